@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BrowserWindow, app, dialog, safeStorage } from 'electron';
+import { createLogger } from '../log/logger';
+import { assessSecretBackend } from '../secrets/domain/secret-backend';
+import { createEncryptedSecretStore } from '../secrets/secret-store';
+import { type DeskServices, createDeskServices } from '../services';
+import { connectIpc } from './ipc-bridge';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow, guardSession } from './window';
+
+// Security defaults, before anything else runs.
+app.enableSandbox();
+// Headset buttons arrive as media keys on some models; Chromium must not swallow them for a media session.
+app.commandLine.appendSwitch('disable-features', 'HardwareMediaKeyHandling,MediaSessionService');
+registerAppScheme();
+if (process.env.MINSHENG_PROFILE) app.setPath('userData', process.env.MINSHENG_PROFILE);
+
+let mainWindow: BrowserWindow | null = null;
+let services: DeskServices | null = null;
+
+const start = async (): Promise<void> => {
+  const profileDir = app.getPath('userData');
+  mkdirSync(profileDir, { recursive: true });
+  const log = createLogger({ file: join(profileDir, 'logs', 'desk.log') });
+  const secretStatus = () =>
+    assessSecretBackend({
+      platform: process.platform,
+      encryptionAvailable: safeStorage.isEncryptionAvailable(),
+      ...(process.platform === 'linux' ? { linuxBackend: safeStorage.getSelectedStorageBackend() } : {}),
+    });
+  services = await createDeskServices({
+    profileDir,
+    transport: 'electron',
+    version: app.getVersion(),
+    log,
+    workerScript: join(__dirname, 'db-worker.cjs'),
+    ...(process.env.MINSHENG_SQLITE_BINDING ? { nativeBinding: process.env.MINSHENG_SQLITE_BINDING } : {}),
+    secrets: (db) =>
+      createEncryptedSecretStore({
+        db,
+        status: secretStatus,
+        cipher: {
+          encrypt: (plain) => safeStorage.encryptString(plain),
+          decrypt: (cipher) => safeStorage.decryptString(Buffer.from(cipher)),
+        },
+      }),
+  });
+  guardSession();
+  serveRenderer(join(__dirname, '..', 'renderer'), services);
+  mainWindow = createMainWindow(join(__dirname, '..', 'preload', 'preload.cjs'));
+  connectIpc(services, () => mainWindow?.webContents ?? null, log);
+  mainWindow.on('closed', () => (mainWindow = null));
+};
+
+if (!app.requestSingleInstanceLock()) {
+  // A second console on the same PC would register the same extension twice and split the calls.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('window-all-closed', () => {
+    void (services?.close() ?? Promise.resolve()).finally(() => app.quit());
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('民声坐席无法启动', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}

@@ -1,0 +1,37 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
+import { openDatabase } from './open-database';
+import { repos } from './repos';
+import { serializeError, type WorkerInit, type WorkerMessage, type WorkerRequest } from './worker-protocol';
+
+type AnyOp = (db: Database, ...args: readonly unknown[]) => unknown;
+
+const port = parentPort;
+if (!port) throw new Error('db-worker must run as a worker thread');
+const post = (message: WorkerMessage): void => port.postMessage(message);
+
+let db: Database;
+try {
+  const opened = openDatabase(workerData as WorkerInit);
+  db = opened.db;
+  post({ kind: 'ready', schemaVersion: opened.schemaVersion });
+} catch (error) {
+  post({ kind: 'open-failed', error: serializeError(error) });
+  process.exit(0);
+}
+
+port.on('message', (request: WorkerRequest | { kind: 'close' }) => {
+  if ('kind' in request) {
+    db.close();
+    port.close();
+    return;
+  }
+  try {
+    const repo = (repos as Record<string, Record<string, AnyOp>>)[request.repo];
+    const op = repo?.[request.op];
+    if (!op) throw new Error(`unknown database operation ${request.repo}.${request.op}`);
+    post({ kind: 'reply', id: request.id, ok: true, value: op(db, ...request.args) });
+  } catch (error) {
+    post({ kind: 'reply', id: request.id, ok: false, error: serializeError(error) });
+  }
+});

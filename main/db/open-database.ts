@@ -1,0 +1,28 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { migrate } from './migrate';
+import { migrations } from './migrations';
+
+export interface OpenDatabaseOptions {
+  readonly file: string;
+  /** Path to a better_sqlite3.node built for the running ABI (Electron differs from Node). */
+  readonly nativeBinding?: string;
+}
+
+/**
+ * WAL lets the UI read while sync writes; synchronous=FULL because a county PC may lose power and a
+ * committed work order must survive it.
+ */
+export const openDatabase = ({ file, nativeBinding }: OpenDatabaseOptions): { db: Database; schemaVersion: number } => {
+  const db = new BetterSqlite3(file, nativeBinding ? { nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const schemaVersion = migrate(db, migrations);
+    return { db, schemaVersion };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+};

@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+
+export const APP_DIR_NAME = 'minsheng-desk';
+
+/**
+ * Where the embedded default profile lives when MINSHENG_PROFILE does not say: the same folder
+ * Electron's app.getPath('userData') would choose, so the shell and the app share one profile.
+ */
+export const defaultProfileDir = (env: Readonly<Record<string, string | undefined>>, platform: string, home: string): string => {
+  const explicit = env.MINSHENG_PROFILE?.trim();
+  if (explicit) return explicit;
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_DIR_NAME);
+  return join(env.XDG_CONFIG_HOME?.trim() || join(home, '.config'), APP_DIR_NAME);
+};

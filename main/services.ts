@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import type { AppInfo, DeskHandlers } from '../preload/contract';
+import { type DbClient, openDbClient } from './db/db-client';
+import { appHandlers } from './ipc/app-handlers';
+import { type Dispatch, createDispatcher } from './ipc/dispatcher';
+import { type EventBus, createEventBus } from './ipc/event-bus';
+import { settingsHandlers } from './ipc/settings-handlers';
+import type { Logger } from './log/logger';
+import type { SecretStore } from './secrets/secret-store';
+import { type SettingsService, createSettingsService } from './settings/settings-service';
+
+export interface DeskServices {
+  readonly dispatch: Dispatch;
+  readonly events: EventBus;
+  readonly db: DbClient;
+  readonly info: AppInfo;
+  readonly settings: SettingsService;
+  close(): Promise<void>;
+}
+
+export interface DeskServicesOptions {
+  readonly profileDir: string;
+  readonly transport: AppInfo['transport'];
+  readonly version: string;
+  readonly log: Logger;
+  readonly workerScript: string | URL;
+  readonly workerExecArgv?: string[];
+  readonly nativeBinding?: string;
+  /** Electron passes a safeStorage-backed store built on this db; the shell a memory store. */
+  readonly secrets: (db: DbClient) => SecretStore;
+}
+
+export const databaseFile = (profileDir: string): string => join(profileDir, 'minsheng-desk.sqlite');
+
+/**
+ * The main-side services, the same for Electron and the browser shell: only the transport in front
+ * of `dispatch` and the secret store differ.
+ */
+export const createDeskServices = async (options: DeskServicesOptions): Promise<DeskServices> => {
+  const { log } = options;
+  const db = await openDbClient({
+    file: databaseFile(options.profileDir),
+    workerScript: options.workerScript,
+    ...(options.workerExecArgv ? { execArgv: options.workerExecArgv } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  const events = createEventBus((error) => log.error('events.listener-failed', { error: String(error) }));
+  const secrets = options.secrets(db);
+  const settings = createSettingsService({ db, secrets, events, log });
+  const info: AppInfo = {
+    version: options.version,
+    transport: options.transport,
+    profileDir: options.profileDir,
+    platform: process.platform,
+    schemaVersion: db.schemaVersion,
+  };
+  const handlers: DeskHandlers = {
+    app: appHandlers(info),
+    settings: settingsHandlers(settings),
+  };
+  return { dispatch: createDispatcher(handlers, log), events, db, info, settings, close: () => db.close() };
+};

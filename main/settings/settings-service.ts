@@ -1,0 +1,62 @@
+import type { Settings, SettingsView } from '../../preload/contract';
+import type { DbClient } from '../db/db-client';
+import type { EventBus } from '../ipc/event-bus';
+import type { Logger } from '../log/logger';
+import type { SecretStore } from '../secrets/secret-store';
+import { settingsFromRows } from './domain/settings-from-rows';
+
+export interface SettingsService {
+  view(): Promise<SettingsView>;
+  current(): Promise<Settings>;
+  save(settings: Settings): Promise<SettingsView>;
+  saveSipPassword(password: string): Promise<SettingsView>;
+  clearSipPassword(): Promise<SettingsView>;
+}
+
+export const createSettingsService = (deps: {
+  readonly db: DbClient;
+  readonly secrets: SecretStore;
+  readonly events: EventBus;
+  readonly log: Logger;
+}): SettingsService => {
+  const { db, secrets, events, log } = deps;
+
+  const current = async (): Promise<Settings> => {
+    const { settings, rejectedKeys } = settingsFromRows(await db.repos.settings.readAll());
+    if (rejectedKeys.length > 0) log.warn('settings.stored-value-rejected', { keys: rejectedKeys.join(',') });
+    return settings;
+  };
+
+  const view = async (): Promise<SettingsView> => ({
+    settings: await current(),
+    sipPasswordStored: await secrets.has('sipPassword'),
+    platformTokenStored: await secrets.has('platformToken'),
+    secretStorage: secrets.status(),
+  });
+
+  const changed = async (): Promise<SettingsView> => {
+    const next = await view();
+    events.emit('settings.changed', next);
+    return next;
+  };
+
+  return {
+    view,
+    current,
+    save: async (settings) => {
+      await db.repos.settings.writeAll({ ...settings });
+      log.info('settings.saved', { pbxServers: settings.pbxServers.length, platformConfigured: settings.platformUrl !== '' });
+      return changed();
+    },
+    saveSipPassword: async (password) => {
+      await secrets.set('sipPassword', password);
+      log.info('settings.sip-secret-stored', { storage: secrets.status().mode });
+      return changed();
+    },
+    clearSipPassword: async () => {
+      await secrets.clear('sipPassword');
+      log.info('settings.sip-secret-cleared');
+      return changed();
+    },
+  };
+};

@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '../log/logger';
+import { defaultProfileDir } from '../profile/profile-dir';
+import { configuredOrigins } from '../security/csp';
+import { createMemorySecretStore } from '../secrets/secret-store';
+import { createDeskServices } from '../services';
+import { startShellServer } from './shell-server';
+
+/** Printed on its own line so scripts and tests can pick the URL out of the output. */
+export const SHELL_URL_MARKER = 'MINSHENG_SHELL_URL';
+
+declare const __APP_VERSION__: string;
+
+const main = async (): Promise<void> => {
+  const profileDir = defaultProfileDir(process.env, process.platform, homedir());
+  mkdirSync(profileDir, { recursive: true });
+  const log = createLogger({ file: join(profileDir, 'logs', 'desk.log') });
+  const bundleDir = __dirname;
+  const services = await createDeskServices({
+    profileDir,
+    transport: 'browser-shell',
+    version: __APP_VERSION__,
+    log,
+    workerScript: join(bundleDir, '..', 'main', 'db-worker.cjs'),
+    secrets: () => createMemorySecretStore(),
+  });
+  const port = process.env.MINSHENG_PORT ? Number(process.env.MINSHENG_PORT) : 0;
+  const shell = await startShellServer({
+    services,
+    rendererDir: join(bundleDir, '..', 'renderer'),
+    log,
+    port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
+    connectOrigins: async () => configuredOrigins(await services.settings.current()),
+  });
+  log.info('shell.started', { port: new URL(shell.origin).port });
+  process.stdout.write(`浏览器模式已启动，在 Chromium 中打开：\n${SHELL_URL_MARKER} ${shell.url}\n`);
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void shell
+      .close()
+      .then(() => services.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+};
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`民声坐席无法启动：${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,132 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { type IncomingMessage, type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { fail } from '../../preload/contract';
+import { SHELL_SOCKET_PATH, SHELL_TOKEN_PARAM, type ServerFrame, callFrameSchema } from '../../preload/contract/wire';
+import type { Logger } from '../log/logger';
+import { buildCsp } from '../security/csp';
+import type { DeskServices } from '../services';
+import { readStaticFile } from './static-files';
+
+export interface ShellServer {
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export interface ShellServerOptions {
+  readonly services: DeskServices;
+  readonly rendererDir: string;
+  readonly log: Logger;
+  readonly port?: number;
+  /** Origins the CSP must allow for connect-src (PBX and platform), read per page load. */
+  readonly connectOrigins: () => Promise<readonly string[]>;
+  readonly token?: string;
+}
+
+const MAX_FRAME_BYTES = 1024 * 1024;
+
+const tokensMatch = (expected: string, given: string | null): boolean => {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/**
+ * The browser shell: the same services as the Electron app, the renderer served on 127.0.0.1, the
+ * contract carried over a WebSocket. The per-run token keeps other local programs and web pages
+ * (which could reach 127.0.0.1) away from the agent's data; the Origin check stops a foreign page
+ * that somehow learnt the token.
+ */
+export const startShellServer = async (options: ShellServerOptions): Promise<ShellServer> => {
+  const { services, rendererDir, log } = options;
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let origin = '';
+
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.writeHead(405).end();
+        return;
+      }
+      const file = await readStaticFile(rendererDir, request.url ?? '/');
+      if (!file) {
+        response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+        return;
+      }
+      const socketOrigin = origin.replace(/^http/, 'ws');
+      response.writeHead(200, {
+        'content-type': file.contentType,
+        'content-security-policy': buildCsp({ extraConnect: [socketOrigin, ...(await options.connectOrigins())] }),
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+      });
+      response.end(request.method === 'HEAD' ? undefined : file.body);
+    })().catch(() => response.writeHead(500).end());
+  });
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  server.on('upgrade', (request: IncomingMessage, socket, head) => {
+    const url = new URL(request.url ?? '/', origin);
+    const refuse = (status: number, reason: string): void => {
+      log.warn('shell.socket-refused', { reason });
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n\r\n`);
+    };
+    if (url.pathname !== SHELL_SOCKET_PATH) return refuse(404, 'Not Found');
+    if (!tokensMatch(token, url.searchParams.get(SHELL_TOKEN_PARAM))) return refuse(401, 'Unauthorized');
+    if (request.headers.origin !== undefined && request.headers.origin !== origin) return refuse(403, 'Forbidden');
+    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws));
+  });
+
+  const serveSocket = (ws: WebSocket): void => {
+    const send = (frame: ServerFrame): void => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    };
+    const unsubscribe = services.events.subscribe((event, payload) => send({ kind: 'event', event, payload }));
+    ws.on('close', unsubscribe);
+    ws.on('message', (data) => {
+      let frame: unknown;
+      try {
+        frame = JSON.parse(data.toString());
+      } catch {
+        log.warn('shell.frame-not-json');
+        return;
+      }
+      const parsed = callFrameSchema.safeParse(frame);
+      if (!parsed.success) {
+        const id = (frame as { id?: unknown })?.id;
+        if (typeof id === 'number') send({ kind: 'result', id, result: fail('INVALID_INPUT', '无效的调用帧') });
+        log.warn('shell.frame-invalid');
+        return;
+      }
+      const { id, method, input } = parsed.data;
+      void services
+        .dispatch(method, input, { transport: 'browser-shell', origin })
+        .then((result) => send({ kind: 'result', id, result }));
+    });
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    origin,
+    token,
+    url: `${origin}/#${SHELL_TOKEN_PARAM}=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+};

@@ -1,0 +1,38 @@
+/**
+ * The single source of truth for main <-> renderer. Main registers one handler per method from
+ * this object, preload exposes exactly these methods on `window.desk`, the browser shell carries
+ * them over its WebSocket, and the renderer imports only the types.
+ */
+import { appContract } from './app-contract';
+import type { ContractSpec, DeskApiOf, EventsSpec, HandlersOf, MethodPath } from './define';
+import { settingsContract, settingsViewSchema } from './settings-contract';
+
+export const contract = {
+  app: appContract,
+  settings: settingsContract,
+} as const satisfies ContractSpec;
+
+export const events = {
+  'settings.changed': settingsViewSchema,
+} as const satisfies EventsSpec;
+
+export type Contract = typeof contract;
+export type Events = typeof events;
+export type EventName = keyof Events & string;
+export type DeskApi = DeskApiOf<Contract, Events>;
+export type DeskHandlers = HandlersOf<Contract>;
+export type DeskMethodPath = MethodPath<Contract>;
+
+/** Electron IPC channels: one for calls, one for events; the method travels as data. */
+export const INVOKE_CHANNEL = 'minsheng-desk:invoke';
+export const EVENT_CHANNEL = 'minsheng-desk:event';
+
+export const methodPaths = (): DeskMethodPath[] =>
+  Object.entries(contract).flatMap(([namespace, methods]) =>
+    Object.keys(methods).map((name) => `${namespace}.${name}` as DeskMethodPath),
+  );
+
+export type { CallContext, Unsubscribe } from './define';
+export type { AppInfo } from './app-contract';
+export type { SecretStorageStatus, Settings, SettingsView } from './settings-contract';
+export * from './result';

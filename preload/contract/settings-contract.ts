@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { method } from './define';
+
+const trimmed = (max: number) => z.string().trim().max(max, `最多 ${max} 个字符`);
+
+export const pbxServerUrl = z
+  .string()
+  .trim()
+  .max(200, '地址过长')
+  .refine((value) => /^wss?:\/\/[^\s/?#]+(:\d{1,5})?(\/[^\s]*)?$/i.test(value), {
+    message: '话务服务器地址须为 ws:// 或 wss:// 开头的完整地址，例如 wss://pbx.example.gov.cn:7443/ws',
+  });
+
+export const platformUrl = z
+  .string()
+  .trim()
+  .max(200, '地址过长')
+  .refine((value) => value === '' || /^https?:\/\/[^\s/?#]+(:\d{1,5})?(\/[^\s]*)?$/i.test(value), {
+    message: '平台地址须为 http:// 或 https:// 开头的完整地址',
+  });
+
+export const settingsSchema = z.object({
+  pbxServers: z
+    .array(pbxServerUrl)
+    .max(8, '最多配置 8 个话务服务器')
+    .refine((list) => new Set(list.map((url) => url.toLowerCase())).size === list.length, {
+      message: '话务服务器地址重复',
+    }),
+  sipExtension: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || /^\d{2,12}$/.test(value), { message: '分机号须为 2–12 位数字' }),
+  sipAuthUser: trimmed(64).refine((value) => !/\s/.test(value), { message: '认证用户名不能含空格' }),
+  displayName: trimmed(40),
+  platformUrl,
+  centreCode: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || /^\d{6}(\d{6})?$/.test(value), {
+      message: '中心代码须为 6 位或 12 位行政区划代码，例如 320505',
+    }),
+  agentId: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || /^[A-Za-z0-9_-]{1,32}$/.test(value), {
+      message: '坐席工号须为 1–32 位字母、数字、下划线或连字符',
+    }),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+
+export const secretStorageSchema = z.object({
+  /** os-keychain: safeStorage with a real backend; memory-only: browser shell; unavailable: refused. */
+  mode: z.enum(['os-keychain', 'memory-only', 'unavailable']),
+  detail: z.string(),
+});
+
+export type SecretStorageStatus = z.output<typeof secretStorageSchema>;
+
+export const settingsViewSchema = z.object({
+  settings: settingsSchema,
+  sipPasswordStored: z.boolean(),
+  platformTokenStored: z.boolean(),
+  secretStorage: secretStorageSchema,
+});
+
+export type SettingsView = z.output<typeof settingsViewSchema>;
+
+export const settingsContract = {
+  get: method({ input: z.undefined(), output: settingsViewSchema, summary: 'Current settings and secret status.' }),
+  save: method({
+    input: settingsSchema,
+    output: settingsViewSchema,
+    summary: 'Replace the non-secret settings as a whole.',
+  }),
+  saveSipPassword: method({
+    input: z.object({ password: z.string().min(1, '密码不能为空').max(128, '密码过长') }),
+    output: settingsViewSchema,
+    summary: 'Store the SIP password through the secret store (never in SQLite in clear).',
+  }),
+  clearSipPassword: method({ input: z.undefined(), output: settingsViewSchema, summary: 'Forget the SIP password.' }),
+} as const;

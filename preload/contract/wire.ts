@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * Frames of the browser shell's WebSocket. The shell carries the same contract as Electron IPC:
+ * a call names the method path, the reply carries the Result, events flow server -> client.
+ */
+export const callFrameSchema = z.object({
+  kind: z.literal('call'),
+  id: z.number().int().nonnegative(),
+  method: z.string().max(100),
+  input: z.unknown().optional(),
+});
+
+export type CallFrame = z.output<typeof callFrameSchema>;
+
+export interface ResultFrame {
+  readonly kind: 'result';
+  readonly id: number;
+  readonly result: unknown;
+}
+
+export interface EventFrame {
+  readonly kind: 'event';
+  readonly event: string;
+  readonly payload: unknown;
+}
+
+export type ServerFrame = ResultFrame | EventFrame;
+
+export const SHELL_SOCKET_PATH = '/desk-socket' as const;
+export const SHELL_TOKEN_PARAM = 'token' as const;
+export type ShellSocketPath = typeof SHELL_SOCKET_PATH;
+export type ShellTokenParam = typeof SHELL_TOKEN_PARAM;

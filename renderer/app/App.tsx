@@ -1,0 +1,63 @@
+import { IntakePanel } from '../features/intake';
+import { KbPanel } from '../features/kb';
+import { type RegistrationDisplay, SoftphoneBar } from '../features/phone';
+import { CallerPanel } from '../features/screen-pop';
+import {
+  type PbxReadiness,
+  SettingsDialog,
+  SettingsNotice,
+  SetupChecklist,
+  pbxReadiness,
+  settingsDialogOpened,
+  useSettingsStore,
+} from '../features/settings';
+import { StatusBar } from '../features/status';
+import { t } from '../shared/i18n/t';
+import { useAppStore } from './app-store';
+
+const REGISTRATION_FOR: Record<PbxReadiness, RegistrationDisplay> = {
+  unconfigured: 'unconfigured',
+  incomplete: 'incomplete',
+  ready: 'offline',
+};
+
+export const App = () => {
+  const info = useAppStore((state) => state.info);
+  const link = useAppStore((state) => state.link);
+  const fatal = useAppStore((state) => state.fatal);
+  const readiness = useSettingsStore((state) => pbxReadiness(state.view));
+  const platformConfigured = useSettingsStore((state) => (state.view?.settings.platformUrl ?? '') !== '');
+
+  if (fatal) {
+    return (
+      <div className="fatal" role="alert">
+        {t('app.transport.failed', { reason: fatal })}
+      </div>
+    );
+  }
+  if (!info) return <div className="loading">{t('app.loading')}</div>;
+
+  return (
+    <div className="console">
+      <SoftphoneBar registration={REGISTRATION_FOR[readiness]} onOpenSettings={settingsDialogOpened} />
+      {link === 'lost' ? (
+        <div className="banner banner--error" role="alert">
+          {t('app.transport.lost')}
+        </div>
+      ) : null}
+      <div className="workspace">
+        <CallerPanel />
+        <IntakePanel banner={<SetupChecklist />} />
+        <KbPanel />
+      </div>
+      <StatusBar
+        pbxConfigured={readiness !== 'unconfigured'}
+        platformConfigured={platformConfigured}
+        transport={info.transport}
+        version={info.version}
+      />
+      <SettingsDialog />
+      <SettingsNotice />
+    </div>
+  );
+};

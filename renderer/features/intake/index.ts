@@ -1,0 +1,1 @@
+export { IntakePanel } from './components/IntakePanel';

@@ -1,0 +1,1 @@
+export { KbPanel } from './components/KbPanel';

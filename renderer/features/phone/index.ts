@@ -1,0 +1,1 @@
+export { SoftphoneBar, type RegistrationDisplay } from './components/SoftphoneBar';

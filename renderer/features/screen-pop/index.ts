@@ -1,0 +1,1 @@
+export { CallerPanel } from './components/CallerPanel';

@@ -1,0 +1,46 @@
+import type { Settings, SettingsView } from '../../../../preload/contract';
+
+/** What the settings form edits: text as typed, one PBX server per line. */
+export interface SettingsDraft {
+  readonly pbxServers: string;
+  readonly sipExtension: string;
+  readonly sipAuthUser: string;
+  readonly displayName: string;
+  readonly sipPassword: string;
+  readonly platformUrl: string;
+  readonly centreCode: string;
+  readonly agentId: string;
+}
+
+export type DraftField = keyof SettingsDraft;
+
+export const draftFromView = (view: SettingsView): SettingsDraft => ({
+  ...view.settings,
+  pbxServers: view.settings.pbxServers.join('\n'),
+  sipPassword: '',
+});
+
+export const settingsFromDraft = (draft: SettingsDraft): Settings => ({
+  pbxServers: draft.pbxServers
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== ''),
+  sipExtension: draft.sipExtension.trim(),
+  sipAuthUser: draft.sipAuthUser.trim(),
+  displayName: draft.displayName.trim(),
+  platformUrl: draft.platformUrl.trim(),
+  centreCode: draft.centreCode.trim(),
+  agentId: draft.agentId.trim(),
+});
+
+/** Main reports problems by input path (`pbxServers.1`); the form shows them on the field they came from. */
+export const fieldErrorsFrom = (fields: readonly { field: string; message: string }[]): Partial<Record<DraftField, string>> => {
+  const out: Partial<Record<DraftField, string>> = {};
+  for (const { field, message } of fields) {
+    const [head, index] = field.split('.');
+    const key = head as DraftField;
+    const text = head === 'pbxServers' && index !== undefined ? `第 ${Number(index) + 1} 行：${message}` : message;
+    out[key] = out[key] ? `${out[key]}；${text}` : text;
+  }
+  return out;
+};

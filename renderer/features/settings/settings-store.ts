@@ -1,0 +1,74 @@
+import { create } from 'zustand';
+import type { SettingsView } from '../../../preload/contract';
+import { desk } from '../../shared/desk/desk-client';
+import { t } from '../../shared/i18n/t';
+import { type DraftField, type SettingsDraft, draftFromView, fieldErrorsFrom, settingsFromDraft } from './domain/settings-draft';
+
+export interface SettingsState {
+  readonly view: SettingsView | null;
+  readonly dialogOpen: boolean;
+  readonly draft: SettingsDraft | null;
+  readonly saving: boolean;
+  readonly fieldErrors: Partial<Record<DraftField, string>>;
+  readonly notice: { readonly kind: 'ok' | 'error'; readonly text: string } | null;
+}
+
+const initial: SettingsState = { view: null, dialogOpen: false, draft: null, saving: false, fieldErrors: {}, notice: null };
+
+export const useSettingsStore = create<SettingsState>()(() => initial);
+
+const set = useSettingsStore.setState;
+const get = useSettingsStore.getState;
+
+export const settingsChanged = (view: SettingsView): void => set({ view });
+
+export const loadSettings = async (): Promise<void> => {
+  const result = await desk().settings.get();
+  if (result.ok) settingsChanged(result.value);
+  else set({ notice: { kind: 'error', text: result.error.message } });
+};
+
+export const settingsDialogOpened = (): void => {
+  const { view } = get();
+  if (view) set({ dialogOpen: true, draft: draftFromView(view), fieldErrors: {}, notice: null });
+};
+
+export const settingsDialogClosed = (): void => set({ dialogOpen: false, draft: null, fieldErrors: {} });
+
+export const draftEdited = (field: DraftField, value: string): void => {
+  const { draft, fieldErrors } = get();
+  if (!draft) return;
+  const { [field]: _cleared, ...rest } = fieldErrors;
+  set({ draft: { ...draft, [field]: value }, fieldErrors: rest });
+};
+
+export const settingsSubmitted = async (): Promise<void> => {
+  const { draft } = get();
+  if (!draft || get().saving) return;
+  set({ saving: true, notice: null });
+  try {
+    const saved = await desk().settings.save(settingsFromDraft(draft));
+    if (!saved.ok) {
+      set({ fieldErrors: fieldErrorsFrom(saved.error.fields ?? []), notice: { kind: 'error', text: t('settings.error.summary') } });
+      return;
+    }
+    settingsChanged(saved.value);
+    if (draft.sipPassword !== '') {
+      const stored = await desk().settings.saveSipPassword({ password: draft.sipPassword });
+      if (!stored.ok) {
+        set({ draft: { ...draft, sipPassword: '' }, notice: { kind: 'error', text: t('settings.error.secret', { reason: stored.error.message }) } });
+        return;
+      }
+      settingsChanged(stored.value);
+    }
+    set({ dialogOpen: false, draft: null, notice: { kind: 'ok', text: t('settings.saved') } });
+  } finally {
+    set({ saving: false });
+  }
+};
+
+export const sipPasswordCleared = async (): Promise<void> => {
+  const result = await desk().settings.clearSipPassword();
+  if (result.ok) settingsChanged(result.value);
+  else set({ notice: { kind: 'error', text: result.error.message } });
+};

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Builds the renderer (Vite) and the Node-side bundles (esbuild): Electron main, preload, the
+// database worker and the browser shell. Everything lands in dist/.
+import { readFileSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const started = Date.now();
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // better-sqlite3 is native and electron is provided by the runtime: neither can be bundled.
+  external: ['electron', 'better-sqlite3'],
+  define: { __APP_VERSION__: JSON.stringify(version) },
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+await Promise.all([
+  viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
+  esbuild({ ...node, entryPoints: { 'main/electron-main': 'main/app/electron-main.ts', 'main/db-worker': 'main/db/db-worker.ts', 'shell/shell': 'main/shell/shell-entry.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
+  // Sandboxed preloads cannot require anything but a few electron modules, so zod is bundled in.
+  esbuild({ ...node, platform: 'browser', target: 'chrome120', entryPoints: { 'preload/preload': 'preload/index.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
+]);
+
+console.log(`build: dist/ ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
