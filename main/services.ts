@@ -24,7 +24,7 @@ export interface DeskServicesOptions {
   readonly version: string;
   readonly log: Logger;
   readonly workerScript: string | URL;
-  readonly workerExecArgv?: string[];
+  readonly workerArgv?: string[];
   readonly nativeBinding?: string;
   /** Electron passes a safeStorage-backed store built on this db; the shell a memory store. */
   readonly secrets: (db: DbClient) => SecretStore;
@@ -41,7 +41,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   const db = await openDbClient({
     file: databaseFile(options.profileDir),
     workerScript: options.workerScript,
-    ...(options.workerExecArgv ? { execArgv: options.workerExecArgv } : {}),
+    ...(options.workerArgv ? { workerArgv: options.workerArgv } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const events = createEventBus((error) => log.error('events.listener-failed', { error: String(error) }));

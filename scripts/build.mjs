@@ -22,9 +22,25 @@ const node = {
 
 await Promise.all([
   viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
-  esbuild({ ...node, entryPoints: { 'main/electron-main': 'main/app/electron-main.ts', 'main/db-worker': 'main/db/db-worker.ts', 'shell/shell': 'main/shell/shell-entry.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
+  esbuild({
+    ...node,
+    entryPoints: {
+      'main/electron-main': 'main/app/electron-main.ts',
+      'main/db-worker': 'main/db/db-worker.ts',
+      'shell/shell': 'main/shell/shell-entry.ts',
+    },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+  }),
   // Sandboxed preloads cannot require anything but a few electron modules, so zod is bundled in.
-  esbuild({ ...node, platform: 'browser', target: 'chrome120', entryPoints: { 'preload/preload': 'preload/index.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
+  esbuild({
+    ...node,
+    platform: 'browser',
+    target: 'chrome120',
+    entryPoints: { 'preload/preload': 'preload/index.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+  }),
 ]);
 
 console.log(`build: dist/ ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserWindow, app, dialog, safeStorage } from 'electron';
+import { type BrowserWindow, app, dialog, safeStorage } from 'electron';
 import { createLogger } from '../log/logger';
 import { assessSecretBackend } from '../secrets/domain/secret-backend';
 import { createEncryptedSecretStore } from '../secrets/secret-store';

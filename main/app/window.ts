@@ -14,7 +14,9 @@ export const guardSession = (): void => {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
-    callback(decidePermission({ permission, requestingOrigin: originOf(details.requestingUrl), appOrigin: APP_ORIGIN, mediaTypes }));
+    callback(
+      decidePermission({ permission, requestingOrigin: originOf(details.requestingUrl), appOrigin: APP_ORIGIN, mediaTypes }),
+    );
   });
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
     decidePermission({ permission, requestingOrigin: originOf(requestingOrigin), appOrigin: APP_ORIGIN, mediaTypes: ['audio'] }),

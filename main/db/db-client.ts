@@ -27,16 +27,16 @@ export interface DbClient {
 export interface OpenDbClientOptions extends WorkerInit {
   /** The bundled db-worker.cjs in the app; tests pass the TypeScript source with a loader. */
   readonly workerScript: string | URL;
-  readonly execArgv?: string[];
+  readonly workerArgv?: string[];
 }
 
 /**
  * better-sqlite3 is synchronous, so it lives on a worker thread: a slow query never freezes the
  * ringing UI or the SIP keep-alives handled by main. One worker means one writer, in order.
  */
-export const openDbClient = ({ workerScript, execArgv, ...init }: OpenDbClientOptions): Promise<DbClient> =>
+export const openDbClient = ({ workerScript, workerArgv, ...init }: OpenDbClientOptions): Promise<DbClient> =>
   new Promise((resolve, reject) => {
-    const worker = new Worker(workerScript, { workerData: init, execArgv: execArgv ?? [] });
+    const worker = new Worker(workerScript, { workerData: init, argv: workerArgv ?? [] });
     const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
     let nextId = 1;
     let closed = false;
@@ -47,7 +47,10 @@ export const openDbClient = ({ workerScript, execArgv, ...init }: OpenDbClientOp
     };
 
     const call = (repo: string, op: string, args: unknown[]): Promise<unknown> => {
-      if (closed) return Promise.reject(new DatabaseError({ name: 'DatabaseClosed', message: 'database is closed', code: 'DATABASE_ERROR' }));
+      if (closed)
+        return Promise.reject(
+          new DatabaseError({ name: 'DatabaseClosed', message: 'database is closed', code: 'DATABASE_ERROR' }),
+        );
       const id = nextId++;
       return new Promise((resolveCall, rejectCall) => {
         pending.set(id, { resolve: resolveCall, reject: rejectCall });
@@ -57,7 +60,15 @@ export const openDbClient = ({ workerScript, execArgv, ...init }: OpenDbClientOp
 
     const remoteRepos = new Proxy({} as RemoteRepos, {
       get: (_target, repo) =>
-        new Proxy({}, { get: (_t, op) => (...args: unknown[]) => call(String(repo), String(op), args) }),
+        new Proxy(
+          {},
+          {
+            get:
+              (_t, op) =>
+              (...args: unknown[]) =>
+                call(String(repo), String(op), args),
+          },
+        ),
     });
 
     worker.on('message', (message: WorkerMessage) => {
@@ -95,6 +106,8 @@ export const openDbClient = ({ workerScript, execArgv, ...init }: OpenDbClientOp
     });
     worker.on('exit', (code) => {
       closed = true;
-      failAll(new DatabaseError({ name: 'DatabaseWorkerExited', message: `database worker exited (${code})`, code: 'DATABASE_ERROR' }));
+      failAll(
+        new DatabaseError({ name: 'DatabaseWorkerExited', message: `database worker exited (${code})`, code: 'DATABASE_ERROR' }),
+      );
     });
   });

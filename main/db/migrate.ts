@@ -7,9 +7,7 @@ export class DatabaseTooNewError extends Error {
     readonly found: number,
     readonly supported: number,
   ) {
-    super(
-      `数据库版本 ${found} 比本程序支持的版本 ${supported} 新：请升级民声坐席，或联系 IT 管理员。数据未作任何改动。`,
-    );
+    super(`数据库版本 ${found} 比本程序支持的版本 ${supported} 新：请升级民声坐席，或联系 IT 管理员。数据未作任何改动。`);
     this.name = 'DatabaseTooNewError';
   }
 }
@@ -22,7 +20,8 @@ const currentVersion = (db: Database): number => Number(db.pragma('user_version'
  */
 export const migrate = (db: Database, migrations: readonly Migration[]): number => {
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) throw new Error(`migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
+    if (migration.version !== index + 1)
+      throw new Error(`migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
   });
   const supported = migrations.length;
   const found = currentVersion(db);

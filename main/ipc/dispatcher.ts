@@ -38,31 +38,40 @@ const lookup = (method: unknown, handlers: DeskHandlers): { spec: MethodSpec; ha
  * input, run the handler, parse the output. Handlers never see unvalidated data and the renderer
  * never sees a raw exception.
  */
-export const createDispatcher = (handlers: DeskHandlers, log: Logger): Dispatch => async (method, input, context) => {
-  const found = lookup(method, handlers);
-  if (!found) {
-    log.warn('ipc.unknown-method', { method: typeof method === 'string' ? method.slice(0, 100) : typeof method });
-    return fail('UNKNOWN_METHOD', `未知的调用：${typeof method === 'string' ? method.slice(0, 100) : typeof method}`);
-  }
-  const parsedInput = found.spec.input.safeParse(input);
-  if (!parsedInput.success) {
-    const fields = toFieldProblems(parsedInput.error);
-    log.warn('ipc.invalid-input', { method: String(method), problems: fields.length, transport: context.transport });
-    return fail('INVALID_INPUT', `输入无效：${fields.map((f) => (f.field ? `${f.field}：${f.message}` : f.message)).join('；')}`, fields);
-  }
-  try {
-    const output = await found.handler(parsedInput.data, context);
-    const parsedOutput = found.spec.output.safeParse(output);
-    if (!parsedOutput.success) {
-      log.error('ipc.invalid-output', { method: String(method) });
-      return fail('INTERNAL', '内部错误：返回数据不符合约定，已记录日志。');
+export const createDispatcher =
+  (handlers: DeskHandlers, log: Logger): Dispatch =>
+  async (method, input, context) => {
+    const found = lookup(method, handlers);
+    if (!found) {
+      log.warn('ipc.unknown-method', { method: typeof method === 'string' ? method.slice(0, 100) : typeof method });
+      return fail('UNKNOWN_METHOD', `未知的调用：${typeof method === 'string' ? method.slice(0, 100) : typeof method}`);
     }
-    return ok(parsedOutput.data);
-  } catch (error) {
-    if (error instanceof DeskFailure) return fail(error.code, error.message, error.fields);
-    const code = (error as { code?: unknown })?.code;
-    if (code === 'SECRET_STORAGE_UNAVAILABLE') return fail('SECRET_STORAGE_UNAVAILABLE', (error as Error).message);
-    log.error('ipc.handler-failed', { method: String(method), error: error instanceof Error ? error.name : typeof error });
-    return fail(code === 'DATABASE_ERROR' ? 'DATABASE_ERROR' : 'INTERNAL', '内部错误，已记录日志。请重试，若仍失败请联系 IT 管理员。');
-  }
-};
+    const parsedInput = found.spec.input.safeParse(input);
+    if (!parsedInput.success) {
+      const fields = toFieldProblems(parsedInput.error);
+      log.warn('ipc.invalid-input', { method: String(method), problems: fields.length, transport: context.transport });
+      return fail(
+        'INVALID_INPUT',
+        `输入无效：${fields.map((f) => (f.field ? `${f.field}：${f.message}` : f.message)).join('；')}`,
+        fields,
+      );
+    }
+    try {
+      const output = await found.handler(parsedInput.data, context);
+      const parsedOutput = found.spec.output.safeParse(output);
+      if (!parsedOutput.success) {
+        log.error('ipc.invalid-output', { method: String(method) });
+        return fail('INTERNAL', '内部错误：返回数据不符合约定，已记录日志。');
+      }
+      return ok(parsedOutput.data);
+    } catch (error) {
+      if (error instanceof DeskFailure) return fail(error.code, error.message, error.fields);
+      const code = (error as { code?: unknown })?.code;
+      if (code === 'SECRET_STORAGE_UNAVAILABLE') return fail('SECRET_STORAGE_UNAVAILABLE', (error as Error).message);
+      log.error('ipc.handler-failed', { method: String(method), error: error instanceof Error ? error.name : typeof error });
+      return fail(
+        code === 'DATABASE_ERROR' ? 'DATABASE_ERROR' : 'INTERNAL',
+        '内部错误，已记录日志。请重试，若仍失败请联系 IT 管理员。',
+      );
+    }
+  };

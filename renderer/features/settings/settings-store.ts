@@ -49,14 +49,20 @@ export const settingsSubmitted = async (): Promise<void> => {
   try {
     const saved = await desk().settings.save(settingsFromDraft(draft));
     if (!saved.ok) {
-      set({ fieldErrors: fieldErrorsFrom(saved.error.fields ?? []), notice: { kind: 'error', text: t('settings.error.summary') } });
+      set({
+        fieldErrors: fieldErrorsFrom(saved.error.fields ?? []),
+        notice: { kind: 'error', text: t('settings.error.summary') },
+      });
       return;
     }
     settingsChanged(saved.value);
     if (draft.sipPassword !== '') {
       const stored = await desk().settings.saveSipPassword({ password: draft.sipPassword });
       if (!stored.ok) {
-        set({ draft: { ...draft, sipPassword: '' }, notice: { kind: 'error', text: t('settings.error.secret', { reason: stored.error.message }) } });
+        set({
+          draft: { ...draft, sipPassword: '' },
+          notice: { kind: 'error', text: t('settings.error.secret', { reason: stored.error.message }) },
+        });
         return;
       }
       settingsChanged(stored.value);

@@ -14,7 +14,13 @@ const CONTROLS = ['answer', 'hangup', 'hold', 'mute', 'transfer'] as const;
  * The bar across the top. Until the softphone engine lands (issue #4) it shows the honest state of
  * the configuration; the controls are present but disabled so their place never moves.
  */
-export const SoftphoneBar = ({ registration, onOpenSettings }: { registration: RegistrationDisplay; onOpenSettings: () => void }) => (
+export const SoftphoneBar = ({
+  registration,
+  onOpenSettings,
+}: {
+  registration: RegistrationDisplay;
+  onOpenSettings: () => void;
+}) => (
   <header className="softphone" aria-label={t('phone.region')}>
     <div className="softphone__brand">{t('app.title')}</div>
     <div className={`badge badge--${registration === 'offline' ? 'warn' : 'muted'}`} data-testid="registration-state">

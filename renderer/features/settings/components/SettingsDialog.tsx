@@ -2,15 +2,19 @@ import { useId } from 'react';
 import { t } from '../../../shared/i18n/t';
 import type { MessageKey } from '../../../shared/i18n/t';
 import type { DraftField } from '../domain/settings-draft';
-import {
-  draftEdited,
-  settingsDialogClosed,
-  settingsSubmitted,
-  sipPasswordCleared,
-  useSettingsStore,
-} from '../settings-store';
+import { draftEdited, settingsDialogClosed, settingsSubmitted, sipPasswordCleared, useSettingsStore } from '../settings-store';
 
-const Field = ({ field, label, multiline, type }: { field: DraftField; label: MessageKey; multiline?: boolean; type?: string }) => {
+const Field = ({
+  field,
+  label,
+  multiline,
+  type,
+}: {
+  field: DraftField;
+  label: MessageKey;
+  multiline?: boolean;
+  type?: string;
+}) => {
   const id = useId();
   const value = useSettingsStore((state) => state.draft?.[field] ?? '');
   const error = useSettingsStore((state) => state.fieldErrors[field]);
@@ -79,7 +83,11 @@ export const SettingsDialog = () => {
               </button>
             ) : null}
           </p>
-          {storage ? <p className="hint" data-testid="secret-storage">{t('settings.secretStorage', { detail: storage.detail })}</p> : null}
+          {storage ? (
+            <p className="hint" data-testid="secret-storage">
+              {t('settings.secretStorage', { detail: storage.detail })}
+            </p>
+          ) : null}
         </fieldset>
         <fieldset>
           <legend>{t('settings.section.platform')}</legend>

@@ -1,0 +1,88 @@
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DeskApi, Result, SettingsView } from '../../../preload/contract';
+import { SettingsDialog } from '../../../renderer/features/settings/components/SettingsDialog';
+import {
+  draftEdited,
+  settingsChanged,
+  settingsDialogOpened,
+  settingsSubmitted,
+  useSettingsStore,
+} from '../../../renderer/features/settings/settings-store';
+import { provideDeskForTests } from '../../../renderer/shared/desk/desk-client';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const view: SettingsView = {
+  settings: { pbxServers: [], sipExtension: '', sipAuthUser: '', displayName: '', platformUrl: '', centreCode: '', agentId: '' },
+  sipPasswordStored: false,
+  platformTokenStored: false,
+  secretStorage: { mode: 'memory-only', detail: '浏览器模式' },
+};
+
+/** A desk whose settings.save answers like main does for a bad PBX address. */
+const fakeDesk = (calls: string[]): DeskApi =>
+  ({
+    settings: {
+      save: async (input: SettingsView['settings']): Promise<Result<SettingsView>> => {
+        calls.push('save');
+        return input.pbxServers[0]?.startsWith('wss://')
+          ? { ok: true, value: { ...view, settings: input } }
+          : {
+              ok: false,
+              error: {
+                code: 'INVALID_INPUT',
+                message: 'x',
+                fields: [{ field: 'pbxServers.0', message: '须为 ws:// 或 wss:// 开头' }],
+              },
+            };
+      },
+      saveSipPassword: async (): Promise<Result<SettingsView>> => {
+        calls.push('saveSipPassword');
+        return { ok: true, value: { ...view, sipPasswordStored: true } };
+      },
+    },
+  }) as unknown as DeskApi;
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  useSettingsStore.setState({ view: null, dialogOpen: false, draft: null, saving: false, fieldErrors: {}, notice: null });
+});
+
+const mount = () => {
+  const host = document.createElement('div');
+  document.body.append(host);
+  act(() => createRoot(host).render(<SettingsDialog />));
+  return host;
+};
+
+describe('settings dialog', () => {
+  it('shows main’s validation message under the PBX field and keeps what the agent typed', async () => {
+    const calls: string[] = [];
+    provideDeskForTests(fakeDesk(calls));
+    settingsChanged(view);
+    const host = mount();
+    act(() => settingsDialogOpened());
+    act(() => draftEdited('pbxServers', 'http://pbx.example'));
+    await act(() => settingsSubmitted());
+    const alert = host.querySelector('.field--error .field__error');
+    expect(alert?.textContent).toBe('第 1 行：须为 ws:// 或 wss:// 开头');
+    expect((host.querySelector('textarea') as HTMLTextAreaElement).value).toBe('http://pbx.example');
+    expect(calls).toEqual(['save']);
+  });
+
+  it('saves the password separately after the settings and closes', async () => {
+    const calls: string[] = [];
+    provideDeskForTests(fakeDesk(calls));
+    settingsChanged(view);
+    const host = mount();
+    act(() => settingsDialogOpened());
+    act(() => draftEdited('pbxServers', 'wss://pbx.example/ws'));
+    act(() => draftEdited('sipPassword', 'secret'));
+    await act(() => settingsSubmitted());
+    expect(calls).toEqual(['save', 'saveSipPassword']);
+    expect(host.querySelector('[role="dialog"]')).toBeNull();
+    expect(useSettingsStore.getState().view?.sipPasswordStored).toBe(true);
+  });
+});
