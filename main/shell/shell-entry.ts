@@ -26,14 +26,22 @@ const main = async (): Promise<void> => {
     workerScript: join(bundleDir, '..', 'main', 'db-worker.cjs'),
     secrets: () => createMemorySecretStore(),
   });
-  const port = process.env.MINSHENG_PORT ? Number(process.env.MINSHENG_PORT) : 0;
-  const shell = await startShellServer({
-    services,
-    rendererDir: join(bundleDir, '..', 'renderer'),
-    log,
-    port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
-    connectOrigins: async () => configuredOrigins(await services.settings.current()),
-  });
+  const requested = Number(process.env.MINSHENG_PORT ?? 0);
+  const start = (port: number) =>
+    startShellServer({
+      services,
+      rendererDir: join(bundleDir, '..', 'renderer'),
+      log,
+      port,
+      connectOrigins: async () => configuredOrigins(await services.settings.current()),
+    });
+  // A second shell, or anything else on the preferred port, must not stop the console from starting.
+  const shell = await start(Number.isInteger(requested) && requested > 0 && requested < 65536 ? requested : 0).catch(
+    (error: { code?: string }) => {
+      if (error.code !== 'EADDRINUSE') throw error;
+      return start(0);
+    },
+  );
   log.info('shell.started', { port: new URL(shell.origin).port });
   process.stdout.write(`浏览器模式已启动，在 Chromium 中打开：\n${SHELL_URL_MARKER} ${shell.url}\n`);
 

@@ -1,0 +1,58 @@
+// Installs what the project needs, from the project's own files, so that the README's two commands
+// work on a fresh machine: npm packages (with the Electron binary download deferred to `npm start`),
+// and for tests Debian's Chromium and CJK fonts.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { run, runOrExit } from './run.mjs';
+
+const STAMP = 'node_modules/.minsheng-install-stamp';
+
+const lockHash = () => createHash('sha256').update(readFileSync('package-lock.json')).digest('hex');
+
+/**
+ * `npm ci` when package-lock.json changed since the last install. The Electron binary download is
+ * skipped here on purpose: on a closed network it would fail the install, and `npm start` fetches it
+ * later when it can. The electron package itself (its types and install script) is still installed.
+ */
+export const ensureNodeModules = async () => {
+  const wanted = lockHash();
+  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === wanted) return;
+  console.log('▶ npm ci (Electron binary and Playwright browsers are not downloaded at install time)');
+  await runOrExit('npm', ['ci', '--no-audit', '--no-fund'], {
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+  });
+  writeFileSync(STAMP, wanted);
+};
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DEBIAN_TEST_PACKAGES = ['chromium', 'fonts-noto-cjk'];
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Debian packages by name; as root they are installed, otherwise the user is told what to install. */
+export const ensureDebianPackages = async ({ packages, present, why }) => {
+  if (present()) return;
+  if (!isRoot() || !existsSync('/usr/bin/apt-get')) {
+    console.error(`✗ ${why}：需要安装 ${packages.join(' ')}（例如：sudo apt-get install -y ${packages.join(' ')}）`);
+    process.exit(1);
+  }
+  console.log(`▶ apt-get install ${packages.join(' ')} (${why})`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  await runOrExit('apt-get', ['update', '-qq'], { env });
+  await runOrExit('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env });
+};
+
+export const ensureChromium = () =>
+  ensureDebianPackages({
+    packages: DEBIAN_TEST_PACKAGES,
+    present: () => existsSync(CHROMIUM) && existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+    why: '端到端测试需要 Debian 的 Chromium 和中文字体',
+  });
+
+/** True when the better-sqlite3 binding loads in this Node; a stale or missing build is rebuilt. */
+export const ensureSqliteBinding = async () => {
+  const probe = "require('better-sqlite3')(':memory:').close()";
+  if ((await run(process.execPath, ['-e', probe], { stdio: 'ignore' })) === 0) return;
+  console.log('▶ npm rebuild better-sqlite3 (binding missing or built for another runtime)');
+  await runOrExit('npm', ['rebuild', 'better-sqlite3']);
+};

@@ -1,0 +1,70 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const PASSWORD = 'Pbx!Secret-8001';
+
+const everyFileIn = (dir: string): string =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name)).toString('latin1'))
+    .join('\n');
+
+const openSettings = async (page: Page) => {
+  await page.getByRole('button', { name: '设置', exact: true }).click();
+  return page.getByRole('dialog', { name: '设置' });
+};
+
+test('settings typed in the UI survive a restart of the shell; the password is never written in clear', async ({ page, shell }) => {
+  await page.goto(shell.current().url);
+  const dialog = await openSettings(page);
+  await dialog.getByLabel('话务服务器地址').fill('wss://pbx1.sz.example:7443/ws\nwss://pbx2.sz.example:7443/ws');
+  await dialog.getByLabel('分机号', { exact: true }).fill('8001');
+  await dialog.getByLabel('显示名称').fill('张坐席');
+  await dialog.getByLabel('分机密码').fill(PASSWORD);
+  await dialog.getByLabel('平台地址').fill('https://platform.sz.example');
+  await dialog.getByLabel('中心代码').fill('320505');
+  await dialog.getByLabel('坐席工号').fill('SZ-0042');
+  await dialog.getByRole('button', { name: '保存' }).click();
+
+  await expect(page.getByRole('status')).toHaveText('设置已保存');
+  await expect(page.getByTestId('registration-state')).toHaveText('未注册');
+  await expect(page.getByTestId('status-platform')).toHaveText('平台：已配置（尚未同步）');
+
+  const restarted = await shell.restart();
+  await page.goto(restarted.url);
+  const again = await openSettings(page);
+  await expect(again.getByLabel('话务服务器地址')).toHaveValue('wss://pbx1.sz.example:7443/ws\nwss://pbx2.sz.example:7443/ws');
+  await expect(again.getByLabel('分机号', { exact: true })).toHaveValue('8001');
+  await expect(again.getByLabel('显示名称')).toHaveValue('张坐席');
+  await expect(again.getByLabel('平台地址')).toHaveValue('https://platform.sz.example');
+  await expect(again.getByLabel('中心代码')).toHaveValue('320505');
+  await expect(again.getByLabel('坐席工号')).toHaveValue('SZ-0042');
+  // The browser shell keeps secrets in memory only, and says so.
+  await expect(again).toContainText('未保存');
+  await expect(again.getByTestId('secret-storage')).toContainText('只保存在内存中');
+  await expect(page.getByRole('main')).toContainText('分机密码');
+
+  await restarted.stop();
+  const onDisk = everyFileIn(shell.profileDir);
+  expect(onDisk).toContain('pbx1.sz.example');
+  expect(onDisk).not.toContain(PASSWORD);
+  expect(restarted.output()).not.toContain(PASSWORD);
+});
+
+test('an invalid PBX address is refused on its field and nothing is saved', async ({ page, shell }) => {
+  await page.goto(shell.current().url);
+  const dialog = await openSettings(page);
+  await dialog.getByLabel('话务服务器地址').fill('wss://pbx1.example/ws\nhttp://pbx2.example');
+  await dialog.getByLabel('中心代码').fill('3205');
+  await dialog.getByRole('button', { name: '保存' }).click();
+
+  await expect(dialog.getByText('第 2 行：话务服务器地址须为 ws:// 或 wss:// 开头')).toBeVisible();
+  await expect(dialog.getByText('中心代码须为 6 位或 12 位行政区划代码')).toBeVisible();
+  await expect(dialog.getByRole('alert').last()).toContainText('未保存');
+
+  await page.goto(shell.current().url.replace(/#.*/, ''));
+  await page.reload();
+  await expect(page.getByTestId('registration-state')).toHaveText('未配置话务服务器');
+});
