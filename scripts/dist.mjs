@@ -17,10 +17,18 @@ await runOrExit(process.execPath, ['scripts/build.mjs']);
 // browser shell use is put back afterwards, whether packaging worked or not.
 mkdirSync('.cache/node-binding', { recursive: true });
 copyFileSync(NODE_BINDING, BACKUP);
-const code = await run('node_modules/.bin/electron-builder', ['--config', 'electron-builder.yml', '--publish', 'never', ...process.argv.slice(2)]);
+const code = await run('node_modules/.bin/electron-builder', [
+  '--config',
+  'electron-builder.yml',
+  '--publish',
+  'never',
+  ...process.argv.slice(2),
+]);
 mkdirSync('node_modules/better-sqlite3/build/Release', { recursive: true });
 if (existsSync(BACKUP)) copyFileSync(BACKUP, NODE_BINDING);
 if (code !== 0) {
-  console.error('打包失败：electron-builder 需要联网（或 ELECTRON_MIRROR 镜像）下载 Electron 与原生模块头文件，且建议使用 Node 22。');
+  console.error(
+    '打包失败：electron-builder 需要联网（或 ELECTRON_MIRROR 镜像）下载 Electron 与原生模块头文件，且建议使用 Node 22。',
+  );
   process.exit(code);
 }

@@ -32,7 +32,9 @@ const readJson = (file) => {
 
 const record = (runner, counts, seconds) => {
   results.push({ runner, ...counts, seconds });
-  console.log(`  ${runner}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds.toFixed(1)} s)`);
+  console.log(
+    `  ${runner}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds.toFixed(1)} s)`,
+  );
 };
 
 rmSync('test-results', { recursive: true, force: true });
@@ -50,7 +52,12 @@ for (const [runner, command, args] of [
 
 {
   const report = 'test-results/vitest-report.json';
-  const { code, seconds } = await step('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+  const { code, seconds } = await step('vitest', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${report}`,
+  ]);
   const json = readJson(report);
   const counts = json
     ? { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests }

@@ -48,7 +48,10 @@ export const electronSqliteBinding = async (version) => {
   if (existsSync(binding)) return binding;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  cpSync('node_modules/better-sqlite3', out, { recursive: true, filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`) });
+  cpSync('node_modules/better-sqlite3', out, {
+    recursive: true,
+    filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`),
+  });
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_nodedir$/i.test(key)));
   const gyp = resolve('node_modules', 'node-gyp', 'bin', 'node-gyp.js');
   const code = await run(

@@ -21,7 +21,9 @@ const services = await startTestServices(profile);
 report('bridge.profile_open_ms', performance.now() - openStarted, 'ms');
 
 const shell = await startShellServer({ services, rendererDir, log: createLogger({}), connectOrigins: async () => [] });
-const socket = new WebSocket(`${shell.origin.replace('http', 'ws')}/desk-socket?token=${shell.token}`, { headers: { origin: shell.origin } });
+const socket = new WebSocket(`${shell.origin.replace('http', 'ws')}/desk-socket?token=${shell.token}`, {
+  headers: { origin: shell.origin },
+});
 await new Promise((resolve) => socket.once('open', resolve));
 
 const waiting = new Map<number, () => void>();
@@ -34,7 +36,15 @@ const roundTrip = (id: number, method: string, input?: unknown): Promise<number>
   });
 };
 
-const settings = { pbxServers: ['wss://pbx.example/ws'], sipExtension: '8001', sipAuthUser: '', displayName: '', platformUrl: '', centreCode: '', agentId: '' };
+const settings = {
+  pbxServers: ['wss://pbx.example/ws'],
+  sipExtension: '8001',
+  sipAuthUser: '',
+  displayName: '',
+  platformUrl: '',
+  centreCode: '',
+  agentId: '',
+};
 const reads: number[] = [];
 const writes: number[] = [];
 for (let i = 0; i < ROUND_TRIPS; i += 1) reads.push(await roundTrip(i, 'settings.get'));

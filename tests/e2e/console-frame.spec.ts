@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures';
 
-test('the console opens on the default profile with the Chinese frame and honest empty states', async ({ page, shell }, testInfo) => {
+test('the console opens on the default profile with the Chinese frame and honest empty states', async ({
+  page,
+  shell,
+}, testInfo) => {
   await page.goto(shell.current().url);
 
   const bar = page.getByRole('banner', { name: '软电话' });

@@ -16,7 +16,10 @@ const openSettings = async (page: Page) => {
   return page.getByRole('dialog', { name: '设置' });
 };
 
-test('settings typed in the UI survive a restart of the shell; the password is never written in clear', async ({ page, shell }) => {
+test('settings typed in the UI survive a restart of the shell; the password is never written in clear', async ({
+  page,
+  shell,
+}) => {
   await page.goto(shell.current().url);
   const dialog = await openSettings(page);
   await dialog.getByLabel('话务服务器地址').fill('wss://pbx1.sz.example:7443/ws\nwss://pbx2.sz.example:7443/ws');
