@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import type { AppInfo, DeskHandlers } from '../preload/contract';
 import { type DbClient, openDbClient } from './db/db-client';
+import { createHistoryService } from './history/history-service';
 import { appHandlers } from './ipc/app-handlers';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher';
+import { historyHandlers } from './ipc/history-handlers';
 import { type EventBus, createEventBus } from './ipc/event-bus';
 import { settingsHandlers } from './ipc/settings-handlers';
 import type { Logger } from './log/logger';
@@ -47,6 +49,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   const events = createEventBus((error) => log.error('events.listener-failed', { error: String(error) }));
   const secrets = options.secrets(db);
   const settings = createSettingsService({ db, secrets, events, log });
+  const history = createHistoryService({ db, settings, log });
   const info: AppInfo = {
     version: options.version,
     transport: options.transport,
@@ -56,6 +59,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   };
   const handlers: DeskHandlers = {
     app: appHandlers(info),
+    history: historyHandlers(history),
     settings: settingsHandlers(settings),
   };
   return { dispatch: createDispatcher(handlers, log), events, db, info, settings, close: () => db.close() };

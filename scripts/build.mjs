@@ -28,6 +28,7 @@ await Promise.all([
       'main/electron-main': 'main/app/electron-main.ts',
       'main/db-worker': 'main/db/db-worker.ts',
       'shell/shell': 'main/shell/shell-entry.ts',
+      'tools/seed': 'main/demo/seed-cli.ts',
     },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },

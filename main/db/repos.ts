@@ -1,4 +1,8 @@
+import { screenPopRepo } from '../history/screen-pop-repo';
+import { workOrderHistoryRepo } from '../history/work-order-history-repo';
 import { secretsRepo } from '../secrets/secrets-repo';
+import { outboxRepo } from '../sync/outbox-repo';
+import { workOrderRepo } from '../workorders/work-order-repo';
 import { settingsRepo } from '../settings/settings-repo';
 
 /**
@@ -8,6 +12,10 @@ import { settingsRepo } from '../settings/settings-repo';
 export const repos = {
   settings: settingsRepo,
   secrets: secretsRepo,
+  screenPop: screenPopRepo,
+  workOrderHistory: workOrderHistoryRepo,
+  workOrders: workOrderRepo,
+  outbox: outboxRepo,
 } as const;
 
 export type Repos = typeof repos;

@@ -4,11 +4,13 @@
  * them over its WebSocket, and the renderer imports only the types.
  */
 import { appContract } from './app-contract';
+import { historyContract } from './history-contract';
 import type { ContractSpec, DeskApiOf, EventsSpec, HandlersOf, MethodPath } from './define';
 import { settingsContract, settingsViewSchema } from './settings-contract';
 
 export const contract = {
   app: appContract,
+  history: historyContract,
   settings: settingsContract,
 } as const satisfies ContractSpec;
 
@@ -34,5 +36,6 @@ export const methodPaths = (): DeskMethodPath[] =>
 
 export type { CallContext, Unsubscribe } from './define';
 export type { AppInfo } from './app-contract';
+export type { CallSummary, OrderSummary, ScreenPop, WorkOrderDetail } from './history-contract';
 export type { SecretStorageStatus, Settings, SettingsView } from './settings-contract';
 export * from './result';

@@ -1,6 +1,7 @@
 import { migration0001 } from './0001-settings';
+import { migration0002 } from './0002-history';
 import type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

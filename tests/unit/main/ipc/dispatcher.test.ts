@@ -15,6 +15,15 @@ const view = {
 
 const makeHandlers = (overrides: Partial<DeskHandlers['settings']> = {}): DeskHandlers => ({
   app: { info: () => ({ version: '1', transport: 'browser-shell', profileDir: '/p', platform: 'linux', schemaVersion: 1 }) },
+  history: {
+    screenPop: () => {
+      throw new DeskFailure('NOT_FOUND', 'not in this test');
+    },
+    revealNumber: () => ({ display: '138 1234 5678' }),
+    workOrder: () => {
+      throw new DeskFailure('NOT_FOUND', 'not in this test');
+    },
+  },
   settings: {
     get: () => view,
     save: (settings) => ({ ...view, settings }),

@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import BetterSqlite3 from 'better-sqlite3';
+import { openDatabase } from '../db/open-database';
+import { defaultProfileDir } from '../profile/profile-dir';
+import { databaseFile } from '../services';
+import { SCALES, type SeedScale, seedDemoData } from './seed-demo-data';
+
+/**
+ * `npm run seed -- --scale county|province [--profile DIR] [--if-empty] [--seed N]`.
+ * Seeds the history tables of a profile; refuses a profile that already has history unless it is
+ * empty, so demo data never mixes with real work.
+ */
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+
+const scale = (option('scale') ?? 'county') as SeedScale;
+if (!(scale in SCALES)) {
+  process.stderr.write(`--scale must be one of: ${Object.keys(SCALES).join(', ')}\n`);
+  process.exit(2);
+}
+const profileDir = option('profile') ?? defaultProfileDir(process.env, process.platform, homedir());
+mkdirSync(profileDir, { recursive: true });
+const file = databaseFile(profileDir);
+
+const { db } = openDatabase({ file });
+const existing = db.prepare('SELECT count(*) FROM callers').pluck().get() as number;
+if (existing > 0) {
+  db.close();
+  if (args.includes('--if-empty')) process.exit(0);
+  process.stderr.write(`${file} already holds ${existing} callers: seed only an empty profile.\n`);
+  process.exit(1);
+}
+
+// Bulk load without a journal, then back to the WAL/FULL the app uses: a crash here only means re-running the seed.
+db.pragma('journal_mode = OFF');
+db.pragma('synchronous = OFF');
+const started = performance.now();
+const stats = seedDemoData(db, { scale, now: new Date(), ...(option('seed') ? { seed: Number(option('seed')) } : {}) });
+db.pragma('optimize');
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.close();
+const seconds = (performance.now() - started) / 1000;
+
+const verify = new BetterSqlite3(file, { readonly: true });
+const integrity = verify.pragma('quick_check', { simple: true });
+verify.close();
+process.stdout.write(
+  `seeded ${scale}: ${stats.callers} callers, ${stats.calls} calls, ${stats.workOrders} work orders, ${stats.events} events in ${seconds.toFixed(1)} s → ${file} (${existsSync(file) ? 'ok' : 'missing'}, quick_check ${integrity})\n`,
+);
+process.stdout.write(`SEED_SECONDS ${seconds.toFixed(2)}\n`);

@@ -1,0 +1,59 @@
+import type { Database } from 'better-sqlite3';
+import { statement } from '../db/statement-cache';
+
+export interface CallerInsert {
+  readonly id: string;
+  readonly numberKey: string;
+  readonly numberKind: 'mobile' | 'landline' | 'service' | 'international';
+  readonly name: string | null;
+  readonly tags: readonly string[];
+  readonly confidential: boolean;
+  readonly regionCode: string | null;
+  readonly createdAt: string;
+}
+
+export interface CallInsert {
+  readonly id: string;
+  readonly sipCallId: string | null;
+  readonly direction: 'inbound' | 'outbound';
+  readonly callerId: string | null;
+  readonly remoteNumber: string | null;
+  readonly localNumber: string | null;
+  readonly queue: string | null;
+  readonly agentId: string | null;
+  readonly ringAt: string;
+  readonly answerAt: string | null;
+  readonly endAt: string | null;
+  readonly endCause: string | null;
+  readonly transferTarget: string | null;
+  readonly workOrderId: string | null;
+}
+
+/** Rows of history as they come from the platform (or the demo generator): no outbox, they are not ours to send. */
+export const insertCallerRow = (db: Database, caller: CallerInsert): void => {
+  statement(
+    db,
+    `INSERT INTO callers (id, number_key, number_kind, name, tags_json, confidential, region_code, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    caller.id,
+    caller.numberKey,
+    caller.numberKind,
+    caller.name,
+    JSON.stringify(caller.tags),
+    caller.confidential ? 1 : 0,
+    caller.regionCode,
+    caller.createdAt,
+    caller.createdAt,
+  );
+};
+
+export const insertCallRow = (db: Database, call: CallInsert): void => {
+  statement(
+    db,
+    `INSERT INTO calls (id, sip_call_id, direction, caller_id, remote_number, local_number, queue, agent_id, ring_at, answer_at,
+       end_at, end_cause, transfer_target, work_order_id, created_at, updated_at)
+     VALUES (@id, @sipCallId, @direction, @callerId, @remoteNumber, @localNumber, @queue, @agentId, @ringAt, @answerAt,
+       @endAt, @endCause, @transferTarget, @workOrderId, @ringAt, @ringAt)`,
+  ).run(call);
+};

@@ -1,0 +1,155 @@
+import { performance } from 'node:perf_hooks';
+import type { CallSummary, OrderSummary, ScreenPop, WorkOrderDetail } from '../../preload/contract';
+import type { DbClient } from '../db/db-client';
+import { DeskFailure } from '../ipc/desk-failure';
+import type { Logger } from '../log/logger';
+import type { SettingsService } from '../settings/settings-service';
+import { areaCodeForDivision } from './domain/area-codes';
+import { maskPhoneNumber, normalizePhoneNumber } from './domain/phone-number';
+import { type InviteIdentityHeaders, callerIdentityFromInvite } from './domain/sip-identity';
+import { minutesLeft, secondsBetween } from './domain/time-left';
+import type { CallRow, OrderRow } from './screen-pop-repo';
+
+const RECENT_LIMIT = 20;
+const REPEAT_WINDOW_MS = 30 * 24 * 3600 * 1000;
+
+const parseTags = (json: string): string[] => {
+  try {
+    const tags: unknown = JSON.parse(json);
+    return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [];
+  } catch {
+    return [];
+  }
+};
+
+const orderSummary =
+  (now: Date) =>
+  (row: OrderRow): OrderSummary => ({
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    status: row.status,
+    requestType: row.request_type,
+    createdAt: row.created_at,
+    deadlineAt: row.deadline_at,
+    minutesLeft: minutesLeft(row.deadline_at, now),
+  });
+
+const callSummary = (row: CallRow): CallSummary => ({
+  id: row.id,
+  direction: row.direction === 'outbound' ? 'outbound' : 'inbound',
+  ringAt: row.ring_at,
+  answered: row.answer_at !== null,
+  durationSeconds: secondsBetween(row.answer_at, row.end_at),
+  agentId: row.agent_id,
+  endCause: row.end_cause,
+  workOrderNumber: row.work_order_number,
+});
+
+export interface HistoryService {
+  screenPop(headers: InviteIdentityHeaders): Promise<ScreenPop>;
+  revealNumber(callerId: string, screen: string): Promise<string>;
+  workOrder(workOrderId: string): Promise<WorkOrderDetail>;
+}
+
+export const createHistoryService = (deps: {
+  readonly db: DbClient;
+  readonly settings: SettingsService;
+  readonly log: Logger;
+  readonly now?: () => Date;
+}): HistoryService => {
+  const { db, settings, log } = deps;
+  const now = deps.now ?? (() => new Date());
+  const actor = async (): Promise<string> => (await settings.current()).agentId || 'unconfigured';
+
+  return {
+    screenPop: async (headers) => {
+      const started = performance.now();
+      const current = await settings.current();
+      const defaultAreaCode = current.centreCode ? areaCodeForDivision(current.centreCode) : undefined;
+      const identity = callerIdentityFromInvite(headers, defaultAreaCode ? { defaultAreaCode } : {});
+      const at = now();
+      const empty: ScreenPop = {
+        number: { kind: identity.number.kind, display: identity.number.display, masked: false, source: identity.source },
+        displayName: identity.displayName,
+        caller: null,
+        repeatCalls30d: 0,
+        openOrders: [],
+        recentCalls: [],
+        recentOrders: [],
+        lookupMs: 0,
+      };
+      if (identity.number.key === null) return { ...empty, lookupMs: performance.now() - started };
+
+      const rows = await db.repos.screenPop.lookup({
+        numberKey: identity.number.key,
+        since: new Date(at.getTime() - REPEAT_WINDOW_MS).toISOString(),
+        limit: RECENT_LIMIT,
+      });
+      if (!rows) return { ...empty, lookupMs: performance.now() - started };
+
+      const confidential = rows.caller.confidential === 1;
+      await db.repos.screenPop.recordView({
+        callerId: rows.caller.id,
+        actor: current.agentId || 'unconfigured',
+        screen: 'caller-panel',
+        at: at.toISOString(),
+        detail: 'incoming-call',
+      });
+      const lookupMs = performance.now() - started;
+      log.info('history.screen-pop', { found: true, openOrders: rows.openOrders.length, lookupMs: Math.round(lookupMs * 10) / 10 });
+      return {
+        ...empty,
+        number: { ...empty.number, display: confidential ? maskPhoneNumber(identity.number) : identity.number.display, masked: confidential },
+        caller: {
+          id: rows.caller.id,
+          name: confidential ? null : rows.caller.name,
+          tags: parseTags(rows.caller.tags_json),
+          confidential,
+          regionCode: rows.caller.region_code,
+        },
+        repeatCalls30d: rows.repeatCalls,
+        openOrders: rows.openOrders.map(orderSummary(at)),
+        recentCalls: rows.recentCalls.map(callSummary),
+        recentOrders: rows.recentOrders.map(orderSummary(at)),
+        lookupMs,
+      };
+    },
+
+    revealNumber: async (callerId, screen) => {
+      const key = await db.repos.screenPop.revealNumber({ callerId, actor: await actor(), screen, at: now().toISOString() });
+      if (key === null) throw new DeskFailure('NOT_FOUND', '没有找到这位来电人');
+      log.info('history.number-revealed', { screen });
+      return normalizePhoneNumber(key).display;
+    },
+
+    workOrder: async (workOrderId) => {
+      const at = now();
+      const found = await db.repos.workOrderHistory.open({ workOrderId, actor: await actor(), screen: 'work-order', at: at.toISOString() });
+      if (!found) throw new DeskFailure('NOT_FOUND', '没有找到这张工单');
+      const { order, events } = found;
+      return {
+        id: order.id,
+        number: order.number,
+        channel: order.channel,
+        requestType: order.request_type,
+        categoryCode: order.category_code,
+        regionCode: order.region_code,
+        address: order.address,
+        title: order.title,
+        content: order.content,
+        urgency: order.urgency,
+        handlingMode: order.handling_mode,
+        leadDepartment: order.lead_department,
+        coDepartments: parseTags(order.co_departments_json),
+        reply: order.reply,
+        status: order.status,
+        deadlineAt: order.deadline_at,
+        minutesLeft: minutesLeft(order.deadline_at, at),
+        createdAt: order.created_at,
+        createdBy: order.created_by,
+        events,
+      };
+    },
+  };
+};

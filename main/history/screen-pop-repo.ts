@@ -1,0 +1,93 @@
+import type { Database } from 'better-sqlite3';
+import { statement } from '../db/statement-cache';
+import { OPEN_STATUSES } from '../workorders/domain/work-order-status';
+import { appendAudit } from './audit-repo';
+
+export interface CallerRow {
+  readonly id: string;
+  readonly number_key: string;
+  readonly number_kind: string;
+  readonly name: string | null;
+  readonly tags_json: string;
+  readonly confidential: number;
+  readonly region_code: string | null;
+}
+
+export interface OrderRow {
+  readonly id: string;
+  readonly number: string;
+  readonly title: string;
+  readonly status: string;
+  readonly request_type: string;
+  readonly category_code: string | null;
+  readonly created_at: string;
+  readonly deadline_at: string | null;
+  readonly confidential: number;
+}
+
+export interface CallRow {
+  readonly id: string;
+  readonly direction: string;
+  readonly ring_at: string;
+  readonly answer_at: string | null;
+  readonly end_at: string | null;
+  readonly end_cause: string | null;
+  readonly agent_id: string | null;
+  readonly queue: string | null;
+  readonly work_order_number: string | null;
+}
+
+export interface ScreenPopRows {
+  readonly caller: CallerRow;
+  readonly repeatCalls: number;
+  readonly openOrders: OrderRow[];
+  readonly recentCalls: CallRow[];
+  readonly recentOrders: OrderRow[];
+}
+
+const ORDER_COLUMNS = 'id, number, title, status, request_type, category_code, created_at, deadline_at, confidential';
+const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
+
+const SQL = {
+  caller: 'SELECT id, number_key, number_kind, name, tags_json, confidential, region_code FROM callers WHERE number_key = ?',
+  repeat: 'SELECT count(*) FROM calls WHERE caller_id = ? AND ring_at >= ?',
+  open: `SELECT ${ORDER_COLUMNS} FROM work_orders INDEXED BY work_orders_open_by_caller
+         WHERE caller_id = ? AND status IN (${OPEN}) ORDER BY deadline_at LIMIT 50`,
+  calls: `SELECT c.id, c.direction, c.ring_at, c.answer_at, c.end_at, c.end_cause, c.agent_id, c.queue, w.number AS work_order_number
+          FROM calls c LEFT JOIN work_orders w ON w.id = c.work_order_id
+          WHERE c.caller_id = ? ORDER BY c.ring_at DESC LIMIT ?`,
+  orders: `SELECT ${ORDER_COLUMNS} FROM work_orders WHERE caller_id = ? ORDER BY created_at DESC LIMIT ?`,
+  callerById: 'SELECT number_key FROM callers WHERE id = ?',
+} as const;
+
+export const screenPopRepo = {
+  /**
+   * Everything the caller panel shows, read in one snapshot through indexes only:
+   * callers.number_key (unique), calls_by_caller, work_orders_open_by_caller, work_orders_by_caller.
+   */
+  lookup: (db: Database, query: { numberKey: string; since: string; limit: number }): ScreenPopRows | null =>
+    db.transaction(() => {
+      const caller = statement(db, SQL.caller).get(query.numberKey) as CallerRow | undefined;
+      if (!caller) return null;
+      return {
+        caller,
+        repeatCalls: statement(db, SQL.repeat).pluck().get(caller.id, query.since) as number,
+        openOrders: statement(db, SQL.open).all(caller.id) as OrderRow[],
+        recentCalls: statement(db, SQL.calls).all(caller.id, query.limit) as CallRow[],
+        recentOrders: statement(db, SQL.orders).all(caller.id, query.limit) as OrderRow[],
+      };
+    })(),
+
+  /** The clear number of a confidential caller, released only together with its audit entry. */
+  revealNumber: (db: Database, request: { callerId: string; actor: string; screen: string; at: string }): string | null =>
+    db.transaction(() => {
+      const key = statement(db, SQL.callerById).pluck().get(request.callerId) as string | undefined;
+      if (key === undefined) return null;
+      appendAudit(db, { actor: request.actor, action: 'reveal_number', screen: request.screen, callerId: request.callerId, at: request.at });
+      return key;
+    })(),
+
+  recordView: (db: Database, entry: { callerId: string; actor: string; screen: string; at: string; detail: string | null }): void => {
+    appendAudit(db, { action: 'view_caller', ...entry });
+  },
+};

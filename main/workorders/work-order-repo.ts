@@ -1,0 +1,80 @@
+import type { Database } from 'better-sqlite3';
+import { statement } from '../db/statement-cache';
+import { uuidv7 } from '../shared/domain/uuid-v7';
+import { enqueueOutbox } from '../sync/outbox-repo';
+import type { HandlingMode, WorkOrderStatus } from './domain/work-order-status';
+
+export interface NewWorkOrder {
+  readonly id?: string;
+  readonly number: string;
+  readonly channel: string;
+  readonly callerId: string | null;
+  readonly contactName: string | null;
+  readonly contactNumber: string | null;
+  readonly requestType: string;
+  readonly categoryCode: string | null;
+  readonly regionCode: string | null;
+  readonly address: string | null;
+  readonly title: string;
+  readonly content: string;
+  readonly urgency: string;
+  readonly handlingMode: HandlingMode;
+  readonly leadDepartment: string | null;
+  readonly coDepartments: readonly string[];
+  readonly reply: string | null;
+  readonly deadlineAt: string | null;
+  readonly status: WorkOrderStatus;
+  readonly duplicateOf: string | null;
+  readonly confidential: boolean;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+const INSERT_ORDER = `INSERT INTO work_orders (id, number, channel, caller_id, contact_name, contact_number, request_type,
+  category_code, region_code, address, title, content, urgency, handling_mode, lead_department, co_departments_json, reply,
+  deadline_at, status, duplicate_of, confidential, created_at, updated_at, created_by)
+  VALUES (@id, @number, @channel, @callerId, @contactName, @contactNumber, @requestType, @categoryCode, @regionCode, @address,
+  @title, @content, @urgency, @handlingMode, @leadDepartment, @coDepartments, @reply, @deadlineAt, @status, @duplicateOf,
+  @confidential, @createdAt, @createdAt, @createdBy)`;
+
+const orderRow = (order: NewWorkOrder & { id: string }) => ({
+  ...order,
+  coDepartments: JSON.stringify(order.coDepartments),
+  confidential: order.confidential ? 1 : 0,
+});
+
+/** Inserts an order without outbox (history that came from the platform, demo data). */
+export const insertWorkOrderRow = (db: Database, order: NewWorkOrder & { id: string }): void => {
+  statement(db, INSERT_ORDER).run(orderRow(order));
+};
+
+export const insertWorkOrderEvent = (
+  db: Database,
+  event: { id?: string; workOrderId: string; kind: string; at: string; actor: string; note: string | null },
+): string => {
+  const id = event.id ?? uuidv7();
+  statement(db, 'INSERT INTO work_order_events (id, work_order_id, kind, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)').run(
+    id,
+    event.workOrderId,
+    event.kind,
+    event.at,
+    event.actor,
+    event.note,
+  );
+  return id;
+};
+
+export const workOrderRepo = {
+  /**
+   * A new order made on this console: the order, its 受理 event and its outbox row in one
+   * transaction. Returns the id only after the commit.
+   */
+  create: (db: Database, order: NewWorkOrder): string =>
+    db.transaction(() => {
+      const id = order.id ?? uuidv7();
+      insertWorkOrderRow(db, { ...order, id });
+      insertWorkOrderEvent(db, { workOrderId: id, kind: 'registered', at: order.createdAt, actor: order.createdBy, note: null });
+      enqueueOutbox(db, { stream: 'work_order', recordId: id, op: 'create', payload: { ...order, id }, at: order.createdAt });
+      return id;
+    })(),
+};

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { method } from './define';
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, '无效的记录编号');
+const isoTime = z.string().max(40);
+
+export const numberKindSchema = z.enum(['mobile', 'landline', 'service', 'international', 'withheld', 'unknown']);
+
+export const orderSummarySchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  status: z.string(),
+  requestType: z.string(),
+  createdAt: isoTime,
+  deadlineAt: isoTime.nullable(),
+  /** Minutes until the deadline at the time of the lookup; negative when overdue. */
+  minutesLeft: z.number().nullable(),
+});
+
+export const callSummarySchema = z.object({
+  id: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  ringAt: isoTime,
+  answered: z.boolean(),
+  durationSeconds: z.number().nullable(),
+  agentId: z.string().nullable(),
+  endCause: z.string().nullable(),
+  workOrderNumber: z.string().nullable(),
+});
+
+export const screenPopSchema = z.object({
+  number: z.object({
+    kind: numberKindSchema,
+    /** Already masked for a confidential caller: the clear number needs history.revealNumber. */
+    display: z.string(),
+    masked: z.boolean(),
+    source: z.enum(['p-asserted-identity', 'from', 'none']),
+  }),
+  displayName: z.string().nullable(),
+  caller: z
+    .object({
+      id: z.string(),
+      name: z.string().nullable(),
+      tags: z.array(z.string()),
+      confidential: z.boolean(),
+      regionCode: z.string().nullable(),
+    })
+    .nullable(),
+  repeatCalls30d: z.number().int(),
+  openOrders: z.array(orderSummarySchema),
+  recentCalls: z.array(callSummarySchema),
+  recentOrders: z.array(orderSummarySchema),
+  lookupMs: z.number(),
+});
+
+export type ScreenPop = z.output<typeof screenPopSchema>;
+export type OrderSummary = z.output<typeof orderSummarySchema>;
+export type CallSummary = z.output<typeof callSummarySchema>;
+
+export const workOrderDetailSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  channel: z.string(),
+  requestType: z.string(),
+  categoryCode: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  address: z.string().nullable(),
+  title: z.string(),
+  content: z.string(),
+  urgency: z.string(),
+  handlingMode: z.string(),
+  leadDepartment: z.string().nullable(),
+  coDepartments: z.array(z.string()),
+  reply: z.string().nullable(),
+  status: z.string(),
+  deadlineAt: isoTime.nullable(),
+  minutesLeft: z.number().nullable(),
+  createdAt: isoTime,
+  createdBy: z.string(),
+  events: z.array(z.object({ id: z.string(), kind: z.string(), at: isoTime, actor: z.string(), note: z.string().nullable() })),
+});
+
+export type WorkOrderDetail = z.output<typeof workOrderDetailSchema>;
+
+export const historyContract = {
+  screenPop: method({
+    input: z.object({
+      from: z.string().max(1024).optional(),
+      pAssertedIdentity: z.string().max(1024).optional(),
+    }),
+    output: screenPopSchema,
+    summary: 'Who is calling and what the hotline did for them: from the raw identity headers of an INVITE.',
+  }),
+  revealNumber: method({
+    input: z.object({ callerId: uuid, screen: z.enum(['caller-panel', 'work-order']) }),
+    output: z.object({ display: z.string() }),
+    summary: 'The clear number of a confidential caller; recorded in the audit log.',
+  }),
+  workOrder: method({
+    input: z.object({ workOrderId: uuid }),
+    output: workOrderDetailSchema,
+    summary: "A work order's full content and status history; recorded in the audit log.",
+  }),
+} as const;

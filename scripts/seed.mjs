@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// `npm run seed -- --scale county|province [--profile DIR]`: demo and benchmark data.
+import { ensureNodeModules, ensureSqliteBinding } from './lib/ensure-deps.mjs';
+import { run, runOrExit } from './lib/run.mjs';
+
+await ensureNodeModules();
+await ensureSqliteBinding();
+await runOrExit(process.execPath, ['scripts/build.mjs']);
+process.exit(await run(process.execPath, ['dist/tools/seed.cjs', ...process.argv.slice(2)]));
