@@ -11,7 +11,9 @@ import { pick, seededRandom } from './random';
 
 export type SeedScale = 'county' | 'province';
 
-export const SCALES: Readonly<Record<SeedScale, { callers: number; calls: number; orders: number; within: string; agents: number }>> = {
+export const SCALES: Readonly<
+  Record<SeedScale, { callers: number; calls: number; orders: number; within: string; agents: number }>
+> = {
   county: { callers: 6_000, calls: 20_000, orders: 9_000, within: '320505', agents: 40 },
   province: { callers: 300_000, calls: 1_000_000, orders: 500_000, within: '32', agents: 600 },
 };
@@ -24,7 +26,35 @@ export interface SeedStats {
 }
 
 const DAY = 24 * 3600 * 1000;
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '157', '158', '159', '166', '177', '180', '181', '182', '186', '187', '188', '189', '198', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '157',
+  '158',
+  '159',
+  '166',
+  '177',
+  '180',
+  '181',
+  '182',
+  '186',
+  '187',
+  '188',
+  '189',
+  '198',
+  '199',
+];
 
 const digits = (random: () => number, count: number): string => {
   let out = '';
@@ -44,7 +74,17 @@ const statusFor = (random: () => number, ageDays: number, direct: boolean): Work
   if (direct) return ageDays > 7 ? (r < 0.5 ? 'archived' : 'visited') : 'resolved';
   if (ageDays > 30) return r < 0.1 ? 'resolved' : r < 0.4 ? 'visited' : 'archived';
   if (ageDays > 7) return r < 0.1 ? 'dispatched' : r < 0.25 ? 'accepted' : r < 0.65 ? 'resolved' : 'visited';
-  return r < 0.1 ? 'registered' : r < 0.45 ? 'dispatched' : r < 0.8 ? 'accepted' : r < 0.85 ? 'returned' : r < 0.9 ? 'postponed' : 'resolved';
+  return r < 0.1
+    ? 'registered'
+    : r < 0.45
+      ? 'dispatched'
+      : r < 0.8
+        ? 'accepted'
+        : r < 0.85
+          ? 'returned'
+          : r < 0.9
+            ? 'postponed'
+            : 'resolved';
 };
 
 const PROGRESS: Readonly<Record<WorkOrderStatus, readonly string[]>> = {
@@ -57,7 +97,16 @@ const PROGRESS: Readonly<Record<WorkOrderStatus, readonly string[]>> = {
   visited: ['registered', 'dispatched', 'accepted', 'resolved', 'visited'],
   archived: ['registered', 'dispatched', 'accepted', 'resolved', 'visited', 'archived'],
 };
-const STEP_HOURS: Readonly<Record<string, number>> = { registered: 0, dispatched: 0.2, accepted: 3, returned: 20, postponed: 30, resolved: 72, visited: 96, archived: 160 };
+const STEP_HOURS: Readonly<Record<string, number>> = {
+  registered: 0,
+  dispatched: 0.2,
+  accepted: 3,
+  returned: 20,
+  postponed: 30,
+  resolved: 72,
+  visited: 96,
+  archived: 160,
+};
 
 /**
  * A realistic, reproducible history: callers with Jiangsu mobile and landline numbers and places,
@@ -79,7 +128,9 @@ export const seedDemoData = (db: Database, options: { scale: SeedScale; now: Dat
     while (callers.length < scale.callers) {
       const place = pick(random, places);
       const landline = random() < 0.22;
-      const key = landline ? `${areaCodeForDivision(place.cityCode) ?? '025'}${5 + Math.floor(random() * 4)}${digits(random, 7)}` : `${pick(random, MOBILE_PREFIXES)}${digits(random, 8)}`;
+      const key = landline
+        ? `${areaCodeForDivision(place.cityCode) ?? '025'}${5 + Math.floor(random() * 4)}${digits(random, 7)}`
+        : `${pick(random, MOBILE_PREFIXES)}${digits(random, 8)}`;
       if (usedKeys.has(key)) continue;
       usedKeys.add(key);
       const created = start + random() * 700 * DAY;
@@ -153,9 +204,18 @@ export const seedDemoData = (db: Database, options: { scale: SeedScale; now: Dat
       createdBy: agent,
       createdAt: created.toISOString(),
     });
-    for (const kind of direct ? PROGRESS[status].filter((step) => !['dispatched', 'accepted'].includes(step)) : PROGRESS[status]) {
+    for (const kind of direct
+      ? PROGRESS[status].filter((step) => !['dispatched', 'accepted'].includes(step))
+      : PROGRESS[status]) {
       const at = Math.min(now - 60_000, createdMs + (STEP_HOURS[kind] ?? 0) * 3600 * 1000);
-      insertWorkOrderEvent(db, { id: uuidv7(at), workOrderId: id, kind, at: new Date(at).toISOString(), actor: kind === 'registered' ? agent : matter.department, note: null });
+      insertWorkOrderEvent(db, {
+        id: uuidv7(at),
+        workOrderId: id,
+        kind,
+        at: new Date(at).toISOString(),
+        actor: kind === 'registered' ? agent : matter.department,
+        note: null,
+      });
       events += 1;
     }
     workOrders += 1;
@@ -173,7 +233,8 @@ export const seedDemoData = (db: Database, options: { scale: SeedScale; now: Dat
         const answered = random() < 0.92;
         const answerMs = answered ? ring + 3000 + random() * 30_000 : null;
         const endMs = answerMs ? answerMs + 30_000 + random() * 570_000 : ring + 5000 + random() * 40_000;
-        const orderId = answered && workOrders < scale.orders && random() < orderChance ? writeOrder(caller, endMs + 60_000, '电话') : null;
+        const orderId =
+          answered && workOrders < scale.orders && random() < orderChance ? writeOrder(caller, endMs + 60_000, '电话') : null;
         insertCallRow(db, {
           id: uuidv7(ring),
           sipCallId: `${digits(random, 12)}@pbx.demo`,
@@ -197,7 +258,14 @@ export const seedDemoData = (db: Database, options: { scale: SeedScale; now: Dat
   db.transaction(() => {
     while (workOrders < scale.orders) {
       const caller = callers[Math.floor(random() * callers.length)]!;
-      writeOrder(caller, start + random() * (now - start - DAY), pick(random, CHANNELS.filter((channel) => channel !== '电话')));
+      writeOrder(
+        caller,
+        start + random() * (now - start - DAY),
+        pick(
+          random,
+          CHANNELS.filter((channel) => channel !== '电话'),
+        ),
+      );
     }
   })();
   return { callers: callers.length, calls, workOrders, events };

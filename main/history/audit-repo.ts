@@ -22,7 +22,16 @@ export const appendAudit = (db: Database, entry: AuditEntry): string =>
     statement(
       db,
       'INSERT INTO audit_log (id, at, actor, action, caller_id, work_order_id, screen, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, entry.at, entry.actor, entry.action, entry.callerId ?? null, entry.workOrderId ?? null, entry.screen, entry.detail ?? null);
+    ).run(
+      id,
+      entry.at,
+      entry.actor,
+      entry.action,
+      entry.callerId ?? null,
+      entry.workOrderId ?? null,
+      entry.screen,
+      entry.detail ?? null,
+    );
     enqueueOutbox(db, { stream: 'audit', recordId: id, op: 'create', payload: { id, ...entry }, at: entry.at });
     return id;
   })();

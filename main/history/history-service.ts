@@ -97,10 +97,18 @@ export const createHistoryService = (deps: {
         detail: 'incoming-call',
       });
       const lookupMs = performance.now() - started;
-      log.info('history.screen-pop', { found: true, openOrders: rows.openOrders.length, lookupMs: Math.round(lookupMs * 10) / 10 });
+      log.info('history.screen-pop', {
+        found: true,
+        openOrders: rows.openOrders.length,
+        lookupMs: Math.round(lookupMs * 10) / 10,
+      });
       return {
         ...empty,
-        number: { ...empty.number, display: confidential ? maskPhoneNumber(identity.number) : identity.number.display, masked: confidential },
+        number: {
+          ...empty.number,
+          display: confidential ? maskPhoneNumber(identity.number) : identity.number.display,
+          masked: confidential,
+        },
         caller: {
           id: rows.caller.id,
           name: confidential ? null : rows.caller.name,
@@ -125,7 +133,12 @@ export const createHistoryService = (deps: {
 
     workOrder: async (workOrderId) => {
       const at = now();
-      const found = await db.repos.workOrderHistory.open({ workOrderId, actor: await actor(), screen: 'work-order', at: at.toISOString() });
+      const found = await db.repos.workOrderHistory.open({
+        workOrderId,
+        actor: await actor(),
+        screen: 'work-order',
+        at: at.toISOString(),
+      });
       if (!found) throw new DeskFailure('NOT_FOUND', '没有找到这张工单');
       const { order, events } = found;
       return {

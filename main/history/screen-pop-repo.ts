@@ -83,11 +83,20 @@ export const screenPopRepo = {
     db.transaction(() => {
       const key = statement(db, SQL.callerById).pluck().get(request.callerId) as string | undefined;
       if (key === undefined) return null;
-      appendAudit(db, { actor: request.actor, action: 'reveal_number', screen: request.screen, callerId: request.callerId, at: request.at });
+      appendAudit(db, {
+        actor: request.actor,
+        action: 'reveal_number',
+        screen: request.screen,
+        callerId: request.callerId,
+        at: request.at,
+      });
       return key;
     })(),
 
-  recordView: (db: Database, entry: { callerId: string; actor: string; screen: string; at: string; detail: string | null }): void => {
+  recordView: (
+    db: Database,
+    entry: { callerId: string; actor: string; screen: string; at: string; detail: string | null },
+  ): void => {
     appendAudit(db, { action: 'view_caller', ...entry });
   },
 };

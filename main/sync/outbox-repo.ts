@@ -19,13 +19,18 @@ export interface OutboxEntry {
 export const enqueueOutbox = (db: Database, entry: OutboxEntry): string => {
   if (!db.inTransaction) throw new Error('enqueueOutbox must run inside the transaction that writes the record');
   const itemId = uuidv7();
-  statement(
-    db,
-    'INSERT INTO outbox (item_id, stream, record_id, op, payload_json, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(itemId, entry.stream, entry.recordId, entry.op, JSON.stringify(entry.payload), entry.at);
+  statement(db, 'INSERT INTO outbox (item_id, stream, record_id, op, payload_json, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    itemId,
+    entry.stream,
+    entry.recordId,
+    entry.op,
+    JSON.stringify(entry.payload),
+    entry.at,
+  );
   return itemId;
 };
 
 export const outboxRepo = {
-  pendingCount: (db: Database): number => db.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck().get() as number,
+  pendingCount: (db: Database): number =>
+    db.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck().get() as number,
 };

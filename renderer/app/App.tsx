@@ -1,6 +1,6 @@
 import { IntakePanel } from '../features/intake';
 import { KbPanel } from '../features/kb';
-import { type RegistrationDisplay, SoftphoneBar } from '../features/phone';
+import { type RegistrationDisplay, SoftphoneBar, TrainingCallDialog } from '../features/phone';
 import { CallerPanel } from '../features/screen-pop';
 import {
   type PbxReadiness,
@@ -57,6 +57,7 @@ export const App = () => {
         version={info.version}
       />
       <SettingsDialog />
+      <TrainingCallDialog />
       <SettingsNotice />
     </div>
   );

@@ -1,9 +1,19 @@
 import { connectDesk } from '../shared/desk/desk-client';
+import { usePhoneStore } from '../features/phone';
+import { callRang } from '../features/screen-pop';
 import { loadSettings, settingsChanged } from '../features/settings';
 import { appInfoLoaded, linkChanged, startFailed } from './app-store';
 
+/** A ringing call, real or training, pops the caller's history: the features meet here, not in each other. */
+const connectRingToScreenPop = (): void => {
+  usePhoneStore.subscribe((state, previous) => {
+    if (state.incoming && state.incoming !== previous.incoming) void callRang(state.incoming);
+  });
+};
+
 /** Wires the transport to the stores; the only place that knows every feature's start-up action. */
 export const startConsole = async (): Promise<void> => {
+  connectRingToScreenPop();
   try {
     const { desk, transport } = connectDesk((status) => {
       linkChanged(status);

@@ -22,7 +22,14 @@ export const townshipsOf = (root: RegionNode, within?: string): Township[] => {
     if (node.code.length === 6) county = node;
     if (node.code.length === 9 && city && county) {
       if (!within || node.code.startsWith(within)) {
-        out.push({ code: node.code, name: node.name, countyCode: county.code, countyName: county.name, cityCode: city.code, cityName: city.name });
+        out.push({
+          code: node.code,
+          name: node.name,
+          countyCode: county.code,
+          countyName: county.name,
+          cityCode: city.code,
+          cityName: city.name,
+        });
       }
       return;
     }

@@ -8,7 +8,10 @@ const hex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toSt
 let lastMillis = -1;
 let lastCounter = 0;
 
-export const uuidv7 = (now: number = Date.now(), random: (bytes: Uint8Array) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b)): string => {
+export const uuidv7 = (
+  now: number = Date.now(),
+  random: (bytes: Uint8Array) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b),
+): string => {
   const bytes = random(new Uint8Array(16));
   // Same millisecond: a 12-bit counter in rand_a keeps ids monotonic within one process (RFC 9562 §6.2).
   if (now === lastMillis) lastCounter = (lastCounter + 1) & 0xfff;

@@ -1,5 +1,14 @@
 /** The life of a work order (受理 → 派单 → 签收 → 办理 → 办结 → 回访 → 归档), as stored codes. */
-export const WORK_ORDER_STATUSES = ['registered', 'dispatched', 'accepted', 'returned', 'postponed', 'resolved', 'visited', 'archived'] as const;
+export const WORK_ORDER_STATUSES = [
+  'registered',
+  'dispatched',
+  'accepted',
+  'returned',
+  'postponed',
+  'resolved',
+  'visited',
+  'archived',
+] as const;
 export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
 
 /** Open: the citizen is still waiting for the hotline or a department to act. */

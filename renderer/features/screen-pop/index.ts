@@ -1,1 +1,2 @@
 export { CallerPanel } from './components/CallerPanel';
+export { callRang, panelCleared } from './screen-pop-store';

@@ -1,4 +1,5 @@
 import { t } from '../../../shared/i18n/t';
+import { incomingCallCleared, trainingDialogToggled, usePhoneStore } from '../phone-store';
 
 export type RegistrationDisplay = 'unconfigured' | 'incomplete' | 'offline';
 
@@ -20,24 +21,41 @@ export const SoftphoneBar = ({
 }: {
   registration: RegistrationDisplay;
   onOpenSettings: () => void;
-}) => (
-  <header className="softphone" aria-label={t('phone.region')}>
-    <div className="softphone__brand">{t('app.title')}</div>
-    <div className={`badge badge--${registration === 'offline' ? 'warn' : 'muted'}`} data-testid="registration-state">
-      {t(REGISTRATION_TEXT[registration])}
-    </div>
-    <div className="badge badge--muted" data-testid="agent-state">
-      {t('phone.agent.signedOut')}
-    </div>
-    <div className="softphone__controls">
-      {CONTROLS.map((control) => (
-        <button key={control} type="button" disabled title={t('phone.controls.disabledHint')}>
-          {t(`phone.controls.${control}`)}
+}) => {
+  const ringing = usePhoneStore((state) => state.incoming !== null);
+  const training = usePhoneStore((state) => state.incoming?.training ?? false);
+  return (
+    <header className="softphone" aria-label={t('phone.region')}>
+      <div className="softphone__brand">{t('app.title')}</div>
+      <div className={`badge badge--${registration === 'offline' ? 'warn' : 'muted'}`} data-testid="registration-state">
+        {t(REGISTRATION_TEXT[registration])}
+      </div>
+      <div className="badge badge--muted" data-testid="agent-state">
+        {t('phone.agent.signedOut')}
+      </div>
+      {ringing ? (
+        <div className="badge badge--ringing" role="status">
+          {training ? t('phone.ringing.training') : t('phone.ringing')}
+        </div>
+      ) : null}
+      {training ? (
+        <button type="button" onClick={incomingCallCleared}>
+          {t('phone.training.end')}
         </button>
-      ))}
-    </div>
-    <button type="button" className="softphone__settings" onClick={onOpenSettings}>
-      {t('settings.open')}
-    </button>
-  </header>
-);
+      ) : null}
+      <div className="softphone__controls">
+        {CONTROLS.map((control) => (
+          <button key={control} type="button" disabled title={t('phone.controls.disabledHint')}>
+            {t(`phone.controls.${control}`)}
+          </button>
+        ))}
+      </div>
+      <button type="button" onClick={() => trainingDialogToggled(true)} title={t('phone.training.hint')}>
+        {t('phone.training.open')}
+      </button>
+      <button type="button" className="softphone__settings" onClick={onOpenSettings}>
+        {t('settings.open')}
+      </button>
+    </header>
+  );
+};

@@ -1,0 +1,56 @@
+import { create } from 'zustand';
+import type { ScreenPop, WorkOrderDetail } from '../../../preload/contract';
+import { desk } from '../../shared/desk/desk-client';
+
+export interface ScreenPopState {
+  readonly status: 'idle' | 'loading' | 'shown' | 'error';
+  /** Which ring this panel belongs to: a late answer for an earlier call must not replace a newer one. */
+  readonly ringId: string | null;
+  readonly pop: ScreenPop | null;
+  readonly error: string | null;
+  readonly revealedNumber: string | null;
+  readonly order: {
+    readonly status: 'loading' | 'shown' | 'error';
+    readonly detail: WorkOrderDetail | null;
+    readonly error: string | null;
+  } | null;
+}
+
+const idle: ScreenPopState = { status: 'idle', ringId: null, pop: null, error: null, revealedNumber: null, order: null };
+
+export const useScreenPopStore = create<ScreenPopState>()(() => idle);
+const set = useScreenPopStore.setState;
+const get = useScreenPopStore.getState;
+
+export const callRang = async (ring: { id: string; from: string; pAssertedIdentity?: string }): Promise<void> => {
+  set({ ...idle, status: 'loading', ringId: ring.id });
+  const result = await desk().history.screenPop({
+    from: ring.from,
+    ...(ring.pAssertedIdentity ? { pAssertedIdentity: ring.pAssertedIdentity } : {}),
+  });
+  if (get().ringId !== ring.id) return;
+  if (result.ok) set({ status: 'shown', pop: result.value });
+  else set({ status: 'error', error: result.error.message });
+};
+
+export const numberRevealRequested = async (): Promise<void> => {
+  const caller = get().pop?.caller;
+  if (!caller) return;
+  const result = await desk().history.revealNumber({ callerId: caller.id, screen: 'caller-panel' });
+  if (result.ok && get().pop?.caller?.id === caller.id) set({ revealedNumber: result.value.display });
+  else if (!result.ok) set({ error: result.error.message });
+};
+
+export const orderOpened = async (workOrderId: string): Promise<void> => {
+  set({ order: { status: 'loading', detail: null, error: null } });
+  const result = await desk().history.workOrder({ workOrderId });
+  set({
+    order: result.ok
+      ? { status: 'shown', detail: result.value, error: null }
+      : { status: 'error', detail: null, error: result.error.message },
+  });
+};
+
+export const orderClosed = (): void => set({ order: null });
+
+export const panelCleared = (): void => set(idle);

@@ -1,0 +1,20 @@
+/**
+ * Performance marks around the moments agents feel: the ring reaching the renderer and the caller
+ * panel painted. Benchmarks read the measures from the page; nothing is sent anywhere.
+ */
+export const MARK_CALL_RANG = 'minsheng:call-rang';
+export const MEASURE_SCREEN_POP = 'minsheng:screen-pop-painted';
+
+export const markCallRang = (): void => {
+  performance.clearMarks(MARK_CALL_RANG);
+  performance.mark(MARK_CALL_RANG);
+};
+
+/** Called after React committed the panel; the next animation frame is when it is on screen. */
+export const measureAfterPaint = (name: string, fromMark: string): void => {
+  requestAnimationFrame(() => {
+    if (performance.getEntriesByName(fromMark, 'mark').length === 0) return;
+    performance.measure(name, fromMark);
+    performance.clearMarks(fromMark);
+  });
+};
