@@ -3,10 +3,12 @@
 // Suites print their figures as `BENCH <name> <number> <unit>` lines.
 import { readdirSync } from 'node:fs';
 import { ensureNodeModules, ensureSqliteBinding } from './lib/ensure-deps.mjs';
-import { run } from './lib/run.mjs';
+import { run, runOrExit } from './lib/run.mjs';
 
 await ensureNodeModules();
 await ensureSqliteBinding();
+// Suites drive the built shell and seed tool.
+await runOrExit(process.execPath, ['scripts/build.mjs']);
 
 const suites = readdirSync('tests/bench')
   .filter((name) => name.endsWith('.bench.ts'))

@@ -12,6 +12,10 @@ const wantsShell = process.argv.includes('--shell') || process.env.MINSHENG_NO_E
 await ensureNodeModules();
 await ensureSqliteBinding();
 await runOrExit(process.execPath, ['scripts/build.mjs']);
+// A newcomer's first start shows a living console: the county-scale demo history goes into the
+// default profile when (and only when) that profile has no history yet. MINSHENG_NO_DEMO=1 skips it.
+if (process.env.MINSHENG_NO_DEMO !== '1')
+  await runOrExit(process.execPath, ['dist/tools/seed.cjs', '--scale', 'county', '--if-empty']);
 
 const startShell = () => {
   const child = spawn(process.execPath, ['dist/shell/shell.cjs'], {

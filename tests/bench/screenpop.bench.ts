@@ -1,0 +1,91 @@
+// Suite `screenpop`: the caller panel on a province-scale history (300 k callers, 1 M calls, 500 k
+// work orders). `npm run bench -- screenpop [--profile DIR] [--scale county|province]`: with
+// --profile an already seeded profile is measured as it is (seed_s is then not printed).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium } from '@playwright/test';
+import { openDatabase } from '../../main/db/open-database';
+import { screenPopRepo } from '../../main/history/screen-pop-repo';
+import { databaseFile } from '../../main/services';
+import { chromiumArgs, chromiumPath } from '../harness/chromium';
+import { startShellProcess } from '../harness/shell-process';
+import { percentile, report } from './bench-output';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+
+const QUERIES = 1_000;
+const PAINTS = 40;
+const given = option('profile');
+const profile = given ?? mkdtempSync(join(tmpdir(), 'minsheng-bench-screenpop-'));
+
+if (!given) {
+  const seeded = spawnSync(
+    process.execPath,
+    ['dist/tools/seed.cjs', '--scale', option('scale') ?? 'province', '--profile', profile],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
+  process.stdout.write(seeded.stdout.split('\n')[0] + '\n');
+  report('screenpop.seed_s', Number(/SEED_SECONDS (\S+)/.exec(seeded.stdout)?.[1]), 's');
+}
+const file = databaseFile(profile);
+report('screenpop.db_mb', statSync(file).size / 1024 / 1024, 'MB');
+
+const sampler = openDatabase({ file }).db;
+const sampleKeys = sampler.prepare('SELECT number_key FROM callers ORDER BY random() LIMIT ?').pluck().all(QUERIES) as string[];
+sampler.close();
+
+// Cold open: connection, pragmas, migration check and the first lookup, as at console start.
+const openStarted = performance.now();
+const { db } = openDatabase({ file });
+const since = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
+screenPopRepo.lookup(db, { numberKey: sampleKeys[0]!, since, limit: 20 });
+report('screenpop.open_ms', performance.now() - openStarted, 'ms');
+
+const timings: number[] = [];
+let found = 0;
+for (const numberKey of sampleKeys) {
+  const started = performance.now();
+  const rows = screenPopRepo.lookup(db, { numberKey, since, limit: 20 });
+  timings.push(performance.now() - started);
+  if (rows) found += 1;
+}
+db.close();
+if (found !== sampleKeys.length) throw new Error(`only ${found} of ${sampleKeys.length} callers found`);
+report('screenpop.query.p50_ms', percentile(timings, 50), 'ms');
+report('screenpop.query.p95_ms', percentile(timings, 95), 'ms');
+report('screenpop.query.p99_ms', percentile(timings, 99), 'ms');
+
+// In Chromium: from the incoming call reaching the renderer (the phone store) to the panel painted.
+const shell = await startShellProcess(profile);
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(shell.url);
+  const paints: number[] = [];
+  for (const numberKey of sampleKeys.slice(0, PAINTS)) {
+    await page.getByRole('button', { name: '模拟来电' }).click();
+    await page.getByLabel('From 头').fill(`sip:${numberKey}@pbx.bench`);
+    await page.evaluate(() => performance.clearMeasures());
+    await page.getByRole('button', { name: '振铃' }).click();
+    const duration = await page.waitForFunction(
+      () => performance.getEntriesByName('minsheng:screen-pop-painted')[0]?.duration ?? null,
+    );
+    paints.push((await duration.jsonValue()) as number);
+    await page.getByRole('button', { name: '结束模拟' }).click();
+  }
+  report('screenpop.paint.p95_ms', percentile(paints, 95), 'ms');
+} finally {
+  await browser.close();
+  await shell.stop();
+  if (!given) rmSync(profile, { recursive: true, force: true });
+}

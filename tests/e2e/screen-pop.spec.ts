@@ -1,0 +1,91 @@
+import type { Page } from '@playwright/test';
+import BetterSqlite3 from 'better-sqlite3';
+import { openDatabase } from '../../main/db/open-database';
+import { databaseFile } from '../../main/services';
+import { seedCallerHistory } from '../harness/history-fixtures';
+import { expect, test } from './fixtures';
+
+const seed = (profileDir: string, options: Omit<Parameters<typeof seedCallerHistory>[1], 'now'>) => {
+  const { db } = openDatabase({ file: databaseFile(profileDir) });
+  try {
+    return seedCallerHistory(db, { ...options, now: new Date() });
+  } finally {
+    db.close();
+  }
+};
+
+/** The same path a real INVITE takes in the renderer: the phone store's incoming call, here fed by the training dialog. */
+const ring = async (page: Page, from: string) => {
+  await page.getByRole('button', { name: '模拟来电' }).click();
+  await page.getByLabel('From 头').fill(from);
+  await page.getByRole('button', { name: '振铃' }).click();
+};
+
+test('a ringing call pops the caller’s open orders, deadlines and past calls before it is answered', async ({ page, shell }) => {
+  const history = seed(shell.profileDir, {
+    numberKey: '13812345678',
+    name: '王芳',
+    tags: ['重复来电'],
+    open: 2,
+    closed: 3,
+    calls: 5,
+  });
+  await page.goto(shell.current().url);
+  await ring(page, '"王芳" <sip:+8613812345678@carrier.example;user=phone>;tag=8a7c');
+
+  await expect(page.getByRole('status').filter({ hasText: '振铃' })).toBeVisible();
+  const panel = page.getByRole('complementary', { name: '来电信息' });
+  await expect(panel.getByTestId('caller-number')).toHaveText('138 1234 5678');
+  await expect(panel).toContainText('王芳');
+  await expect(panel).toContainText('重复来电');
+  await expect(panel).toContainText('近 30 天来电 5 次');
+
+  const open = panel.getByRole('list', { name: '未办结工单（2）' });
+  await expect(open.getByRole('listitem')).toHaveCount(2);
+  await expect(open.getByRole('listitem').first().locator('[data-tone]')).toHaveAttribute('data-tone', 'overdue');
+  await expect(open.getByRole('listitem').first()).toContainText('已超期 1 天');
+  await expect(open.getByRole('listitem').nth(1)).toContainText('剩余');
+  await expect(panel.getByRole('list', { name: '历史来电' }).getByRole('listitem')).toHaveCount(5);
+  await expect(panel.getByRole('list', { name: '历史来电' }).getByRole('listitem').first()).toContainText('通话 3 分 5 秒');
+  await expect(panel.getByRole('list', { name: '历史工单' }).getByRole('listitem')).toHaveCount(5);
+  // Still ringing: the agent has not answered, yet the history is on screen.
+  await expect(page.getByRole('button', { name: '结束模拟' })).toBeVisible();
+
+  await open.getByRole('listitem').first().getByRole('button').click();
+  const drawer = page.getByRole('dialog', { name: /^工单 / });
+  await expect(drawer.getByRole('list', { name: '办理过程' }).getByRole('listitem')).toHaveText([/受理/, /派单.*派至城市管理局/]);
+  expect(history.openOrderIds).toHaveLength(2);
+});
+
+test('a withheld number shows 号码未显示 instead of someone else’s history', async ({ page, shell }) => {
+  seed(shell.profileDir, { numberKey: '13812345678', open: 1, closed: 0, calls: 1 });
+  await page.goto(shell.current().url);
+  await ring(page, '"Anonymous" <sip:anonymous@anonymous.invalid>;tag=1');
+  const panel = page.getByRole('complementary', { name: '来电信息' });
+  await expect(panel.getByTestId('caller-number')).toHaveText('号码未显示');
+  await expect(panel.getByRole('list', { name: /未办结工单/ })).toHaveCount(0);
+});
+
+test('a confidential caller is masked until 显示 is pressed, and the reveal is audited', async ({ page, shell }) => {
+  const { callerId } = seed(shell.profileDir, {
+    numberKey: '13812341234',
+    name: '李四',
+    confidential: true,
+    open: 1,
+    closed: 0,
+    calls: 2,
+  });
+  await page.goto(shell.current().url);
+  await ring(page, 'sip:13812341234@pbx.example');
+  const panel = page.getByRole('complementary', { name: '来电信息' });
+  await expect(panel.getByTestId('caller-number')).toHaveText('138****1234');
+  await expect(panel).toContainText('保密');
+  await expect(panel).not.toContainText('李四');
+  await panel.getByRole('button', { name: '显示' }).click();
+  await expect(panel.getByTestId('caller-number')).toHaveText('138 1234 1234');
+
+  const db = new BetterSqlite3(databaseFile(shell.profileDir), { readonly: true });
+  const actions = db.prepare('SELECT action FROM audit_log WHERE caller_id = ? ORDER BY seq').pluck().all(callerId);
+  db.close();
+  expect(actions).toEqual(['view_caller', 'reveal_number']);
+});
