@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { t } from '../../../shared/i18n/t';
+import { ModalForm } from '../../../shared/ui/ModalForm';
 import { incomingCallReceived, trainingDialogToggled, usePhoneStore } from '../phone-store';
 
 /** Local form state only: what is typed here is not data until "振铃" hands it to the phone store. */
@@ -11,45 +12,37 @@ export const TrainingCallDialog = () => {
   const paiId = useId();
   if (!open) return null;
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog dialog--small"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('phone.training.title')}
-        onSubmit={(event) => {
-          event.preventDefault();
-          trainingDialogToggled(false);
-          incomingCallReceived({ from, ...(pai.trim() ? { pAssertedIdentity: pai } : {}), training: true });
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') trainingDialogToggled(false);
-        }}
-      >
-        <h2>{t('phone.training.title')}</h2>
-        <p className="hint">{t('phone.training.hint')}</p>
-        <div className="field">
-          <label htmlFor={fromId}>{t('phone.training.from')}</label>
-          <input id={fromId} value={from} onChange={(event) => setFrom(event.target.value)} placeholder="13812345678" autoFocus />
-        </div>
-        <div className="field">
-          <label htmlFor={paiId}>{t('phone.training.pai')}</label>
-          <input
-            id={paiId}
-            value={pai}
-            onChange={(event) => setPai(event.target.value)}
-            placeholder="<sip:+8613812345678@ims.example>"
-          />
-        </div>
-        <div className="dialog__actions">
-          <button type="button" onClick={() => trainingDialogToggled(false)}>
-            {t('settings.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('phone.training.ring')}
-          </button>
-        </div>
-      </form>
-    </div>
+    <ModalForm
+      title={t('phone.training.title')}
+      className="dialog--small"
+      onSubmit={() => {
+        trainingDialogToggled(false);
+        incomingCallReceived({ from, ...(pai.trim() ? { pAssertedIdentity: pai } : {}), training: true });
+      }}
+      onCancel={() => trainingDialogToggled(false)}
+    >
+      <p className="hint">{t('phone.training.hint')}</p>
+      <div className="field">
+        <label htmlFor={fromId}>{t('phone.training.from')}</label>
+        <input id={fromId} value={from} onChange={(event) => setFrom(event.target.value)} placeholder="13812345678" autoFocus />
+      </div>
+      <div className="field">
+        <label htmlFor={paiId}>{t('phone.training.pai')}</label>
+        <input
+          id={paiId}
+          value={pai}
+          onChange={(event) => setPai(event.target.value)}
+          placeholder="<sip:+8613812345678@ims.example>"
+        />
+      </div>
+      <div className="dialog__actions">
+        <button type="button" onClick={() => trainingDialogToggled(false)}>
+          {t('settings.cancel')}
+        </button>
+        <button type="submit" className="primary">
+          {t('phone.training.ring')}
+        </button>
+      </div>
+    </ModalForm>
   );
 };

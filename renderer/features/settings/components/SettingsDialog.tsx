@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { t } from '../../../shared/i18n/t';
+import { ModalForm } from '../../../shared/ui/ModalForm';
 import type { MessageKey } from '../../../shared/i18n/t';
 import type { DraftField } from '../domain/settings-draft';
 import { draftEdited, settingsDialogClosed, settingsSubmitted, sipPasswordCleared, useSettingsStore } from '../settings-store';
@@ -51,66 +52,51 @@ export const SettingsDialog = () => {
   const storage = useSettingsStore((state) => state.view?.secretStorage);
   if (!open) return null;
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('settings.title')}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void settingsSubmitted();
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') settingsDialogClosed();
-        }}
-      >
-        <h2>{t('settings.title')}</h2>
-        <fieldset>
-          <legend>{t('settings.section.pbx')}</legend>
-          <Field field="pbxServers" label="settings.pbxServers" multiline />
-          <div className="field-row">
-            <Field field="sipExtension" label="settings.sipExtension" />
-            <Field field="sipAuthUser" label="settings.sipAuthUser" />
-            <Field field="displayName" label="settings.displayName" />
-          </div>
-          <Field field="sipPassword" label="settings.sipPassword" type="password" />
-          <p className="hint">
-            {passwordStored ? t('settings.sipPassword.stored') : t('settings.sipPassword.notStored')}
-            {passwordStored ? (
-              <button type="button" className="link-button" onClick={() => void sipPasswordCleared()}>
-                {t('settings.sipPassword.clear')}
-              </button>
-            ) : null}
-          </p>
-          {storage ? (
-            <p className="hint" data-testid="secret-storage">
-              {t('settings.secretStorage', { detail: storage.detail })}
-            </p>
+    <ModalForm title={t('settings.title')} onSubmit={() => void settingsSubmitted()} onCancel={settingsDialogClosed}>
+      <fieldset>
+        <legend>{t('settings.section.pbx')}</legend>
+        <Field field="pbxServers" label="settings.pbxServers" multiline />
+        <div className="field-row">
+          <Field field="sipExtension" label="settings.sipExtension" />
+          <Field field="sipAuthUser" label="settings.sipAuthUser" />
+          <Field field="displayName" label="settings.displayName" />
+        </div>
+        <Field field="sipPassword" label="settings.sipPassword" type="password" />
+        <p className="hint">
+          {passwordStored ? t('settings.sipPassword.stored') : t('settings.sipPassword.notStored')}
+          {passwordStored ? (
+            <button type="button" className="link-button" onClick={() => void sipPasswordCleared()}>
+              {t('settings.sipPassword.clear')}
+            </button>
           ) : null}
-        </fieldset>
-        <fieldset>
-          <legend>{t('settings.section.platform')}</legend>
-          <Field field="platformUrl" label="settings.platformUrl" />
-          <div className="field-row">
-            <Field field="centreCode" label="settings.centreCode" />
-            <Field field="agentId" label="settings.agentId" />
-          </div>
-        </fieldset>
-        {notice?.kind === 'error' ? (
-          <p className="notice notice--error" role="alert">
-            {notice.text}
+        </p>
+        {storage ? (
+          <p className="hint" data-testid="secret-storage">
+            {t('settings.secretStorage', { detail: storage.detail })}
           </p>
         ) : null}
-        <div className="dialog__actions">
-          <button type="button" onClick={settingsDialogClosed}>
-            {t('settings.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? t('settings.saving') : t('settings.save')}
-          </button>
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings.section.platform')}</legend>
+        <Field field="platformUrl" label="settings.platformUrl" />
+        <div className="field-row">
+          <Field field="centreCode" label="settings.centreCode" />
+          <Field field="agentId" label="settings.agentId" />
         </div>
-      </form>
-    </div>
+      </fieldset>
+      {notice?.kind === 'error' ? (
+        <p className="notice notice--error" role="alert">
+          {notice.text}
+        </p>
+      ) : null}
+      <div className="dialog__actions">
+        <button type="button" onClick={settingsDialogClosed}>
+          {t('settings.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t('settings.saving') : t('settings.save')}
+        </button>
+      </div>
+    </ModalForm>
   );
 };
