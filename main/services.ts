@@ -5,11 +5,15 @@ import { createHistoryService } from './history/history-service';
 import { appHandlers } from './ipc/app-handlers';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher';
 import { historyHandlers } from './ipc/history-handlers';
+import { intakeHandlers } from './ipc/intake-handlers';
 import { type EventBus, createEventBus } from './ipc/event-bus';
 import { settingsHandlers } from './ipc/settings-handlers';
 import type { Logger } from './log/logger';
 import type { SecretStore } from './secrets/secret-store';
 import { type SettingsService, createSettingsService } from './settings/settings-service';
+import { bundledCalendar } from './workorders/domain/holiday-calendar';
+import { type IntakeReference, loadIntakeReference } from './workorders/intake-reference-data';
+import { createIntakeService } from './workorders/intake-service';
 
 export interface DeskServices {
   readonly dispatch: Dispatch;
@@ -50,6 +54,14 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   const secrets = options.secrets(db);
   const settings = createSettingsService({ db, secrets, events, log });
   const history = createHistoryService({ db, settings, log });
+  let reference: IntakeReference | null = null;
+  const intake = createIntakeService({
+    db,
+    settings,
+    log,
+    reference: () => (reference ??= loadIntakeReference()),
+    calendar: () => bundledCalendar,
+  });
   const info: AppInfo = {
     version: options.version,
     transport: options.transport,
@@ -60,6 +72,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   const handlers: DeskHandlers = {
     app: appHandlers(info),
     history: historyHandlers(history),
+    intake: intakeHandlers(intake),
     settings: settingsHandlers(settings),
   };
   return { dispatch: createDispatcher(handlers, log), events, db, info, settings, close: () => db.close() };

@@ -2,6 +2,7 @@ import { screenPopRepo } from '../history/screen-pop-repo';
 import { workOrderHistoryRepo } from '../history/work-order-history-repo';
 import { secretsRepo } from '../secrets/secrets-repo';
 import { outboxRepo } from '../sync/outbox-repo';
+import { intakeRepo } from '../workorders/intake-repo';
 import { workOrderRepo } from '../workorders/work-order-repo';
 import { settingsRepo } from '../settings/settings-repo';
 
@@ -15,6 +16,7 @@ export const repos = {
   screenPop: screenPopRepo,
   workOrderHistory: workOrderHistoryRepo,
   workOrders: workOrderRepo,
+  intake: intakeRepo,
   outbox: outboxRepo,
 } as const;
 

@@ -5,12 +5,14 @@
  */
 import { appContract } from './app-contract';
 import { historyContract } from './history-contract';
+import { intakeContract } from './intake-contract';
 import type { ContractSpec, DeskApiOf, EventsSpec, HandlersOf, MethodPath } from './define';
 import { settingsContract, settingsViewSchema } from './settings-contract';
 
 export const contract = {
   app: appContract,
   history: historyContract,
+  intake: intakeContract,
   settings: settingsContract,
 } as const satisfies ContractSpec;
 
@@ -37,5 +39,6 @@ export const methodPaths = (): DeskMethodPath[] =>
 export type { CallContext, Unsubscribe } from './define';
 export type { AppInfo } from './app-contract';
 export type { CallSummary, OrderSummary, ScreenPop, WorkOrderDetail } from './history-contract';
+export type { DuplicateCandidate, IntakeDraft, IntakeForm, IntakePreview, PickerItem, ReferenceData } from './intake-contract';
 export type { SecretStorageStatus, Settings, SettingsView } from './settings-contract';
 export * from './result';

@@ -4,6 +4,10 @@ import { DeskFailure } from '../../../../main/ipc/desk-failure';
 import { createDispatcher } from '../../../../main/ipc/dispatcher';
 import { createLogger } from '../../../../main/log/logger';
 import { defaultSettings } from '../../../../main/settings/domain/settings-defaults';
+import { useTempDirs } from '../../../harness/temp-dir';
+import { startTestServices } from '../../../harness/test-services';
+
+const tempDir = useTempDirs();
 
 const context: CallContext = { transport: 'test', origin: 'test://' };
 const view = {
@@ -13,25 +17,20 @@ const view = {
   secretStorage: { mode: 'memory-only' as const, detail: '' },
 };
 
-const makeHandlers = (overrides: Partial<DeskHandlers['settings']> = {}): DeskHandlers => ({
-  app: { info: () => ({ version: '1', transport: 'browser-shell', profileDir: '/p', platform: 'linux', schemaVersion: 1 }) },
-  history: {
-    screenPop: () => {
-      throw new DeskFailure('NOT_FOUND', 'not in this test');
+/** Only the namespaces these tests call; the contract-wide check below uses the real services. */
+const makeHandlers = (overrides: Partial<DeskHandlers['settings']> = {}): DeskHandlers => {
+  const partial: Pick<DeskHandlers, 'app' | 'settings'> = {
+    app: { info: () => ({ version: '1', transport: 'browser-shell', profileDir: '/p', platform: 'linux', schemaVersion: 1 }) },
+    settings: {
+      get: () => view,
+      save: (settings) => ({ ...view, settings }),
+      saveSipPassword: () => ({ ...view, sipPasswordStored: true }),
+      clearSipPassword: () => view,
+      ...overrides,
     },
-    revealNumber: () => ({ display: '138 1234 5678' }),
-    workOrder: () => {
-      throw new DeskFailure('NOT_FOUND', 'not in this test');
-    },
-  },
-  settings: {
-    get: () => view,
-    save: (settings) => ({ ...view, settings }),
-    saveSipPassword: () => ({ ...view, sipPasswordStored: true }),
-    clearSipPassword: () => view,
-    ...overrides,
-  },
-});
+  };
+  return partial as DeskHandlers;
+};
 
 const logged: string[] = [];
 const log = createLogger({ echo: (line) => logged.push(line) });
@@ -114,11 +113,12 @@ describe('dispatcher', () => {
   });
 
   it('knows a handler for every method of the contract', async () => {
-    const dispatch = createDispatcher(makeHandlers(), log);
+    const services = await startTestServices(tempDir());
     for (const path of methodPaths()) {
-      const result = await dispatch(path, undefined, context);
+      const result = await services.dispatch(path, undefined, context);
       if (!result.ok) expect(result.error.code, path).not.toBe('UNKNOWN_METHOD');
     }
-    expect(methodPaths()).toContain('settings.saveSipPassword');
+    await services.close();
+    expect(methodPaths()).toContain('intake.submit');
   });
 });
