@@ -173,7 +173,8 @@ export const intakeRepo = {
           request.draftId,
         ).changes !== 1
       ) {
-        throw new Error('draft not found or already submitted');
+        // Rolls the whole submission back: a draft is turned into an order once, never twice.
+        throw Object.assign(new Error('draft not found or already submitted'), { code: 'DRAFT_CLOSED' });
       }
       if (order.categoryCode) {
         statement(

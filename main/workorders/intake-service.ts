@@ -166,37 +166,42 @@ export const createIntakeService = (deps: {
           ? number.kind
           : null;
       const direct = form.handlingMode === 'direct';
-      const result = await db.repos.intake.submit({
-        draftId,
-        callerKey: number.key,
-        callerKind,
-        centreCode: current.centreCode,
-        chinaDate: chinaDate(at),
-        dispatchNote: form.dispatchNote.trim() || null,
-        duplicateOfNumber,
-        order: {
-          channel: form.channel,
-          contactName: form.anonymous ? null : form.callerName.trim() || null,
-          contactNumber: number.key,
-          requestType: form.requestType,
-          categoryCode: form.categoryCode,
-          regionCode: form.regionCode || null,
-          address: form.address.trim() || null,
-          title: form.title.trim(),
-          content: form.content.trim(),
-          urgency: form.urgency,
-          handlingMode: form.handlingMode,
-          leadDepartment: direct ? null : form.leadDepartment,
-          coDepartments: direct ? [] : form.coDepartments,
-          reply: direct ? form.reply.trim() : null,
-          deadlineAt: deadline?.deadlineAt ?? null,
-          status: direct ? 'resolved' : 'registered',
-          duplicateOf,
-          confidential: form.confidential,
-          createdBy: current.agentId || 'unconfigured',
-          createdAt: at.toISOString(),
-        },
-      });
+      const result = await db.repos.intake
+        .submit({
+          draftId,
+          callerKey: number.key,
+          callerKind,
+          centreCode: current.centreCode,
+          chinaDate: chinaDate(at),
+          dispatchNote: form.dispatchNote.trim() || null,
+          duplicateOfNumber,
+          order: {
+            channel: form.channel,
+            contactName: form.anonymous ? null : form.callerName.trim() || null,
+            contactNumber: number.key,
+            requestType: form.requestType,
+            categoryCode: form.categoryCode,
+            regionCode: form.regionCode || null,
+            address: form.address.trim() || null,
+            title: form.title.trim(),
+            content: form.content.trim(),
+            urgency: form.urgency,
+            handlingMode: form.handlingMode,
+            leadDepartment: direct ? null : form.leadDepartment,
+            coDepartments: direct ? [] : form.coDepartments,
+            reply: direct ? form.reply.trim() : null,
+            deadlineAt: deadline?.deadlineAt ?? null,
+            status: direct ? 'resolved' : 'registered',
+            duplicateOf,
+            confidential: form.confidential,
+            createdBy: current.agentId || 'unconfigured',
+            createdAt: at.toISOString(),
+          },
+        })
+        .catch((error: { code?: string }) => {
+          if (error.code === 'DRAFT_CLOSED') throw new DeskFailure('NOT_FOUND', '草稿不存在或已提交，请新建工单');
+          throw error;
+        });
       log.info('intake.submitted', { mode: form.handlingMode, duplicate: duplicateOf !== null });
       return { ...result, deadlineAt: deadline?.deadlineAt ?? null };
     },
