@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { databaseFile } from './profile/database-file';
 import type { AppInfo, DeskHandlers } from '../preload/contract';
 import { type DbClient, openDbClient } from './db/db-client';
 import { createHistoryService } from './history/history-service';
@@ -35,8 +35,6 @@ export interface DeskServicesOptions {
   /** Electron passes a safeStorage-backed store built on this db; the shell a memory store. */
   readonly secrets: (db: DbClient) => SecretStore;
 }
-
-export const databaseFile = (profileDir: string): string => join(profileDir, 'minsheng-desk.sqlite');
 
 /**
  * The main-side services, the same for Electron and the browser shell: only the transport in front

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../db/open-database';
 import { defaultProfileDir } from '../profile/profile-dir';
-import { databaseFile } from '../services';
+import { databaseFile } from '../profile/database-file';
 import { SCALES, type SeedScale, seedDemoData } from './seed-demo-data';
 
 /**

@@ -4,6 +4,10 @@ import { areaCodeForDivision } from '../history/domain/area-codes';
 import { insertCallRow, insertCallerRow } from '../history/history-rows-repo';
 import { type RegionNode, type Township, townshipsOf } from '../regions/domain/region-tree';
 import { uuidv7 } from '../shared/domain/uuid-v7';
+import configFile from '../data/intake/intake-config.json';
+import { computeDeadline } from '../workorders/domain/deadline';
+import { bundledCalendar } from '../workorders/domain/holiday-calendar';
+import { intakeConfigSchema } from '../workorders/domain/intake-reference';
 import type { WorkOrderStatus } from '../workorders/domain/work-order-status';
 import { insertWorkOrderEvent, insertWorkOrderRow } from '../workorders/work-order-repo';
 import { CHANNELS, END_CAUSES, GIVEN_NAMES, MATTERS, QUEUES, STREET_WORDS, SURNAMES } from './demo-vocabulary';
@@ -116,6 +120,7 @@ const STEP_HOURS: Readonly<Record<string, number>> = {
  */
 export const seedDemoData = (db: Database, options: { scale: SeedScale; now: Date; seed?: number }): SeedStats => {
   const scale = SCALES[options.scale];
+  const config = intakeConfigSchema.parse(configFile);
   const random = seededRandom(options.seed ?? 12345);
   const now = options.now.getTime();
   const start = now - 730 * DAY;
@@ -177,7 +182,6 @@ export const seedDemoData = (db: Database, options: { scale: SeedScale; now: Dat
     sequences.set(county + dateKey, sequence);
     const street = `${pick(random, STREET_WORDS)}${1 + Math.floor(random() * 300)}号`;
     const id = uuidv7(createdMs);
-    const deadlineDays = matter.requestType === '咨询' ? 1 : 7;
     const agent = pick(random, agents);
     insertWorkOrderRow(db, {
       id,
@@ -197,7 +201,11 @@ export const seedDemoData = (db: Database, options: { scale: SeedScale; now: Dat
       leadDepartment: direct ? null : matter.department,
       coDepartments: [],
       reply: direct ? '已按政策口径答复来电人，来电人表示清楚。' : null,
-      deadlineAt: new Date(createdMs + deadlineDays * DAY).toISOString(),
+      deadlineAt: computeDeadline(
+        { createdAt: created, requestType: matter.requestType, categoryCode: matter.categoryCode, urgency: 'normal' },
+        config,
+        bundledCalendar,
+      ).deadlineAt,
       status,
       duplicateOf: null,
       confidential: caller.confidential,

@@ -17,6 +17,7 @@ export interface IntakeReference {
   readonly categories: readonly (Category & PickerItem)[];
   readonly categoryByCode: ReadonlyMap<string, Category>;
   readonly regions: readonly PickerItem[];
+  readonly departments: readonly PickerItem[];
   readonly regionCodes: ReadonlySet<string>;
 }
 
@@ -57,5 +58,6 @@ export const loadIntakeReference = (): IntakeReference => {
     categoryByCode: new Map(categories.map((category) => [category.code, category])),
     regions,
     regionCodes: new Set(regions.filter((region) => region.level >= 2).map((region) => region.code)),
+    departments: config.departments.map((name) => ({ code: name, name, path: name, level: 1, ...pinyinKeys(name) })),
   };
 };

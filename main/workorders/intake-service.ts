@@ -93,7 +93,7 @@ export const createIntakeService = (deps: {
         channels: reference.config.channels,
         requestTypes: reference.config.requestTypes,
         urgencies: reference.config.urgencies.map(({ code, label }) => ({ code, label })),
-        departments: reference.config.departments,
+        departments: [...reference.departments],
         categories: reference.categories.map((category) => ({ ...category, required: [...category.required] })),
         regions: [...reference.regions],
         recentCategories: await db.repos.intake.recentCategories(8),

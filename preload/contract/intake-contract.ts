@@ -48,7 +48,8 @@ export const referenceDataSchema = z.object({
   channels: z.array(z.string()),
   requestTypes: z.array(z.string()),
   urgencies: z.array(z.object({ code: z.string(), label: z.string() })),
-  departments: z.array(z.string()),
+  /** Picker items whose code is the department's name (the platform keys departments by name today). */
+  departments: z.array(pickerItemSchema),
   categories: z.array(pickerItemSchema.extend({ prompt: z.string().nullable(), required: z.array(z.string()) })),
   regions: z.array(pickerItemSchema),
   recentCategories: z.array(z.string()),
@@ -87,7 +88,11 @@ export const previewSchema = z.object({
 export type IntakePreview = z.output<typeof previewSchema>;
 
 export const intakeContract = {
-  referenceData: method({ input: z.undefined(), output: referenceDataSchema, summary: 'Categories, places, types and departments for the pickers.' }),
+  referenceData: method({
+    input: z.undefined(),
+    output: referenceDataSchema,
+    summary: 'Categories, places, types and departments for the pickers.',
+  }),
   openDraft: method({
     input: z.object({ callRef: text(200).nullable(), fresh: z.boolean() }),
     output: draftSchema,

@@ -1,13 +1,24 @@
 import { connectDesk } from '../shared/desk/desk-client';
+import { callLinked, callerNumberKnown, intakeStarted } from '../features/intake';
 import { usePhoneStore } from '../features/phone';
-import { callRang } from '../features/screen-pop';
+import { callRang, useScreenPopStore } from '../features/screen-pop';
 import { loadSettings, settingsChanged } from '../features/settings';
 import { appInfoLoaded, linkChanged, startFailed } from './app-store';
 
 /** A ringing call, real or training, pops the caller's history: the features meet here, not in each other. */
 const connectRingToScreenPop = (): void => {
   usePhoneStore.subscribe((state, previous) => {
-    if (state.incoming && state.incoming !== previous.incoming) void callRang(state.incoming);
+    if (state.incoming && state.incoming !== previous.incoming) {
+      void callRang(state.incoming);
+      void callLinked(state.incoming.id);
+    }
+  });
+  // The caller's number goes into the intake form once known, unless it is masked (confidential).
+  useScreenPopStore.subscribe((state, previous) => {
+    const number = state.pop?.number;
+    if (state.pop !== previous.pop && number && !number.masked && (number.kind === 'mobile' || number.kind === 'landline')) {
+      callerNumberKnown(number.display);
+    }
   });
 };
 
@@ -29,6 +40,7 @@ export const startConsole = async (): Promise<void> => {
     }
     appInfoLoaded(info.value);
     await loadSettings();
+    await intakeStarted();
   } catch (error) {
     startFailed(error instanceof Error ? error.message : String(error));
   }

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import { openDatabase } from '../../main/db/open-database';
 import { screenPopRepo } from '../../main/history/screen-pop-repo';
-import { databaseFile } from '../../main/services';
+import { databaseFile } from '../../main/profile/database-file';
 import { chromiumArgs, chromiumPath } from '../harness/chromium';
 import { startShellProcess } from '../harness/shell-process';
 import { percentile, report } from './bench-output';

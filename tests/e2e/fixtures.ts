@@ -9,6 +9,8 @@ export interface ShellFixture {
   current(): ShellProcess;
   /** Stops the shell and starts it again on the same profile, as after closing and reopening the console. */
   restart(): Promise<ShellProcess>;
+  /** Kills the shell with SIGKILL and starts it again on the same profile. */
+  crashAndRestart(): Promise<ShellProcess>;
 }
 
 /** Every test gets a fresh temporary profile and its own shell process. */
@@ -23,6 +25,11 @@ export const test = base.extend<{ shell: ShellFixture }>({
       current: () => process,
       restart: async () => {
         await process.stop();
+        process = await startShellProcess(profileDir);
+        return process;
+      },
+      crashAndRestart: async () => {
+        await process.kill();
         process = await startShellProcess(profileDir);
         return process;
       },

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../main/db/open-database';
-import { databaseFile } from '../../main/services';
+import { databaseFile } from '../../main/profile/database-file';
 import { seedCallerHistory } from '../harness/history-fixtures';
 import { expect, test } from './fixtures';
 

@@ -9,6 +9,8 @@ export interface ShellProcess {
   readonly origin: string;
   readonly output: () => string;
   stop(): Promise<void>;
+  /** SIGKILL: the process dies mid-whatever, as on a power cut; nothing gets to flush. */
+  kill(): Promise<void>;
 }
 
 /** Starts the built browser shell (dist/shell/shell.cjs) on a free port with the given profile. */
@@ -19,6 +21,12 @@ export const startShellProcess = (profileDir: string, env: Record<string, string
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
+    const end = (signal: NodeJS.Signals) =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill(signal);
+      });
     const timer = setTimeout(() => reject(new Error(`shell did not start in 15 s:\n${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -30,12 +38,8 @@ export const startShellProcess = (profileDir: string, env: Record<string, string
         url,
         origin: new URL(url).origin,
         output: () => output,
-        stop: () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
+        stop: () => end('SIGTERM'),
+        kill: () => end('SIGKILL'),
       });
     };
     child.stdout?.on('data', onData);

@@ -1,1 +1,2 @@
 export { IntakePanel } from './components/IntakePanel';
+export { callLinked, callerNumberKnown, intakeStarted } from './intake-store';

@@ -27,7 +27,11 @@ let sequence = 0;
 export const incomingCallReceived = (call: { from: string; pAssertedIdentity?: string; training: boolean }): void => {
   markCallRang();
   sequence += 1;
-  usePhoneStore.setState({ incoming: { ...call, id: `incoming-${sequence}`, receivedAt: Date.now() } });
+  // Unique across restarts: a draft is linked to the call by this id.
+  const receivedAt = Date.now();
+  usePhoneStore.setState({
+    incoming: { ...call, id: `${call.training ? 'training' : 'call'}-${receivedAt}-${sequence}`, receivedAt },
+  });
 };
 
 export const incomingCallCleared = (): void => usePhoneStore.setState({ incoming: null });

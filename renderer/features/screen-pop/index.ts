@@ -1,2 +1,2 @@
 export { CallerPanel } from './components/CallerPanel';
-export { callRang, panelCleared } from './screen-pop-store';
+export { callRang, panelCleared, useScreenPopStore } from './screen-pop-store';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskApi, Result, ScreenPop } from '../../../preload/contract';
 import { CallerPanel } from '../../../renderer/features/screen-pop/components/CallerPanel';
 import { deadlineTone, humanDuration } from '../../../renderer/features/screen-pop/domain/deadline-badge';
-import { callDuration } from '../../../renderer/features/screen-pop/domain/format';
+import { callDuration } from '../../../renderer/shared/format-time';
 import { callRang, panelCleared } from '../../../renderer/features/screen-pop/screen-pop-store';
 import { provideDeskForTests } from '../../../renderer/shared/desk/desk-client';
 

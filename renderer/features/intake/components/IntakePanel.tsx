@@ -1,12 +1,91 @@
 import type { ReactNode } from 'react';
+import { timeOfDay } from '../../../shared/format-time';
 import { t } from '../../../shared/i18n/t';
-import { EmptyState } from '../../../shared/ui/EmptyState';
+import { draftDiscarded, newOrderRequested, submitRequested, useIntakeStore } from '../intake-store';
+import { IntakeFormFields } from './IntakeForm';
+import { IntakeSummary } from './IntakeSummary';
+
+const SaveState = () => {
+  const save = useIntakeStore((state) => state.save);
+  const text =
+    save.status === 'saving' || save.status === 'pending'
+      ? t('intake.save.saving')
+      : save.status === 'error'
+        ? t('intake.save.error', { reason: save.error ?? '' })
+        : save.savedAt && save.status === 'saved'
+          ? t('intake.save.saved', { at: timeOfDay(save.savedAt) })
+          : '';
+  return (
+    <span
+      className={save.status === 'error' ? 'save-state notice--error' : 'save-state'}
+      data-testid="save-state"
+      data-status={save.status}
+    >
+      {text}
+    </span>
+  );
+};
 
 /** `banner` lets the app put the setup checklist above the form without the features knowing each other. */
-export const IntakePanel = ({ banner }: { banner?: ReactNode }) => (
-  <main className="panel panel--centre" aria-label={t('intake.region')}>
-    {banner}
-    <h2 className="panel__title">{t('intake.region')}</h2>
-    <EmptyState title={t('intake.empty.title')} body={t('intake.empty.body')} />
-  </main>
-);
+export const IntakePanel = ({ banner }: { banner?: ReactNode }) => {
+  const ready = useIntakeStore((state) => state.reference !== null && state.draft !== null);
+  const loadError = useIntakeStore((state) => state.loadError);
+  const callLinked = useIntakeStore((state) => state.draft?.callRef ?? null);
+  const submitting = useIntakeStore((state) => state.submitting);
+  const submitMessage = useIntakeStore((state) => state.submitMessage);
+  const submitted = useIntakeStore((state) => state.submitted);
+  const duplicateOf = useIntakeStore((state) => state.duplicateOf);
+  return (
+    <main className="panel panel--centre" aria-label={t('intake.region')}>
+      {banner}
+      <div className="panel__title-row">
+        <h2 className="panel__title">
+          {t('intake.region')}
+          <span className="hint"> {callLinked ? t('intake.linkedToCall') : t('intake.noCall')}</span>
+        </h2>
+        <SaveState />
+      </div>
+      {loadError ? <p className="notice--error">{loadError}</p> : null}
+      {submitted ? (
+        <p className="toast-inline" role="status">
+          {t('intake.submitted', { number: submitted.number })}
+        </p>
+      ) : null}
+      {ready ? (
+        <form
+          className="intake-form"
+          aria-label={t('intake.form')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submitRequested();
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              void submitRequested();
+            }
+          }}
+        >
+          <IntakeFormFields />
+          <IntakeSummary />
+          {submitMessage ? (
+            <p className="notice--error" role="alert">
+              {submitMessage}
+            </p>
+          ) : null}
+          <div className="intake-actions">
+            <button type="submit" className="primary" disabled={submitting} title="Ctrl+Enter">
+              {duplicateOf ? t('intake.submit.duplicate', { number: duplicateOf.number }) : t('intake.submit')}
+            </button>
+            <button type="button" onClick={() => void newOrderRequested()}>
+              {t('intake.new')}
+            </button>
+            <button type="button" onClick={() => void draftDiscarded()}>
+              {t('intake.discard')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </main>
+  );
+};

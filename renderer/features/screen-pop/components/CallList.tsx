@@ -1,6 +1,6 @@
 import type { CallSummary } from '../../../../preload/contract';
 import { t } from '../../../shared/i18n/t';
-import { callDuration, shortDateTime } from '../domain/format';
+import { callDuration, shortDateTime } from '../../../shared/format-time';
 
 export const CallList = ({ calls }: { calls: readonly CallSummary[] }) => (
   <ul className="call-list" aria-label={t('screenPop.recentCalls')}>

@@ -1,6 +1,6 @@
 import type { OrderSummary } from '../../../../preload/contract';
 import { type MessageKey, t } from '../../../shared/i18n/t';
-import { shortDateTime } from '../domain/format';
+import { shortDateTime } from '../../../shared/format-time';
 import { orderOpened } from '../screen-pop-store';
 import { DeadlineBadge } from './DeadlineBadge';
 

@@ -1,5 +1,5 @@
 import { type MessageKey, t } from '../../../shared/i18n/t';
-import { shortDateTime } from '../domain/format';
+import { shortDateTime } from '../../../shared/format-time';
 import { orderClosed, useScreenPopStore } from '../screen-pop-store';
 import { DeadlineBadge } from './DeadlineBadge';
 import { statusLabel } from './OrderList';

@@ -3,7 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, ScreenPop } from '../../../../preload/contract';
 import { openDatabase } from '../../../../main/db/open-database';
-import { databaseFile } from '../../../../main/services';
+import { databaseFile } from '../../../../main/profile/database-file';
 import { seedCallerHistory } from '../../../harness/history-fixtures';
 import { useTempDirs } from '../../../harness/temp-dir';
 import { startTestServices } from '../../../harness/test-services';

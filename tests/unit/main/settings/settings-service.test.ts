@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, Settings } from '../../../../preload/contract';
-import { databaseFile } from '../../../../main/services';
+import { databaseFile } from '../../../../main/profile/database-file';
 import { type Cipher, createEncryptedSecretStore } from '../../../../main/secrets/secret-store';
 import { defaultSettings } from '../../../../main/settings/domain/settings-defaults';
 import { useTempDirs } from '../../../harness/temp-dir';

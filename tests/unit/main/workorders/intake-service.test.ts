@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, IntakeDraft, IntakeForm, IntakePreview, Result } from '../../../../preload/contract';
 import { openDatabase } from '../../../../main/db/open-database';
-import { databaseFile } from '../../../../main/services';
+import { databaseFile } from '../../../../main/profile/database-file';
 import { computeDeadline } from '../../../../main/workorders/domain/deadline';
 import { bundledCalendar } from '../../../../main/workorders/domain/holiday-calendar';
 import { loadIntakeReference } from '../../../../main/workorders/intake-reference-data';

@@ -1,0 +1,165 @@
+import { create } from 'zustand';
+import type {
+  DuplicateCandidate,
+  FieldProblem,
+  IntakeDraft,
+  IntakeForm,
+  IntakePreview,
+  ReferenceData,
+} from '../../../preload/contract';
+import { desk } from '../../shared/desk/desk-client';
+import { createAutosave } from './domain/autosave';
+import { type FormField, isPristine } from './domain/form-defaults';
+
+export interface IntakeState {
+  readonly reference: ReferenceData | null;
+  readonly draft: IntakeDraft | null;
+  readonly save: {
+    readonly status: 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+    readonly savedAt: string | null;
+    readonly error: string | null;
+  };
+  readonly preview: IntakePreview | null;
+  readonly duplicateOf: DuplicateCandidate | null;
+  readonly submitting: boolean;
+  readonly submitErrors: readonly FieldProblem[];
+  readonly submitMessage: string | null;
+  readonly submitted: { readonly number: string; readonly deadlineAt: string | null } | null;
+  readonly loadError: string | null;
+}
+
+const initial: IntakeState = {
+  reference: null,
+  draft: null,
+  save: { status: 'idle', savedAt: null, error: null },
+  preview: null,
+  duplicateOf: null,
+  submitting: false,
+  submitErrors: [],
+  submitMessage: null,
+  submitted: null,
+  loadError: null,
+};
+
+export const useIntakeStore = create<IntakeState>()(() => initial);
+const set = useIntakeStore.setState;
+const get = useIntakeStore.getState;
+
+let savedRevision = 0;
+
+const saveNow = async (): Promise<void> => {
+  const draft = get().draft;
+  if (!draft || draft.revision <= savedRevision) return;
+  const revision = draft.revision;
+  set({ save: { ...get().save, status: 'saving' } });
+  const result = await desk().intake.saveDraft({ id: draft.id, revision, form: draft.form });
+  if (get().draft?.id !== draft.id) return;
+  if (result.ok) {
+    savedRevision = Math.max(savedRevision, result.value.revision);
+    // "Saved" only when nothing typed since is waiting: the agent (and the tests) may rely on it.
+    const caughtUp = (get().draft?.revision ?? 0) <= savedRevision;
+    set({ save: { status: caughtUp ? 'saved' : 'pending', savedAt: result.value.savedAt, error: null } });
+  } else set({ save: { status: 'error', savedAt: get().save.savedAt, error: result.error.message } });
+};
+
+const refreshPreview = async (): Promise<void> => {
+  const draft = get().draft;
+  if (!draft) return;
+  const result = await desk().intake.preview({ form: draft.form });
+  if (result.ok && get().draft?.id === draft.id) set({ preview: result.value });
+};
+
+// Every change reaches SQLite within a second; the preview (checklist, deadline, duplicates) follows typing closely.
+const autosave = createAutosave(() => void saveNow(), { debounceMs: 300, maxWaitMs: 800 });
+const previewSoon = createAutosave(() => void refreshPreview(), { debounceMs: 150, maxWaitMs: 600 });
+
+const draftOpened = (draft: IntakeDraft): void => {
+  savedRevision = draft.revision;
+  set({
+    draft,
+    preview: null,
+    duplicateOf: null,
+    submitErrors: [],
+    submitMessage: null,
+    save: { status: draft.revision > 0 ? 'saved' : 'idle', savedAt: draft.updatedAt, error: null },
+  });
+  void refreshPreview();
+};
+
+const openDraft = async (callRef: string | null, fresh: boolean): Promise<void> => {
+  autosave.flush();
+  const result = await desk().intake.openDraft({ callRef, fresh });
+  if (result.ok) draftOpened(result.value);
+  else set({ loadError: result.error.message });
+};
+
+/** At start: reference data for the pickers, and the draft left open last time, exactly as it was. */
+export const intakeStarted = async (): Promise<void> => {
+  const reference = await desk().intake.referenceData();
+  if (!reference.ok) {
+    set({ loadError: reference.error.message });
+    return;
+  }
+  set({ reference: reference.value });
+  await openDraft(null, false);
+};
+
+/** A call rang: its own draft, unless the agent is already typing one (their work is never swapped away). */
+export const callLinked = async (callRef: string): Promise<void> => {
+  const draft = get().draft;
+  if (draft && (draft.callRef === callRef || !isPristine(draft.form))) return;
+  set({ submitted: null });
+  await openDraft(callRef, false);
+};
+
+export const newOrderRequested = async (): Promise<void> => {
+  set({ submitted: null });
+  await openDraft(null, true);
+};
+
+export const fieldEdited = <K extends FormField>(field: K, value: IntakeForm[K]): void => {
+  const draft = get().draft;
+  if (!draft) return;
+  set({
+    draft: { ...draft, form: { ...draft.form, [field]: value }, revision: draft.revision + 1 },
+    submitErrors: get().submitErrors.filter((problem) => problem.field !== field),
+    submitted: null,
+    save: get().save.status === 'saving' ? get().save : { ...get().save, status: 'pending' },
+  });
+  autosave.changed();
+  previewSoon.changed();
+};
+
+/** Pre-fills the contact number from the screen-pop when the agent has not typed one. */
+export const callerNumberKnown = (number: string): void => {
+  const draft = get().draft;
+  if (draft && draft.form.contactNumber === '') fieldEdited('contactNumber', number);
+};
+
+export const duplicateChosen = (candidate: DuplicateCandidate | null): void => set({ duplicateOf: candidate });
+
+export const submitRequested = async (): Promise<void> => {
+  const { draft, submitting, duplicateOf } = get();
+  if (!draft || submitting) return;
+  autosave.flush();
+  set({ submitting: true, submitMessage: null });
+  try {
+    const result = await desk().intake.submit({ draftId: draft.id, form: draft.form, duplicateOf: duplicateOf?.id ?? null });
+    if (!result.ok) {
+      set({ submitErrors: result.error.fields ?? [], submitMessage: result.error.message });
+      return;
+    }
+    set({ submitted: { number: result.value.number, deadlineAt: result.value.deadlineAt } });
+    await openDraft(null, true);
+    set({ submitted: { number: result.value.number, deadlineAt: result.value.deadlineAt } });
+  } finally {
+    set({ submitting: false });
+  }
+};
+
+export const draftDiscarded = async (): Promise<void> => {
+  const draft = get().draft;
+  if (!draft) return;
+  await desk().intake.discardDraft({ id: draft.id });
+  await openDraft(null, true);
+};
