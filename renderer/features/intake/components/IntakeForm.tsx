@@ -130,14 +130,6 @@ export const IntakeFormFields = () => {
   const regionError = useFieldError('regionCode');
   const coError = useFieldError('coDepartments');
   if (!reference) return null;
-  const departmentItems = reference.departments.map((name) => ({
-    code: name,
-    name,
-    path: name,
-    level: 1,
-    full: '',
-    initials: '',
-  }));
   return (
     <>
       <div className="field-row">
