@@ -6,6 +6,8 @@ import { appHandlers } from './ipc/app-handlers';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher';
 import { historyHandlers } from './ipc/history-handlers';
 import { intakeHandlers } from './ipc/intake-handlers';
+import { kbHandlers } from './ipc/kb-handlers';
+import { createKbService } from './kb/kb-service';
 import { type EventBus, createEventBus } from './ipc/event-bus';
 import { settingsHandlers } from './ipc/settings-handlers';
 import type { Logger } from './log/logger';
@@ -71,6 +73,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     app: appHandlers(info),
     history: historyHandlers(history),
     intake: intakeHandlers(intake),
+    kb: kbHandlers(createKbService({ db, settings, events, log })),
     settings: settingsHandlers(settings),
   };
   return { dispatch: createDispatcher(handlers, log), events, db, info, settings, close: () => db.close() };

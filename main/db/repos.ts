@@ -1,5 +1,6 @@
 import { screenPopRepo } from '../history/screen-pop-repo';
 import { workOrderHistoryRepo } from '../history/work-order-history-repo';
+import { kbRepo } from '../kb/kb-repo';
 import { secretsRepo } from '../secrets/secrets-repo';
 import { outboxRepo } from '../sync/outbox-repo';
 import { intakeRepo } from '../workorders/intake-repo';
@@ -17,6 +18,7 @@ export const repos = {
   workOrderHistory: workOrderHistoryRepo,
   workOrders: workOrderRepo,
   intake: intakeRepo,
+  kb: kbRepo,
   outbox: outboxRepo,
 } as const;
 

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement-cache';
+import { uuidv7 } from '../shared/domain/uuid-v7';
+import { enqueueOutbox } from '../sync/outbox-repo';
 import { indexTokens } from './domain/cjk-tokens';
 import type { ImportCounts } from './domain/jsonl-import';
 import type { KbEntry } from './domain/kb-entry';
@@ -175,6 +177,47 @@ export const kbRepo = {
       db,
       'SELECT id, version, kind, title, body, department, region_code, time_limit, place, phone, valid_from, valid_to, tags_json FROM kb_entries WHERE id = ?',
     ).get(id) as Record<string, unknown> | undefined) ?? null,
+
+  synonymGroups: (db: Database): string[][] => {
+    const rows = statement(db, 'SELECT term, group_key FROM kb_synonyms ORDER BY group_key, term').all() as {
+      term: string;
+      group_key: string;
+    }[];
+    const groups = new Map<string, string[]>();
+    for (const row of rows) groups.set(row.group_key, [...(groups.get(row.group_key) ?? []), row.term]);
+    return [...groups.values()];
+  },
+
+  /** Replaces the synonym table (bundled defaults at first start; the platform's list later). */
+  replaceSynonyms: (db: Database, groups: readonly (readonly string[])[]): void =>
+    db.transaction(() => {
+      statement(db, 'DELETE FROM kb_synonyms').run();
+      for (const group of groups) {
+        for (const term of group)
+          statement(db, 'INSERT OR IGNORE INTO kb_synonyms (term, group_key) VALUES (?, ?)').run(term, group[0]);
+      }
+    })(),
+
+  /** A citation or a search that found nothing, kept locally and queued for the platform in one transaction. */
+  recordUsage: (
+    db: Database,
+    usage: {
+      kind: 'cited' | 'no_result';
+      entryId: string | null;
+      query: string | null;
+      actor: string;
+      draftId: string | null;
+      at: string;
+    },
+  ): void =>
+    db.transaction(() => {
+      const id = uuidv7();
+      statement(
+        db,
+        'INSERT INTO kb_usage (id, kind, entry_id, query, at, actor, work_order_draft_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(id, usage.kind, usage.entryId, usage.query, usage.at, usage.actor, usage.draftId);
+      enqueueOutbox(db, { stream: 'kb_usage', recordId: id, op: 'create', payload: { id, ...usage }, at: usage.at });
+    })(),
 
   count: (db: Database): number => statement(db, 'SELECT count(*) FROM kb_entries').pluck().get() as number,
 

@@ -6,6 +6,7 @@
 import { appContract } from './app-contract';
 import { historyContract } from './history-contract';
 import { intakeContract } from './intake-contract';
+import { kbContract, kbImportProgressSchema } from './kb-contract';
 import type { ContractSpec, DeskApiOf, EventsSpec, HandlersOf, MethodPath } from './define';
 import { settingsContract, settingsViewSchema } from './settings-contract';
 
@@ -13,11 +14,13 @@ export const contract = {
   app: appContract,
   history: historyContract,
   intake: intakeContract,
+  kb: kbContract,
   settings: settingsContract,
 } as const satisfies ContractSpec;
 
 export const events = {
   'settings.changed': settingsViewSchema,
+  'kb.importProgress': kbImportProgressSchema,
 } as const satisfies EventsSpec;
 
 export type Contract = typeof contract;
@@ -39,6 +42,7 @@ export const methodPaths = (): DeskMethodPath[] =>
 export type { CallContext, Unsubscribe } from './define';
 export type { AppInfo } from './app-contract';
 export type { CallSummary, OrderSummary, ScreenPop, WorkOrderDetail } from './history-contract';
+export type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport } from './kb-contract';
 export type { DuplicateCandidate, IntakeDraft, IntakeForm, IntakePreview, PickerItem, ReferenceData } from './intake-contract';
 export type { SecretStorageStatus, Settings, SettingsView } from './settings-contract';
 export * from './result';

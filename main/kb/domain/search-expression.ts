@@ -4,23 +4,33 @@ export type SynonymGroups = readonly (readonly string[])[];
 
 const MAX_QUERY = 64;
 
-/** Splits a query into what to look for and which synonym group each part belongs to. */
-const expandTerm = (term: string, groups: SynonymGroups): string | null => {
-  // The longest synonym contained in the term wins (住房公积金 before 公积金).
-  let best: { member: string; group: readonly string[] } | null = null;
+/** The longest synonym contained in the term (住房公积金 before 公积金), with where it stands. */
+const synonymIn = (term: string, groups: SynonymGroups): { at: number; member: string; group: readonly string[] } | null => {
+  let best: { at: number; member: string; group: readonly string[] } | null = null;
   for (const group of groups) {
     for (const member of group) {
-      if (term.includes(member) && (!best || member.length > best.member.length)) best = { member, group };
+      const at = term.indexOf(member);
+      if (at >= 0 && (!best || member.length > best.member.length)) best = { at, member, group };
     }
   }
-  if (!best) return termExpression(term);
-  const at = term.indexOf(best.member);
-  const alternatives = best.group.map(termExpression).filter((expression): expression is string => expression !== null);
-  const parts = [
-    termExpression(term.slice(0, at)),
-    alternatives.length > 1 ? `(${alternatives.join(' OR ')})` : (alternatives[0] ?? null),
-    termExpression(term.slice(at + best.member.length)),
-  ].filter((part): part is string => part !== null);
+  return best;
+};
+
+/** A term as the parts that must match: text before a synonym, the synonym's group, text after. */
+const termParts = (term: string, groups: SynonymGroups): (string | readonly string[])[] => {
+  const found = synonymIn(term, groups);
+  if (!found) return [term];
+  return [term.slice(0, found.at), found.group, term.slice(found.at + found.member.length)].filter((part) => part.length > 0);
+};
+
+const expandTerm = (term: string, groups: SynonymGroups): string | null => {
+  const parts = termParts(term, groups)
+    .map((part) => {
+      if (typeof part === 'string') return termExpression(part);
+      const alternatives = part.map(termExpression).filter((expression): expression is string => expression !== null);
+      return alternatives.length > 1 ? `(${alternatives.join(' OR ')})` : (alternatives[0] ?? null);
+    })
+    .filter((part): part is string => part !== null);
   return parts.length > 0 ? parts.join(' AND ') : null;
 };
 
@@ -36,13 +46,11 @@ export const searchExpression = (query: string, groups: SynonymGroups): string |
   return expressions.length > 0 ? expressions.map((expression) => `(${expression})`).join(' AND ') : null;
 };
 
-/** Every string that should be highlighted for this query: the terms and their synonyms. */
+/** Every string that should be highlighted for this query: the parts of each term and their synonyms. */
 export const highlightTerms = (query: string, groups: SynonymGroups): string[] => {
   const terms = query.normalize('NFKC').trim().slice(0, MAX_QUERY).split(/\s+/).filter(Boolean);
   const out = new Set<string>();
-  for (const term of terms) {
-    out.add(term);
-    for (const group of groups) if (group.some((member) => term.includes(member))) group.forEach((member) => out.add(member));
-  }
+  for (const term of terms)
+    for (const part of termParts(term, groups)) (typeof part === 'string' ? [part] : part).forEach((text) => out.add(text));
   return [...out].sort((a, b) => b.length - a.length);
 };

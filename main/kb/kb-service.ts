@@ -1,0 +1,191 @@
+import { stat } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import type { KbEntryDetail, KbHit, KbImportReport } from '../../preload/contract';
+import synonymsFile from '../data/kb/synonyms.json';
+import type { DbClient } from '../db/db-client';
+import type { EventBus } from '../ipc/event-bus';
+import { DeskFailure } from '../ipc/desk-failure';
+import type { Logger } from '../log/logger';
+import type { SettingsService } from '../settings/settings-service';
+import { chinaDate } from '../workorders/domain/deadline';
+import { termExpression } from './domain/cjk-tokens';
+import { snippetSegments, highlightSegments } from './domain/highlight';
+import { importJsonl } from './domain/jsonl-import';
+import { type SynonymGroups, highlightTerms, searchExpression } from './domain/search-expression';
+import type { KbHitRow } from './kb-repo';
+import { readLines } from './read-lines';
+
+const PAGE = 20;
+const RELATED = 5;
+
+export interface KbSearchRequest {
+  readonly query: string;
+  readonly callerRegion: string | null;
+  readonly kind: 'info' | 'qa' | null;
+  readonly department: string | null;
+  readonly settled: boolean;
+}
+
+export interface KbService {
+  status(): Promise<{ entries: number; departments: string[] }>;
+  search(request: KbSearchRequest): Promise<{ hits: KbHit[]; tookMs: number }>;
+  related(categoryName: string, text: string, callerRegion: string | null): Promise<{ hits: KbHit[] }>;
+  entry(id: string): Promise<KbEntryDetail>;
+  cite(id: string, draftId: string | null): Promise<{ answer: string; title: string }>;
+  importFile(path: string): Promise<KbImportReport>;
+}
+
+const toHit =
+  (terms: readonly string[]) =>
+  (row: KbHitRow): KbHit => ({
+    id: row.id,
+    kind: row.kind,
+    title: highlightSegments(row.title, terms),
+    snippet: snippetSegments(row.body, terms),
+    department: row.department,
+    regionCode: row.region_code,
+    tier: row.tier,
+    timeLimit: row.time_limit,
+  });
+
+export const createKbService = (deps: {
+  readonly db: DbClient;
+  readonly settings: SettingsService;
+  readonly events: EventBus;
+  readonly log: Logger;
+  readonly now?: () => Date;
+}): KbService => {
+  const { db, settings, events, log } = deps;
+  const now = deps.now ?? (() => new Date());
+  let synonyms: SynonymGroups | null = null;
+  const synonymGroups = async (): Promise<SynonymGroups> => {
+    if (synonyms) return synonyms;
+    let groups = await db.repos.kb.synonymGroups();
+    if (groups.length === 0) {
+      await db.repos.kb.replaceSynonyms(synonymsFile.groups);
+      groups = await db.repos.kb.synonymGroups();
+    }
+    synonyms = groups;
+    return groups;
+  };
+  const regionFor = async (callerRegion: string | null): Promise<string | null> =>
+    callerRegion ?? ((await settings.current()).centreCode || null);
+  const actor = async (): Promise<string> => (await settings.current()).agentId || 'unconfigured';
+
+  const run = async (
+    expression: string,
+    callerRegion: string | null,
+    kind: KbSearchRequest['kind'],
+    department: string | null,
+    limit: number,
+  ) =>
+    db.repos.kb.search({
+      expression,
+      callerRegion: await regionFor(callerRegion),
+      today: chinaDate(now()),
+      kind,
+      department,
+      limit,
+    });
+
+  return {
+    status: async () => ({ entries: await db.repos.kb.count(), departments: await db.repos.kb.departments() }),
+
+    search: async (request) => {
+      const started = performance.now();
+      const groups = await synonymGroups();
+      const expression = searchExpression(request.query, groups);
+      if (!expression) return { hits: [], tookMs: 0 };
+      const rows = await run(expression, request.callerRegion, request.kind, request.department, PAGE);
+      if (request.settled && rows.length === 0 && request.query.trim().length >= 2) {
+        await db.repos.kb.recordUsage({
+          kind: 'no_result',
+          entryId: null,
+          query: request.query.trim(),
+          actor: await actor(),
+          draftId: null,
+          at: now().toISOString(),
+        });
+      }
+      return { hits: rows.map(toHit(highlightTerms(request.query, groups))), tookMs: performance.now() - started };
+    },
+
+    related: async (categoryName, text, callerRegion) => {
+      const groups = await synonymGroups();
+      // The category names the matter; synonym terms found in the text name its subject (公积金, 医保 …).
+      const terms = [categoryName, ...groups.flat().filter((term) => text.includes(term))].filter((term) => term.trim() !== '');
+      const expressions = [...new Set(terms)]
+        .slice(0, 6)
+        .map((term) => searchExpression(term, groups) ?? termExpression(term))
+        .filter(Boolean);
+      if (expressions.length === 0) return { hits: [] };
+      const rows = await run(expressions.map((expression) => `(${expression})`).join(' OR '), callerRegion, null, null, RELATED);
+      return { hits: rows.map(toHit(terms)) };
+    },
+
+    entry: async (id) => {
+      const row = await db.repos.kb.entry(id);
+      if (!row) throw new DeskFailure('NOT_FOUND', '百科条目不存在或已删除');
+      return {
+        id: String(row.id),
+        kind: row.kind === 'qa' ? 'qa' : 'info',
+        title: String(row.title),
+        body: String(row.body),
+        department: (row.department as string | null) ?? null,
+        regionCode: (row.region_code as string | null) ?? null,
+        timeLimit: (row.time_limit as string | null) ?? null,
+        place: (row.place as string | null) ?? null,
+        phone: (row.phone as string | null) ?? null,
+        validFrom: (row.valid_from as string | null) ?? null,
+        validTo: (row.valid_to as string | null) ?? null,
+        tags: JSON.parse(String(row.tags_json)) as string[],
+      };
+    },
+
+    cite: async (id, draftId) => {
+      const row = await db.repos.kb.entry(id);
+      if (!row) throw new DeskFailure('NOT_FOUND', '百科条目不存在或已删除');
+      await db.repos.kb.recordUsage({
+        kind: 'cited',
+        entryId: id,
+        query: null,
+        actor: await actor(),
+        draftId,
+        at: now().toISOString(),
+      });
+      log.info('kb.cited');
+      return { answer: String(row.body), title: String(row.title) };
+    },
+
+    importFile: async (path) => {
+      const size = await stat(path).then(
+        (info) => (info.isFile() ? info.size : null),
+        () => null,
+      );
+      if (size === null) throw new DeskFailure('NOT_FOUND', `找不到文件：${path}`);
+      const started = performance.now();
+      const at = now().toISOString();
+      const report = await importJsonl(readLines(path), (batch) => db.repos.kb.upsertBatch(batch, at), {
+        onProgress: (progress) =>
+          events.emit('kb.importProgress', {
+            file: path,
+            bytesRead: progress.bytesRead,
+            bytesTotal: size,
+            entries: progress.inserted + progress.updated + progress.deleted,
+            rejected: progress.rejected,
+            done: false,
+          }),
+      });
+      events.emit('kb.importProgress', {
+        file: path,
+        bytesRead: size,
+        bytesTotal: size,
+        entries: report.inserted + report.updated + report.deleted,
+        rejected: report.rejected,
+        done: true,
+      });
+      log.info('kb.imported', { inserted: report.inserted, updated: report.updated, rejected: report.rejected });
+      return { ...report, problems: report.problems.slice(0, 200), seconds: (performance.now() - started) / 1000 };
+    },
+  };
+};

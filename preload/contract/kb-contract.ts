@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { method } from './define';
+
+const segments = z.array(z.object({ text: z.string(), hit: z.boolean() }));
+
+export const kbHitSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['info', 'qa']),
+  title: segments,
+  snippet: segments,
+  department: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  /** 0 the caller's county, 1 their city, 2 province, 3 national, 4 elsewhere. */
+  tier: z.number().int().min(0).max(4),
+  timeLimit: z.string().nullable(),
+});
+
+export type KbHit = z.output<typeof kbHitSchema>;
+
+export const kbEntryDetailSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['info', 'qa']),
+  title: z.string(),
+  body: z.string(),
+  department: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  timeLimit: z.string().nullable(),
+  place: z.string().nullable(),
+  phone: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  tags: z.array(z.string()),
+});
+
+export type KbEntryDetail = z.output<typeof kbEntryDetailSchema>;
+
+export const kbImportReportSchema = z.object({
+  linesRead: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  deleted: z.number().int(),
+  stale: z.number().int(),
+  rejected: z.number().int(),
+  problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  seconds: z.number(),
+});
+
+export type KbImportReport = z.output<typeof kbImportReportSchema>;
+
+export const kbImportProgressSchema = z.object({
+  file: z.string(),
+  bytesRead: z.number(),
+  bytesTotal: z.number(),
+  entries: z.number().int(),
+  rejected: z.number().int(),
+  done: z.boolean(),
+});
+
+export type KbImportProgress = z.output<typeof kbImportProgressSchema>;
+
+export const kbContract = {
+  status: method({
+    input: z.undefined(),
+    output: z.object({ entries: z.number().int(), departments: z.array(z.string()) }),
+    summary: 'How many entries are indexed, and their departments (for the filter).',
+  }),
+  search: method({
+    input: z.object({
+      query: z.string().max(64, '检索词最多 64 个字'),
+      callerRegion: z
+        .string()
+        .regex(/^\d{2,12}$/)
+        .nullable(),
+      kind: z.enum(['info', 'qa']).nullable(),
+      department: z.string().max(100).nullable(),
+      /** The agent stopped typing: a query that finds nothing is recorded for the knowledge-base team. */
+      settled: z.boolean(),
+    }),
+    output: z.object({ hits: z.array(kbHitSchema), tookMs: z.number() }),
+    summary: 'Ranked, highlighted hits; the caller’s region first.',
+  }),
+  related: method({
+    input: z.object({
+      categoryName: z.string().max(40),
+      text: z.string().max(5000),
+      callerRegion: z
+        .string()
+        .regex(/^\d{2,12}$/)
+        .nullable(),
+    }),
+    output: z.object({ hits: z.array(kbHitSchema) }),
+    summary: 'Entries related to the order being typed (category and content).',
+  }),
+  entry: method({
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: kbEntryDetailSchema,
+    summary: 'One entry in full.',
+  }),
+  cite: method({
+    input: z.object({ id: z.string().min(1).max(64), draftId: z.string().max(64).nullable() }),
+    output: z.object({ answer: z.string(), title: z.string() }),
+    summary: 'The answer to put into the work order’s reply; the citation is recorded and queued for the platform.',
+  }),
+  importFile: method({
+    input: z.object({ path: z.string().min(1, '请填写文件路径').max(1000) }),
+    output: kbImportReportSchema,
+    summary: 'Bulk import of a JSON Lines file; progress arrives as kb.importProgress events.',
+  }),
+} as const;
