@@ -1,8 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../db/open-database';
+import { importJsonl } from '../kb/domain/jsonl-import';
+import { kbRepo } from '../kb/kb-repo';
+import { readLines } from '../kb/read-lines';
 import { defaultProfileDir } from '../profile/profile-dir';
 import { databaseFile } from '../profile/database-file';
 import { SCALES, type SeedScale, seedDemoData } from './seed-demo-data';
@@ -23,36 +27,52 @@ if (!(scale in SCALES)) {
   process.stderr.write(`--scale must be one of: ${Object.keys(SCALES).join(', ')}\n`);
   process.exit(2);
 }
-const profileDir = option('profile') ?? defaultProfileDir(process.env, process.platform, homedir());
-mkdirSync(profileDir, { recursive: true });
-const file = databaseFile(profileDir);
+const main = async (): Promise<void> => {
+  const profileDir = option('profile') ?? defaultProfileDir(process.env, process.platform, homedir());
+  mkdirSync(profileDir, { recursive: true });
+  const file = databaseFile(profileDir);
 
-const { db } = openDatabase({ file });
-const existing = db.prepare('SELECT count(*) FROM callers').pluck().get() as number;
-if (existing > 0) {
+  const { db } = openDatabase({ file });
+
+  // The real government service items make the demo encyclopedia (read from the source tree: a dev tool).
+  const kbItems = join(__dirname, '..', '..', 'main', 'data', 'kb', 'gov-service-items.jsonl');
+  if (kbRepo.count(db) === 0 && existsSync(kbItems)) {
+    const at = new Date().toISOString();
+    const report = await importJsonl(readLines(kbItems), async (batch) => kbRepo.upsertBatch(db, batch, at));
+    process.stdout.write(`encyclopedia: ${report.inserted} entries imported from ${kbItems}\n`);
+  }
+
+  const existing = db.prepare('SELECT count(*) FROM callers').pluck().get() as number;
+  if (existing > 0) {
+    db.close();
+    if (args.includes('--if-empty')) process.exit(0);
+    process.stderr.write(`${file} already holds ${existing} callers: seed only an empty profile.\n`);
+    process.exit(1);
+  }
+
+  // Bulk load with the journal in memory and no fsync, then back to the WAL/FULL the app uses: a crash
+  // here only means re-running the seed. (better-sqlite3's defensive mode forbids journal_mode=OFF.)
+  db.pragma('journal_mode = DELETE');
+  db.pragma('journal_mode = MEMORY');
+  db.pragma('synchronous = OFF');
+  const started = performance.now();
+  const stats = seedDemoData(db, { scale, now: new Date(), ...(option('seed') ? { seed: Number(option('seed')) } : {}) });
+  db.pragma('optimize');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
   db.close();
-  if (args.includes('--if-empty')) process.exit(0);
-  process.stderr.write(`${file} already holds ${existing} callers: seed only an empty profile.\n`);
+  const seconds = (performance.now() - started) / 1000;
+
+  const verify = new BetterSqlite3(file, { readonly: true });
+  const integrity = verify.pragma('quick_check', { simple: true });
+  verify.close();
+  process.stdout.write(
+    `seeded ${scale}: ${stats.callers} callers, ${stats.calls} calls, ${stats.workOrders} work orders, ${stats.events} events in ${seconds.toFixed(1)} s → ${file} (${existsSync(file) ? 'ok' : 'missing'}, quick_check ${integrity})\n`,
+  );
+  process.stdout.write(`SEED_SECONDS ${seconds.toFixed(2)}\n`);
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
-}
-
-// Bulk load with the journal in memory and no fsync, then back to the WAL/FULL the app uses: a crash
-// here only means re-running the seed. (better-sqlite3's defensive mode forbids journal_mode=OFF.)
-db.pragma('journal_mode = DELETE');
-db.pragma('journal_mode = MEMORY');
-db.pragma('synchronous = OFF');
-const started = performance.now();
-const stats = seedDemoData(db, { scale, now: new Date(), ...(option('seed') ? { seed: Number(option('seed')) } : {}) });
-db.pragma('optimize');
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
-db.close();
-const seconds = (performance.now() - started) / 1000;
-
-const verify = new BetterSqlite3(file, { readonly: true });
-const integrity = verify.pragma('quick_check', { simple: true });
-verify.close();
-process.stdout.write(
-  `seeded ${scale}: ${stats.callers} callers, ${stats.calls} calls, ${stats.workOrders} work orders, ${stats.events} events in ${seconds.toFixed(1)} s → ${file} (${existsSync(file) ? 'ok' : 'missing'}, quick_check ${integrity})\n`,
-);
-process.stdout.write(`SEED_SECONDS ${seconds.toFixed(2)}\n`);
+});

@@ -17,6 +17,7 @@ export interface KbHitRow {
   readonly time_limit: string | null;
   readonly place: string | null;
   readonly phone: string | null;
+  /** Index of the search tier the hit came from (see searchTiers). */
   readonly tier: number;
   readonly score: number;
 }

@@ -12,6 +12,7 @@ import { termExpression } from './domain/cjk-tokens';
 import { snippetSegments, highlightSegments } from './domain/highlight';
 import { importJsonl } from './domain/jsonl-import';
 import { type SynonymGroups, highlightTerms, searchExpression } from './domain/search-expression';
+import { regionTier } from './domain/region-tier';
 import type { KbHitRow } from './kb-repo';
 import { readLines } from './read-lines';
 
@@ -36,7 +37,7 @@ export interface KbService {
 }
 
 const toHit =
-  (terms: readonly string[]) =>
+  (terms: readonly string[], callerRegion: string | null) =>
   (row: KbHitRow): KbHit => ({
     id: row.id,
     kind: row.kind,
@@ -44,7 +45,7 @@ const toHit =
     snippet: snippetSegments(row.body, terms),
     department: row.department,
     regionCode: row.region_code,
-    tier: row.tier,
+    tier: callerRegion ? regionTier(row.region_code, callerRegion) : null,
     timeLimit: row.time_limit,
   });
 
@@ -78,15 +79,11 @@ export const createKbService = (deps: {
     kind: KbSearchRequest['kind'],
     department: string | null,
     limit: number,
-  ) =>
-    db.repos.kb.search({
-      expression,
-      callerRegion: await regionFor(callerRegion),
-      today: chinaDate(now()),
-      kind,
-      department,
-      limit,
-    });
+  ) => {
+    const region = await regionFor(callerRegion);
+    const rows = await db.repos.kb.search({ expression, callerRegion: region, today: chinaDate(now()), kind, department, limit });
+    return { region, rows };
+  };
 
   return {
     status: async () => ({ entries: await db.repos.kb.count(), departments: await db.repos.kb.departments() }),
@@ -96,7 +93,7 @@ export const createKbService = (deps: {
       const groups = await synonymGroups();
       const expression = searchExpression(request.query, groups);
       if (!expression) return { hits: [], tookMs: 0 };
-      const rows = await run(expression, request.callerRegion, request.kind, request.department, PAGE);
+      const { region, rows } = await run(expression, request.callerRegion, request.kind, request.department, PAGE);
       if (request.settled && rows.length === 0 && request.query.trim().length >= 2) {
         await db.repos.kb.recordUsage({
           kind: 'no_result',
@@ -107,7 +104,7 @@ export const createKbService = (deps: {
           at: now().toISOString(),
         });
       }
-      return { hits: rows.map(toHit(highlightTerms(request.query, groups))), tookMs: performance.now() - started };
+      return { hits: rows.map(toHit(highlightTerms(request.query, groups), region)), tookMs: performance.now() - started };
     },
 
     related: async (categoryName, text, callerRegion) => {
@@ -119,8 +116,14 @@ export const createKbService = (deps: {
         .map((term) => searchExpression(term, groups) ?? termExpression(term))
         .filter(Boolean);
       if (expressions.length === 0) return { hits: [] };
-      const rows = await run(expressions.map((expression) => `(${expression})`).join(' OR '), callerRegion, null, null, RELATED);
-      return { hits: rows.map(toHit(terms)) };
+      const { region, rows } = await run(
+        expressions.map((expression) => `(${expression})`).join(' OR '),
+        callerRegion,
+        null,
+        null,
+        RELATED,
+      );
+      return { hits: rows.map(toHit(terms, region)) };
     },
 
     entry: async (id) => {

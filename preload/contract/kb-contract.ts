@@ -10,8 +10,8 @@ export const kbHitSchema = z.object({
   snippet: segments,
   department: z.string().nullable(),
   regionCode: z.string().nullable(),
-  /** 0 the caller's county, 1 their city, 2 province, 3 national, 4 elsewhere. */
-  tier: z.number().int().min(0).max(4),
+  /** 0 the caller's county, 1 their city, 2 province, 3 national, 4 elsewhere; null without a caller region. */
+  tier: z.number().int().min(0).max(4).nullable(),
   timeLimit: z.string().nullable(),
 });
 

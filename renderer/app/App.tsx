@@ -1,4 +1,4 @@
-import { IntakePanel } from '../features/intake';
+import { IntakePanel, useIntakeStore } from '../features/intake';
 import { KbPanel } from '../features/kb';
 import { type RegistrationDisplay, SoftphoneBar, TrainingCallDialog } from '../features/phone';
 import { CallerPanel } from '../features/screen-pop';
@@ -26,6 +26,7 @@ export const App = () => {
   const link = useAppStore((state) => state.link);
   const fatal = useAppStore((state) => state.fatal);
   const readiness = useSettingsStore((state) => pbxReadiness(state.view));
+  const draftId = useIntakeStore((state) => state.draft?.id ?? null);
   const platformConfigured = useSettingsStore((state) => (state.view?.settings.platformUrl ?? '') !== '');
 
   if (fatal) {
@@ -48,7 +49,7 @@ export const App = () => {
       <div className="workspace">
         <CallerPanel />
         <IntakePanel banner={<SetupChecklist />} />
-        <KbPanel />
+        <KbPanel draftId={draftId} />
       </div>
       <StatusBar
         pbxConfigured={readiness !== 'unconfigured'}

@@ -1,5 +1,6 @@
 import { connectDesk } from '../shared/desk/desk-client';
-import { callLinked, callerNumberKnown, intakeStarted } from '../features/intake';
+import { answerCited, callLinked, callerNumberKnown, intakeStarted, useIntakeStore } from '../features/intake';
+import { callerRegionKnown, importProgressed, kbStarted, orderContextChanged, useKbStore } from '../features/kb';
 import { usePhoneStore } from '../features/phone';
 import { callRang, useScreenPopStore } from '../features/screen-pop';
 import { loadSettings, settingsChanged } from '../features/settings';
@@ -22,9 +23,35 @@ const connectRingToScreenPop = (): void => {
   });
 };
 
+/** The encyclopedia and the intake form meet here: citations go into the reply, the order being typed suggests entries. */
+const connectKbToIntake = (): void => {
+  useKbStore.subscribe((state, previous) => {
+    if (state.citation && state.citation !== previous.citation) answerCited(state.citation);
+  });
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  useIntakeStore.subscribe((state, previous) => {
+    const form = state.draft?.form;
+    const before = previous.draft?.form;
+    if (
+      !form ||
+      (before && form.categoryCode === before.categoryCode && form.title === before.title && form.content === before.content)
+    )
+      return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      const categoryName = state.reference?.categories.find((category) => category.code === form.categoryCode)?.name ?? '';
+      void orderContextChanged({ categoryName, text: `${form.title} ${form.content}` });
+    }, 500);
+  });
+  useScreenPopStore.subscribe((state, previous) => {
+    if (state.pop !== previous.pop) callerRegionKnown(state.pop?.caller?.regionCode ?? null);
+  });
+};
+
 /** Wires the transport to the stores; the only place that knows every feature's start-up action. */
 export const startConsole = async (): Promise<void> => {
   connectRingToScreenPop();
+  connectKbToIntake();
   try {
     const { desk, transport } = connectDesk((status) => {
       linkChanged(status);
@@ -33,6 +60,7 @@ export const startConsole = async (): Promise<void> => {
     });
     if (transport === 'electron') linkChanged('electron');
     desk.on('settings.changed', settingsChanged);
+    desk.on('kb.importProgress', importProgressed);
     const info = await desk.app.info();
     if (!info.ok) {
       startFailed(info.error.message);
@@ -40,7 +68,7 @@ export const startConsole = async (): Promise<void> => {
     }
     appInfoLoaded(info.value);
     await loadSettings();
-    await intakeStarted();
+    await Promise.all([intakeStarted(), kbStarted()]);
   } catch (error) {
     startFailed(error instanceof Error ? error.message : String(error));
   }

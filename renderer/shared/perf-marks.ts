@@ -18,3 +18,12 @@ export const measureAfterPaint = (name: string, fromMark: string): void => {
     performance.clearMarks(fromMark);
   });
 };
+
+export const MARK_KEYSTROKE = 'minsheng:kb-keystroke';
+export const MEASURE_KB_RESULTS = 'minsheng:kb-results-painted';
+
+/** The latest keystroke in the encyclopedia search box: results are measured from it. */
+export const markKeystroke = (): void => {
+  performance.clearMarks(MARK_KEYSTROKE);
+  performance.mark(MARK_KEYSTROKE);
+};

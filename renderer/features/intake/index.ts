@@ -1,2 +1,2 @@
 export { IntakePanel } from './components/IntakePanel';
-export { callLinked, callerNumberKnown, intakeStarted } from './intake-store';
+export { answerCited, callLinked, callerNumberKnown, intakeStarted, useIntakeStore } from './intake-store';

@@ -163,3 +163,16 @@ export const draftDiscarded = async (): Promise<void> => {
   await desk().intake.discardDraft({ id: draft.id });
   await openDraft(null, true);
 };
+
+/**
+ * 引用答复: the encyclopedia answer goes into the reply, the order becomes 直接办结, and the cited
+ * entry is recorded on the order. An answer already typed is kept, the citation appended.
+ */
+export const answerCited = (citation: { entryId: string; answer: string }): void => {
+  const draft = get().draft;
+  if (!draft) return;
+  const reply = draft.form.reply.trim() === '' ? citation.answer : `${draft.form.reply.trim()}\n${citation.answer}`;
+  fieldEdited('handlingMode', 'direct');
+  fieldEdited('reply', reply);
+  fieldEdited('citedEntryId', citation.entryId);
+};

@@ -1,1 +1,2 @@
 export { KbPanel } from './components/KbPanel';
+export { callerRegionKnown, importProgressed, kbStarted, orderContextChanged, useKbStore, type Citation } from './kb-store';

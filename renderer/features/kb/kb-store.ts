@@ -1,0 +1,152 @@
+import { create } from 'zustand';
+import type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport } from '../../../preload/contract';
+import { desk } from '../../shared/desk/desk-client';
+import { markKeystroke } from '../../shared/perf-marks';
+
+export interface Citation {
+  readonly entryId: string;
+  readonly title: string;
+  readonly answer: string;
+  readonly at: number;
+}
+
+export interface KbState {
+  readonly entries: number | null;
+  readonly departments: readonly string[];
+  readonly query: string;
+  readonly kind: 'info' | 'qa' | null;
+  readonly department: string | null;
+  readonly callerRegion: string | null;
+  readonly hits: readonly KbHit[];
+  readonly searching: boolean;
+  readonly searchedQuery: string;
+  readonly selected: number;
+  readonly detail: KbEntryDetail | null;
+  readonly related: readonly KbHit[];
+  readonly citation: Citation | null;
+  readonly importing: KbImportProgress | null;
+  readonly importReport: KbImportReport | null;
+  readonly error: string | null;
+}
+
+const initial: KbState = {
+  entries: null,
+  departments: [],
+  query: '',
+  kind: null,
+  department: null,
+  callerRegion: null,
+  hits: [],
+  searching: false,
+  searchedQuery: '',
+  selected: 0,
+  detail: null,
+  related: [],
+  citation: null,
+  importing: null,
+  importReport: null,
+  error: null,
+};
+
+export const useKbStore = create<KbState>()(() => initial);
+const set = useKbStore.setState;
+const get = useKbStore.getState;
+
+// Queries take a few milliseconds: a short debounce only merges keystrokes that arrive together.
+const DEBOUNCE_MS = 30;
+const SETTLED_MS = 1500;
+let searchTimer: ReturnType<typeof setTimeout> | null = null;
+let settleTimer: ReturnType<typeof setTimeout> | null = null;
+/** Only the newest search may paint: an answer to an older keystroke is dropped (cancellation). */
+let searchSequence = 0;
+
+export const kbStarted = async (): Promise<void> => {
+  const status = await desk().kb.status();
+  if (status.ok) set({ entries: status.value.entries, departments: status.value.departments });
+};
+
+const search = async (settled: boolean): Promise<void> => {
+  const { query, kind, department, callerRegion } = get();
+  const sequence = ++searchSequence;
+  if (query.trim() === '') {
+    set({ hits: [], searching: false, searchedQuery: '', selected: 0 });
+    return;
+  }
+  set({ searching: true });
+  const result = await desk().kb.search({ query, kind, department, callerRegion, settled });
+  if (sequence !== searchSequence) return;
+  if (result.ok) set({ hits: result.value.hits, searching: false, searchedQuery: query, selected: 0, error: null });
+  else set({ searching: false, error: result.error.message });
+};
+
+const schedule = (): void => {
+  if (searchTimer) clearTimeout(searchTimer);
+  if (settleTimer) clearTimeout(settleTimer);
+  searchTimer = setTimeout(() => void search(false), DEBOUNCE_MS);
+  settleTimer = setTimeout(() => void search(true), SETTLED_MS);
+};
+
+/** Typing never waits for the search: the input updates at once, the search follows. */
+export const queryTyped = (query: string): void => {
+  markKeystroke();
+  set({ query });
+  schedule();
+};
+
+export const filterChanged = (filter: { kind?: KbState['kind']; department?: string | null }): void => {
+  set(filter);
+  schedule();
+};
+
+export const callerRegionKnown = (callerRegion: string | null): void => {
+  set({ callerRegion });
+  if (get().query.trim() !== '') schedule();
+};
+
+export const selectionMoved = (delta: number): void => {
+  const { hits, selected } = get();
+  if (hits.length > 0) set({ selected: Math.max(0, Math.min(hits.length - 1, selected + delta)) });
+};
+
+export const entryOpened = async (id: string): Promise<void> => {
+  const result = await desk().kb.entry({ id });
+  if (result.ok) set({ detail: result.value });
+  else set({ error: result.error.message });
+};
+
+export const entryClosed = (): void => set({ detail: null });
+
+export const answerCited = async (id: string, draftId: string | null): Promise<void> => {
+  const result = await desk().kb.cite({ id, draftId });
+  if (result.ok)
+    set({ citation: { entryId: id, title: result.value.title, answer: result.value.answer, at: Date.now() }, detail: null });
+  else set({ error: result.error.message });
+};
+
+let relatedSequence = 0;
+/** The order being typed changed: propose entries about its category and subject. */
+export const orderContextChanged = async (context: { categoryName: string; text: string }): Promise<void> => {
+  const sequence = ++relatedSequence;
+  if (context.categoryName === '' && context.text.trim() === '') {
+    set({ related: [] });
+    return;
+  }
+  const result = await desk().kb.related({ ...context, callerRegion: get().callerRegion });
+  if (sequence === relatedSequence && result.ok) set({ related: result.value.hits });
+};
+
+export const importProgressed = (progress: KbImportProgress): void => set({ importing: progress.done ? null : progress });
+
+export const importRequested = async (path: string): Promise<void> => {
+  set({
+    importReport: null,
+    error: null,
+    importing: { file: path, bytesRead: 0, bytesTotal: 1, entries: 0, rejected: 0, done: false },
+  });
+  const result = await desk().kb.importFile({ path });
+  set({ importing: null });
+  if (result.ok) {
+    set({ importReport: result.value });
+    await kbStarted();
+  } else set({ error: result.error.message });
+};
