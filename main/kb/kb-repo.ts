@@ -179,6 +179,10 @@ export const kbRepo = {
       'SELECT id, version, kind, title, body, department, region_code, time_limit, place, phone, valid_from, valid_to, tags_json FROM kb_entries WHERE id = ?',
     ).get(id) as Record<string, unknown> | undefined) ?? null,
 
+  /** Whether anything at all matches: a cheap existence check (the first doclist entry decides). */
+  occurs: (db: Database, expression: string): boolean =>
+    statement(db, 'SELECT 1 FROM kb_fts WHERE kb_fts MATCH ? LIMIT 1').get(expression) !== undefined,
+
   synonymGroups: (db: Database): string[][] => {
     const rows = statement(db, 'SELECT term, group_key FROM kb_synonyms ORDER BY group_key, term').all() as {
       term: string;

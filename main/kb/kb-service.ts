@@ -11,6 +11,7 @@ import { chinaDate } from '../workorders/domain/deadline';
 import { termExpression } from './domain/cjk-tokens';
 import { snippetSegments, highlightSegments } from './domain/highlight';
 import { importJsonl } from './domain/jsonl-import';
+import { relaxedPieces } from './domain/relaxed-query';
 import { type SynonymGroups, highlightTerms, searchExpression } from './domain/search-expression';
 import { regionTier } from './domain/region-tier';
 import type { KbHitRow } from './kb-repo';
@@ -93,8 +94,32 @@ export const createKbService = (deps: {
       const groups = await synonymGroups();
       const expression = searchExpression(request.query, groups);
       if (!expression) return { hits: [], tookMs: 0 };
-      const { region, rows } = await run(expression, request.callerRegion, request.kind, request.department, PAGE);
-      if (request.settled && rows.length === 0 && request.query.trim().length >= 2) {
+      const search = (match: string) => run(match, request.callerRegion, request.kind, request.department, PAGE);
+      const { region, rows } = await search(expression);
+      // What the knowledge-base team needs to hear about: the words as typed found nothing.
+      const exactMisses = rows.length === 0;
+      let terms = highlightTerms(request.query, groups);
+      // Too little for a long, spoken query: look for its pieces that do occur (see relaxed-query.ts).
+      if (rows.length < PAGE / 2 && Array.from(request.query.trim()).length >= 4) {
+        const pieces = await relaxedPieces(request.query, async (piece) => {
+          const pieceExpression = termExpression(piece);
+          return pieceExpression !== null && (await db.repos.kb.occurs(pieceExpression));
+        });
+        const expressions = pieces
+          .map((piece) => searchExpression(piece, groups))
+          .filter((piece): piece is string => piece !== null);
+        if (expressions.length > 0) {
+          const together = await search(expressions.map((piece) => `(${piece})`).join(' AND '));
+          const relaxed =
+            together.rows.length > 0 ? together : await search(expressions.map((piece) => `(${piece})`).join(' OR '));
+          const seen = new Set(rows.map((row) => row.id));
+          rows.push(...relaxed.rows.filter((row) => !seen.has(row.id)).slice(0, PAGE - rows.length));
+          terms = [...new Set([...terms, ...pieces.flatMap((piece) => highlightTerms(piece, groups))])].sort(
+            (a, b) => b.length - a.length,
+          );
+        }
+      }
+      if (request.settled && exactMisses && request.query.trim().length >= 2) {
         await db.repos.kb.recordUsage({
           kind: 'no_result',
           entryId: null,
@@ -104,7 +129,7 @@ export const createKbService = (deps: {
           at: now().toISOString(),
         });
       }
-      return { hits: rows.map(toHit(highlightTerms(request.query, groups), region)), tookMs: performance.now() - started };
+      return { hits: rows.map(toHit(terms, region)), tookMs: performance.now() - started };
     },
 
     related: async (categoryName, text, callerRegion) => {

@@ -92,6 +92,19 @@ describe('encyclopedia search', () => {
     await services.close();
   });
 
+  it('finds an entry from a spoken question by the pieces of it that occur', async () => {
+    const dir = tempDir();
+    const services = await startTestServices(dir);
+    await importLines(services, dir, [
+      ...CORPUS,
+      entry('lawyer', { title: '专职律师执业许可', body: '申请律师执业的条件和材料。', regionCode: '44' }),
+    ]);
+    const hits = await search(services, '退休了想做律师执业许可怎么办');
+    expect(hits[0]?.id).toBe('lawyer');
+    expect(hits[0]!.title.filter((segment) => segment.hit).map((segment) => segment.text)).toEqual(['律师执业许可']);
+    await services.close();
+  });
+
   it('treats whatever the agent types as text, never as query syntax', async () => {
     const dir = tempDir();
     const services = await startTestServices(dir);
