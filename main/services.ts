@@ -7,13 +7,15 @@ import { type Dispatch, createDispatcher } from './ipc/dispatcher';
 import { historyHandlers } from './ipc/history-handlers';
 import { intakeHandlers } from './ipc/intake-handlers';
 import { kbHandlers } from './ipc/kb-handlers';
+import { syncHandlers } from './ipc/sync-handlers';
+import { type SyncService, createSyncService } from './sync/sync-service';
 import { createKbService } from './kb/kb-service';
 import { type EventBus, createEventBus } from './ipc/event-bus';
 import { settingsHandlers } from './ipc/settings-handlers';
 import type { Logger } from './log/logger';
 import type { SecretStore } from './secrets/secret-store';
 import { type SettingsService, createSettingsService } from './settings/settings-service';
-import { bundledCalendar } from './workorders/domain/holiday-calendar';
+import { type HolidayYear, bundledCalendar, calendarWithSynced } from './workorders/domain/holiday-calendar';
 import { type IntakeReference, loadIntakeReference } from './workorders/intake-reference-data';
 import { createIntakeService } from './workorders/intake-service';
 
@@ -23,6 +25,7 @@ export interface DeskServices {
   readonly db: DbClient;
   readonly info: AppInfo;
   readonly settings: SettingsService;
+  readonly sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,8 @@ export interface DeskServicesOptions {
   readonly nativeBinding?: string;
   /** Electron passes a safeStorage-backed store built on this db; the shell a memory store. */
   readonly secrets: (db: DbClient) => SecretStore;
+  /** Sync timing (tests shorten it). */
+  readonly sync?: { pollMs?: number; backoff?: { baseMs: number; maxMs: number } };
 }
 
 /**
@@ -53,14 +58,32 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   const events = createEventBus((error) => log.error('events.listener-failed', { error: String(error) }));
   const secrets = options.secrets(db);
   const settings = createSettingsService({ db, secrets, events, log });
-  const history = createHistoryService({ db, settings, log });
+  let calendar = bundledCalendar;
+  // Holiday calendars for later years arrive by sync; the deadline calculator uses them at once.
+  const reloadCalendar = async (): Promise<void> => {
+    calendar = calendarWithSynced((await db.repos.pull.holidayYears()) as HolidayYear[]);
+  };
+  await reloadCalendar();
+  const sync = createSyncService({
+    db,
+    settings,
+    secrets,
+    events,
+    log,
+    ...(options.sync ?? {}),
+    onPulled: (stream) => {
+      if (stream === 'holidays') void reloadCalendar();
+    },
+  });
+  const history = createHistoryService({ db, settings, log, onOutboxWritten: sync.nudge });
   let reference: IntakeReference | null = null;
   const intake = createIntakeService({
     db,
     settings,
     log,
     reference: () => (reference ??= loadIntakeReference()),
-    calendar: () => bundledCalendar,
+    calendar: () => calendar,
+    onOutboxWritten: sync.nudge,
   });
   const info: AppInfo = {
     version: options.version,
@@ -73,8 +96,21 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     app: appHandlers(info),
     history: historyHandlers(history),
     intake: intakeHandlers(intake),
-    kb: kbHandlers(createKbService({ db, settings, events, log })),
+    kb: kbHandlers(createKbService({ db, settings, events, log, onOutboxWritten: sync.nudge })),
+    sync: syncHandlers(sync),
     settings: settingsHandlers(settings),
   };
-  return { dispatch: createDispatcher(handlers, log), events, db, info, settings, close: () => db.close() };
+  await sync.start();
+  return {
+    dispatch: createDispatcher(handlers, log),
+    events,
+    db,
+    info,
+    settings,
+    sync,
+    close: async () => {
+      await sync.stop();
+      await db.close();
+    },
+  };
 };

@@ -3,6 +3,7 @@ import { workOrderHistoryRepo } from '../history/work-order-history-repo';
 import { kbRepo } from '../kb/kb-repo';
 import { secretsRepo } from '../secrets/secrets-repo';
 import { outboxRepo } from '../sync/outbox-repo';
+import { pullApplyRepo } from '../sync/pull-apply-repo';
 import { intakeRepo } from '../workorders/intake-repo';
 import { workOrderRepo } from '../workorders/work-order-repo';
 import { settingsRepo } from '../settings/settings-repo';
@@ -20,6 +21,7 @@ export const repos = {
   intake: intakeRepo,
   kb: kbRepo,
   outbox: outboxRepo,
+  pull: pullApplyRepo,
 } as const;
 
 export type Repos = typeof repos;

@@ -57,6 +57,8 @@ export const createHistoryService = (deps: {
   readonly settings: SettingsService;
   readonly log: Logger;
   readonly now?: () => Date;
+  /** Called after a write that queued outbox rows: sync picks them up at once. */
+  readonly onOutboxWritten?: () => void;
 }): HistoryService => {
   const { db, settings, log } = deps;
   const now = deps.now ?? (() => new Date());
@@ -96,6 +98,7 @@ export const createHistoryService = (deps: {
         at: at.toISOString(),
         detail: 'incoming-call',
       });
+      deps.onOutboxWritten?.();
       const lookupMs = performance.now() - started;
       log.info('history.screen-pop', {
         found: true,
@@ -127,6 +130,7 @@ export const createHistoryService = (deps: {
     revealNumber: async (callerId, screen) => {
       const key = await db.repos.screenPop.revealNumber({ callerId, actor: await actor(), screen, at: now().toISOString() });
       if (key === null) throw new DeskFailure('NOT_FOUND', '没有找到这位来电人');
+      deps.onOutboxWritten?.();
       log.info('history.number-revealed', { screen });
       return normalizePhoneNumber(key).display;
     },
@@ -140,6 +144,7 @@ export const createHistoryService = (deps: {
         at: at.toISOString(),
       });
       if (!found) throw new DeskFailure('NOT_FOUND', '没有找到这张工单');
+      deps.onOutboxWritten?.();
       const { order, events } = found;
       return {
         id: order.id,

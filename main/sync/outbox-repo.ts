@@ -30,7 +30,85 @@ export const enqueueOutbox = (db: Database, entry: OutboxEntry): string => {
   return itemId;
 };
 
+export interface OutboxRow {
+  readonly seq: number;
+  readonly itemId: string;
+  readonly stream: string;
+  readonly recordId: string;
+  readonly op: 'create' | 'update' | 'delete';
+  readonly payloadJson: string;
+  readonly createdAt: string;
+  readonly state: 'pending' | 'acked' | 'quarantined';
+}
+
+export interface OutboxStats {
+  readonly pending: number;
+  readonly oldestPendingAt: string | null;
+  readonly quarantined: number;
+}
+
 export const outboxRepo = {
   pendingCount: (db: Database): number =>
-    db.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck().get() as number,
+    statement(db, "SELECT count(*) FROM outbox WHERE state = 'pending'").pluck().get() as number,
+
+  /** Items not yet acknowledged, in order; quarantined ones come along so their records stay blocked. */
+  unacknowledged: (db: Database, limit: number): OutboxRow[] =>
+    statement(
+      db,
+      `SELECT seq, item_id AS itemId, stream, record_id AS recordId, op, payload_json AS payloadJson, created_at AS createdAt, state
+       FROM outbox INDEXED BY outbox_by_state WHERE state IN ('pending', 'quarantined') ORDER BY seq LIMIT ?`,
+    ).all(limit) as OutboxRow[],
+
+  stats: (db: Database): OutboxStats => {
+    const pending = statement(
+      db,
+      "SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state = 'pending'",
+    ).get() as {
+      n: number;
+      oldest: string | null;
+    };
+    const quarantined = statement(db, "SELECT count(*) FROM outbox WHERE state = 'quarantined'").pluck().get() as number;
+    return { pending: pending.n, oldestPendingAt: pending.oldest, quarantined };
+  },
+
+  quarantined: (db: Database, limit: number) =>
+    statement(
+      db,
+      `SELECT item_id AS itemId, stream, record_id AS recordId, created_at AS createdAt, last_error AS error, attempts
+       FROM outbox WHERE state = 'quarantined' ORDER BY seq LIMIT ?`,
+    ).all(limit) as {
+      itemId: string;
+      stream: string;
+      recordId: string;
+      createdAt: string;
+      error: string | null;
+      attempts: number;
+    }[],
+
+  /**
+   * The platform's per-item answers: acknowledged items are done; rejected or conflicting ones are
+   * quarantined with the reason. Items the platform did not answer stay pending.
+   */
+  settle: (db: Database, results: readonly { itemId: string; status: string; error?: string | undefined }[], at: string): void =>
+    db.transaction(() => {
+      for (const result of results) {
+        if (result.status === 'applied' || result.status === 'duplicate') {
+          statement(
+            db,
+            "UPDATE outbox SET state = 'acked', acked_at = ?, attempts = attempts + 1, last_error = NULL WHERE item_id = ? AND state = 'pending'",
+          ).run(at, result.itemId);
+        } else {
+          statement(
+            db,
+            "UPDATE outbox SET state = 'quarantined', attempts = attempts + 1, last_error = ? WHERE item_id = ? AND state = 'pending'",
+          ).run(`${result.status}: ${result.error ?? ''}`.slice(0, 2000), result.itemId);
+        }
+      }
+    })(),
+
+  /** An agent's decision after fixing the cause: send a quarantined item again. */
+  release: (db: Database, itemId: string): boolean =>
+    statement(db, "UPDATE outbox SET state = 'pending', last_error = NULL WHERE item_id = ? AND state = 'quarantined'").run(
+      itemId,
+    ).changes > 0,
 };

@@ -9,6 +9,7 @@ import { intakeContract } from './intake-contract';
 import { kbContract, kbImportProgressSchema } from './kb-contract';
 import type { ContractSpec, DeskApiOf, EventsSpec, HandlersOf, MethodPath } from './define';
 import { settingsContract, settingsViewSchema } from './settings-contract';
+import { syncContract, syncStatusSchema } from './sync-contract';
 
 export const contract = {
   app: appContract,
@@ -16,11 +17,13 @@ export const contract = {
   intake: intakeContract,
   kb: kbContract,
   settings: settingsContract,
+  sync: syncContract,
 } as const satisfies ContractSpec;
 
 export const events = {
   'settings.changed': settingsViewSchema,
   'kb.importProgress': kbImportProgressSchema,
+  'sync.status': syncStatusSchema,
 } as const satisfies EventsSpec;
 
 export type Contract = typeof contract;
@@ -42,6 +45,7 @@ export const methodPaths = (): DeskMethodPath[] =>
 export type { CallContext, Unsubscribe } from './define';
 export type { AppInfo } from './app-contract';
 export type { CallSummary, OrderSummary, ScreenPop, WorkOrderDetail } from './history-contract';
+export type { SyncStatusView } from './sync-contract';
 export type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport } from './kb-contract';
 export type { DuplicateCandidate, IntakeDraft, IntakeForm, IntakePreview, PickerItem, ReferenceData } from './intake-contract';
 export type { SecretStorageStatus, Settings, SettingsView } from './settings-contract';

@@ -2,8 +2,9 @@ import { migration0001 } from './0001-settings';
 import { migration0002 } from './0002-history';
 import { migration0003 } from './0003-intake';
 import { migration0004 } from './0004-kb';
+import { migration0005 } from './0005-sync';
 import type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

@@ -24,5 +24,14 @@ export const calendarFromYears = (years: readonly HolidayYear[]): HolidayCalenda
   return { years: new Set(years.map((year) => year.year)), offDays, makeUpWorkdays };
 };
 
-/** The calendar shipped with the app; sync replaces and extends it (issue #7). */
-export const bundledCalendar: HolidayCalendar = calendarFromYears([year2024, year2025, year2026]);
+export const bundledYears: readonly HolidayYear[] = [year2024, year2025, year2026];
+
+/** The calendar shipped with the app; sync replaces and extends it. */
+export const bundledCalendar: HolidayCalendar = calendarFromYears(bundledYears);
+
+/** Bundled years, with any year that arrived by sync replacing the bundled one. */
+export const calendarWithSynced = (synced: readonly HolidayYear[]): HolidayCalendar => {
+  const byYear = new Map<number, HolidayYear>(bundledYears.map((year) => [year.year, year]));
+  for (const year of synced) byYear.set(year.year, year);
+  return calendarFromYears([...byYear.values()]);
+};

@@ -1,0 +1,53 @@
+import WebSocket from 'ws';
+import { backoffDelay } from './domain/backoff';
+import { liveMessageSchema } from './protocol/sync-protocol';
+
+/**
+ * The platform's push channel: a "changed" frame makes the engine pull at once. When the channel is
+ * down the engine still polls, so this only ever makes sync faster, never required.
+ */
+export const openLiveChannel = (options: {
+  url: string;
+  token: () => Promise<string | null>;
+  onChanged: () => void;
+  onState?: (up: boolean) => void;
+}) => {
+  let socket: WebSocket | null = null;
+  let attempts = 0;
+  let closed = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const connect = async (): Promise<void> => {
+    const token = await options.token();
+    if (closed || !token) return;
+    const ws = new WebSocket(`${options.url}?token=${encodeURIComponent(token)}`);
+    socket = ws;
+    ws.on('open', () => {
+      attempts = 0;
+      options.onState?.(true);
+      options.onChanged();
+    });
+    ws.on('message', (data) => {
+      try {
+        if (liveMessageSchema.safeParse(JSON.parse(data.toString())).success) options.onChanged();
+      } catch {
+        // A frame we do not understand is ignored; polling covers whatever it meant.
+      }
+    });
+    ws.on('error', () => {});
+    ws.on('close', () => {
+      options.onState?.(false);
+      if (closed) return;
+      timer = setTimeout(() => void connect(), backoffDelay(attempts++, { baseMs: 1000, maxMs: 30_000 }));
+    });
+  };
+
+  void connect();
+  return {
+    close: (): void => {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      socket?.terminate();
+    },
+  };
+};

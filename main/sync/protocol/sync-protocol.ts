@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/**
+ * Sync protocol v1 between a console and the central platform (docs/sync-protocol.md). The same
+ * schemas validate on both sides: the console's engine parses every response, the platform parses
+ * every request. Versioned by path (/v1/...).
+ */
+export const PROTOCOL_VERSION = 1;
+export const MAX_PUSH_ITEMS = 500;
+export const MAX_PULL_ITEMS = 5000;
+
+export const PUSH_STREAMS = ['work_order', 'work_order_event', 'call', 'caller', 'agent_state', 'kb_usage', 'audit'] as const;
+export const PULL_STREAMS = ['work_orders', 'callers', 'kb_entries', 'kb_synonyms', 'holidays'] as const;
+export type PullStream = (typeof PULL_STREAMS)[number];
+
+export const signInRequestSchema = z.object({
+  agentId: z.string().min(1).max(32),
+  password: z.string().min(1).max(128),
+  centreCode: z.string().regex(/^\d{6}(\d{6})?$/),
+});
+export const signInResponseSchema = z.object({
+  token: z.string().min(16).max(200),
+  agentId: z.string(),
+  centreCode: z.string(),
+  role: z.enum(['agent', 'lead']),
+  expiresAt: z.string(),
+});
+
+export const pushItemSchema = z.object({
+  itemId: z.string().uuid(),
+  stream: z.enum(PUSH_STREAMS),
+  recordId: z.string().min(1).max(64),
+  op: z.enum(['create', 'update', 'delete']),
+  payload: z.record(z.string(), z.unknown()),
+  createdAt: z.string().max(40),
+});
+export type PushItem = z.output<typeof pushItemSchema>;
+
+export const pushRequestSchema = z.object({ items: z.array(pushItemSchema).min(1).max(MAX_PUSH_ITEMS) });
+
+export const pushResultSchema = z.object({
+  itemId: z.string(),
+  /** applied: stored now; duplicate: stored before with the same payload (a retry); conflict: same id, other payload; rejected: invalid. */
+  status: z.enum(['applied', 'duplicate', 'conflict', 'rejected']),
+  error: z.string().max(2000).optional(),
+});
+export type PushResult = z.output<typeof pushResultSchema>;
+export const pushResponseSchema = z.object({ results: z.array(pushResultSchema) });
+
+export const pullItemSchema = z.object({
+  seq: z.number().int().positive(),
+  op: z.enum(['upsert', 'delete']),
+  id: z.string().min(1).max(64),
+  version: z.number().int().nonnegative(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+export type PullItem = z.output<typeof pullItemSchema>;
+
+export const pullResponseSchema = z.object({
+  stream: z.enum(PULL_STREAMS),
+  items: z.array(pullItemSchema).max(MAX_PULL_ITEMS),
+  cursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+  /** Items still waiting after this page: drives the first-run progress bar. */
+  remaining: z.number().int().nonnegative().optional(),
+});
+export type PullResponse = z.output<typeof pullResponseSchema>;
+
+/** Frames on the live channel (/v1/live): the platform says which streams have news; the console pulls. */
+export const liveMessageSchema = z.object({ type: z.literal('changed'), streams: z.array(z.enum(PULL_STREAMS)) });
+
+export const errorResponseSchema = z.object({ error: z.string(), code: z.string() });
+
+/** Data of the pulled streams (the `data` of a pull item), validated before anything is applied. */
+export const pulledCallerSchema = z.object({
+  id: z.string().min(1).max(64),
+  numberKey: z.string().min(3).max(20),
+  numberKind: z.enum(['mobile', 'landline', 'service', 'international']),
+  name: z.string().max(40).nullable(),
+  tags: z.array(z.string().max(20)).max(20).default([]),
+  confidential: z.boolean(),
+  regionCode: z.string().max(12).nullable(),
+  createdAt: z.string().max(40),
+});
+
+export const pulledWorkOrderSchema = z.object({
+  order: z.object({
+    id: z.string().min(1).max(64),
+    number: z.string().min(1).max(40),
+    channel: z.string().max(20),
+    callerId: z.string().max(64).nullable(),
+    contactName: z.string().max(40).nullable(),
+    contactNumber: z.string().max(40).nullable(),
+    requestType: z.string().max(20),
+    categoryCode: z.string().max(12).nullable(),
+    regionCode: z.string().max(12).nullable(),
+    address: z.string().max(200).nullable(),
+    title: z.string().max(100),
+    content: z.string().max(5000),
+    urgency: z.string().max(20),
+    handlingMode: z.enum(['direct', 'dispatch']),
+    leadDepartment: z.string().max(60).nullable(),
+    coDepartments: z.array(z.string().max(60)).max(10),
+    reply: z.string().max(5000).nullable(),
+    deadlineAt: z.string().max(40).nullable(),
+    status: z.enum(['registered', 'dispatched', 'accepted', 'returned', 'postponed', 'resolved', 'visited', 'archived']),
+    duplicateOf: z.string().max(64).nullable(),
+    confidential: z.boolean(),
+    createdBy: z.string().max(32),
+    createdAt: z.string().max(40),
+  }),
+  caller: pulledCallerSchema.nullable(),
+  events: z.array(
+    z.object({
+      id: z.string().min(1).max(64),
+      kind: z.enum([
+        'registered',
+        'dispatched',
+        'accepted',
+        'returned',
+        'postponed',
+        'urged',
+        'supervised',
+        'resolved',
+        'visited',
+        'archived',
+      ]),
+      at: z.string().max(40),
+      actor: z.string().max(60),
+      note: z.string().max(1000).nullable(),
+    }),
+  ),
+});
+export type PulledWorkOrder = z.output<typeof pulledWorkOrderSchema>;
+
+export const pulledSynonymsSchema = z.object({ groups: z.array(z.array(z.string().min(1).max(20)).min(2).max(20)).max(2000) });
+export const pulledHolidayYearSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  days: z
+    .array(z.object({ name: z.string().max(40), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), isOffDay: z.boolean() }))
+    .max(60),
+});

@@ -1,0 +1,145 @@
+import type { SyncStatusView } from '../../preload/contract';
+import type { DbClient } from '../db/db-client';
+import type { EventBus } from '../ipc/event-bus';
+import { DeskFailure } from '../ipc/desk-failure';
+import type { Logger } from '../log/logger';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsService } from '../settings/settings-service';
+import { openLiveChannel } from './live-channel';
+import { PlatformError, createPlatformClient } from './platform-client';
+import { type SyncEngine, type SyncStatus, createSyncEngine } from './sync-engine';
+
+export interface SyncService {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** A record with an outbox row was just written. */
+  nudge(): void;
+  status(): Promise<SyncStatusView>;
+  signIn(password: string): Promise<SyncStatusView>;
+  syncNow(): Promise<SyncStatusView>;
+  quarantined(): ReturnType<DbClient['repos']['outbox']['quarantined']>;
+  release(itemId: string): Promise<boolean>;
+}
+
+export interface SyncServiceOptions {
+  readonly db: DbClient;
+  readonly settings: SettingsService;
+  readonly secrets: SecretStore;
+  readonly events: EventBus;
+  readonly log: Logger;
+  readonly pollMs?: number;
+  readonly backoff?: { baseMs: number; maxMs: number };
+  readonly onPulled?: (stream: string) => void;
+}
+
+/** Runs one engine for the configured platform and agent; a settings change starts a new one. */
+export const createSyncService = (options: SyncServiceOptions): SyncService => {
+  const { db, settings, secrets, events, log } = options;
+  let engine: SyncEngine | null = null;
+  let live: { close(): void } | null = null;
+  let idle: SyncStatusView = {
+    state: 'unconfigured',
+    pending: 0,
+    oldestPendingAt: null,
+    quarantined: 0,
+    lastSuccessAt: null,
+    lastError: null,
+    nextRetryAt: null,
+    pulling: null,
+  };
+
+  const publish = (status: SyncStatus | SyncStatusView): void => {
+    events.emit('sync.status', status);
+  };
+  const withStats = async (status: SyncStatusView): Promise<SyncStatusView> => ({
+    ...status,
+    ...(await db.repos.outbox.stats()),
+  });
+
+  const stopEngine = async (): Promise<void> => {
+    live?.close();
+    live = null;
+    await engine?.stop();
+    engine = null;
+  };
+
+  const startEngine = async (): Promise<void> => {
+    await stopEngine();
+    const current = await settings.current();
+    const token = await secrets.get('platformToken').catch(() => null);
+    if (!current.platformUrl) idle = await withStats({ ...idle, state: 'unconfigured' });
+    else if (!token) idle = await withStats({ ...idle, state: 'signed-out' });
+    else {
+      const client = createPlatformClient({
+        baseUrl: current.platformUrl,
+        token: () => secrets.get('platformToken').catch(() => null),
+      });
+      engine = createSyncEngine({
+        db,
+        client,
+        log,
+        onStatus: publish,
+        ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+        ...(options.backoff ? { backoff: options.backoff } : {}),
+        ...(options.onPulled ? { onPulled: (stream: string) => options.onPulled?.(stream) } : {}),
+      });
+      engine.start();
+      live = openLiveChannel({
+        url: client.liveUrl(),
+        token: () => secrets.get('platformToken').catch(() => null),
+        onChanged: () => engine?.nudge(),
+      });
+      return;
+    }
+    publish(idle);
+  };
+
+  const current = async (): Promise<SyncStatusView> => (engine ? engine.status() : withStats(idle));
+
+  let unsubscribe: (() => void) | null = null;
+  return {
+    start: async () => {
+      unsubscribe = events.subscribe((event) => {
+        if (event === 'settings.changed') void startEngine();
+      });
+      await startEngine();
+    },
+    stop: async () => {
+      unsubscribe?.();
+      await stopEngine();
+    },
+    nudge: () => engine?.nudge(),
+    status: current,
+    signIn: async (password) => {
+      const { platformUrl, agentId, centreCode } = await settings.current();
+      if (!platformUrl || !agentId || !centreCode)
+        throw new DeskFailure('INVALID_INPUT', '请先在“设置”中填写平台地址、坐席工号和中心代码');
+      const client = createPlatformClient({ baseUrl: platformUrl, token: async () => null });
+      try {
+        const session = await client.signIn({ agentId, password, centreCode });
+        await secrets.set('platformToken', session.token);
+      } catch (error) {
+        if (error instanceof PlatformError)
+          throw new DeskFailure(
+            error.kind === 'auth' ? 'INVALID_INPUT' : 'INTERNAL',
+            error.kind === 'auth' ? '工号、密码或中心代码不正确' : error.message,
+          );
+        throw error;
+      }
+      log.info('sync.signed-in');
+      await startEngine();
+      return current();
+    },
+    syncNow: async () => {
+      if (!engine) return current();
+      await engine.runOnce().catch(() => {});
+      return current();
+    },
+    quarantined: () => db.repos.outbox.quarantined(200),
+    release: async (itemId) => {
+      const released = await db.repos.outbox.release(itemId);
+      engine?.nudge();
+      return released;
+    },
+  };
+};

@@ -1,0 +1,175 @@
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  MAX_PULL_ITEMS,
+  PULL_STREAMS,
+  type PullStream,
+  pullResponseSchema,
+  pushRequestSchema,
+  signInRequestSchema,
+} from '../../main/sync/protocol/sync-protocol';
+import type { PlatformStore, Session } from './platform-store';
+
+/**
+ * Faults a test can switch on: each counts down per affected request. `dropResponseAfterCommit`
+ * applies the push and then closes the connection without answering, as a lost response would.
+ */
+export interface PlatformFaults {
+  pushStatus?: { status: number; times: number };
+  pushGarbage?: number;
+  pushInvalidSchema?: number;
+  pushDelayMs?: { ms: number; times: number };
+  dropResponseAfterCommit?: number;
+  pullStatus?: { status: number; times: number };
+}
+
+export interface PlatformServer {
+  readonly url: string;
+  readonly faults: PlatformFaults;
+  readonly requests: { push: number; pull: number };
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 8 * 1024 * 1024;
+
+const readBody = (request: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+
+const send = (response: ServerResponse, status: number, body: unknown): void => {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+};
+
+const countDown = (fault: { times: number } | undefined): boolean => {
+  if (!fault || fault.times <= 0) return false;
+  fault.times -= 1;
+  return true;
+};
+
+/** The reference platform: the sync protocol over HTTP on 127.0.0.1, plus the live WebSocket. */
+export const startPlatformServer = async (store: PlatformStore, options: { port?: number } = {}): Promise<PlatformServer> => {
+  const faults: PlatformFaults = {};
+  const requests = { push: 0, pull: 0 };
+  const live = new Map<WebSocket, Session>();
+
+  const announce = (centre: string | '*', streams: readonly PullStream[]): void => {
+    if (streams.length === 0) return;
+    const message = JSON.stringify({ type: 'changed', streams });
+    for (const [socket, session] of live) if (centre === '*' || session.centreCode === centre) socket.send(message);
+  };
+
+  const authenticate = (request: IncomingMessage): Session | null => {
+    const header = request.headers.authorization ?? '';
+    return header.startsWith('Bearer ') ? store.session(header.slice(7)) : null;
+  };
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      if (request.method === 'POST' && url.pathname === '/v1/auth/sign-in') {
+        const parsed = signInRequestSchema.safeParse(JSON.parse(await readBody(request)));
+        if (!parsed.success) return send(response, 400, { error: 'invalid sign-in request', code: 'INVALID' });
+        const session = store.signIn(parsed.data.agentId, parsed.data.password, parsed.data.centreCode);
+        if (!session) return send(response, 401, { error: '工号、密码或中心代码不正确', code: 'BAD_CREDENTIALS' });
+        return send(response, 200, session);
+      }
+      const session = authenticate(request);
+      if (!session) return send(response, 401, { error: 'not signed in', code: 'UNAUTHORIZED' });
+
+      if (request.method === 'POST' && url.pathname === '/v1/push') {
+        requests.push += 1;
+        if (faults.pushDelayMs && countDown(faults.pushDelayMs))
+          await new Promise((resolve) => setTimeout(resolve, faults.pushDelayMs?.ms ?? 0));
+        if (faults.pushStatus && countDown(faults.pushStatus))
+          return send(response, faults.pushStatus.status, { error: 'injected', code: 'INJECTED' });
+        let body: unknown;
+        try {
+          body = JSON.parse(await readBody(request));
+        } catch {
+          return send(response, 400, { error: 'body is not JSON', code: 'INVALID' });
+        }
+        const parsed = pushRequestSchema.safeParse(body);
+        if (!parsed.success) return send(response, 400, { error: parsed.error.issues[0]?.message ?? 'invalid', code: 'INVALID' });
+        const outcome = store.push(parsed.data.items, session);
+        announce(session.centreCode, outcome.changedStreams);
+        if ((faults.dropResponseAfterCommit ?? 0) > 0) {
+          faults.dropResponseAfterCommit = (faults.dropResponseAfterCommit ?? 0) - 1;
+          request.socket.destroy();
+          return;
+        }
+        if ((faults.pushGarbage ?? 0) > 0) {
+          faults.pushGarbage = (faults.pushGarbage ?? 0) - 1;
+          response.writeHead(200, { 'content-type': 'application/json' }).end('{"results": [ oops');
+          return;
+        }
+        if ((faults.pushInvalidSchema ?? 0) > 0) {
+          faults.pushInvalidSchema = (faults.pushInvalidSchema ?? 0) - 1;
+          return send(response, 200, { results: 'all good' });
+        }
+        return send(response, 200, { results: outcome.results });
+      }
+
+      if (request.method === 'GET' && url.pathname === '/v1/pull') {
+        requests.pull += 1;
+        if (faults.pullStatus && countDown(faults.pullStatus))
+          return send(response, faults.pullStatus.status, { error: 'injected', code: 'INJECTED' });
+        const stream = url.searchParams.get('stream') as PullStream;
+        const cursor = Number(url.searchParams.get('cursor') ?? 0);
+        const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000), MAX_PULL_ITEMS);
+        if (!PULL_STREAMS.includes(stream) || !Number.isInteger(cursor) || cursor < 0 || !Number.isInteger(limit) || limit < 1) {
+          return send(response, 400, { error: 'invalid pull request', code: 'INVALID' });
+        }
+        const page = store.pull(stream, cursor, limit, session);
+        return send(response, 200, pullResponseSchema.parse({ stream, ...page }));
+      }
+      return send(response, 404, { error: 'not found', code: 'NOT_FOUND' });
+    })().catch((error: unknown) => {
+      if (!response.headersSent)
+        send(response, 500, { error: error instanceof Error ? error.message : 'internal', code: 'INTERNAL' });
+    });
+  });
+
+  const sockets = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const session = url.pathname === '/v1/live' ? store.session(url.searchParams.get('token') ?? '') : null;
+    if (!session) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      live.set(ws, session);
+      ws.on('close', () => live.delete(ws));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    faults,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets.clients) socket.terminate();
+        sockets.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+};

@@ -1,0 +1,365 @@
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { z } from 'zod';
+import type { PullItem, PullStream, PushItem, PushResult } from '../../main/sync/protocol/sync-protocol';
+
+/**
+ * The reference platform's own storage: a SQLite file with agents and tokens, every pushed item
+ * (idempotency by item id), the records it carries, and a change log per stream that pull reads.
+ */
+const SCHEMA = `
+  PRAGMA journal_mode = WAL;
+  PRAGMA synchronous = FULL;
+  CREATE TABLE IF NOT EXISTS agents (agent_id TEXT PRIMARY KEY, centre_code TEXT NOT NULL, role TEXT NOT NULL, salt BLOB NOT NULL, hash BLOB NOT NULL) STRICT;
+  CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, agent_id TEXT NOT NULL, centre_code TEXT NOT NULL, role TEXT NOT NULL, expires_at TEXT NOT NULL) STRICT;
+  CREATE TABLE IF NOT EXISTS applied_items (item_id TEXT PRIMARY KEY, payload_hash TEXT NOT NULL, stream TEXT NOT NULL, record_id TEXT NOT NULL, centre_code TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
+  CREATE TABLE IF NOT EXISTS records (stream TEXT NOT NULL, id TEXT NOT NULL, centre_code TEXT NOT NULL, data_json TEXT NOT NULL, PRIMARY KEY (stream, id)) STRICT;
+  CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, stream TEXT NOT NULL, scope TEXT NOT NULL, record_id TEXT NOT NULL, op TEXT NOT NULL, version INTEGER NOT NULL, data_json TEXT) STRICT;
+  CREATE INDEX IF NOT EXISTS changes_by_stream ON changes (stream, scope, seq);
+`;
+
+const pushedOrderSchema = z
+  .object({
+    id: z.string().min(1),
+    number: z.string().min(1),
+    title: z.string().min(1).max(100),
+    content: z.string().min(1).max(5000),
+    requestType: z.string().min(1),
+    status: z.string().min(1),
+    handlingMode: z.enum(['direct', 'dispatch']),
+    createdAt: z.string(),
+    createdBy: z.string(),
+  })
+  .passthrough();
+const pushedEventSchema = z
+  .object({
+    id: z.string(),
+    workOrderId: z.string(),
+    kind: z.string(),
+    at: z.string(),
+    actor: z.string(),
+    note: z.string().nullable(),
+  })
+  .passthrough();
+const pushedCallerSchema = z.object({ id: z.string(), numberKey: z.string().min(3), numberKind: z.string() }).passthrough();
+
+const hashPayload = (item: PushItem): string =>
+  createHash('sha256')
+    .update(JSON.stringify([item.stream, item.recordId, item.op, item.payload]))
+    .digest('hex');
+
+export interface Session {
+  readonly agentId: string;
+  readonly centreCode: string;
+  readonly role: 'agent' | 'lead';
+}
+
+export interface PlatformStore {
+  close(): void;
+  addAgent(agentId: string, password: string, centreCode: string, role?: 'agent' | 'lead'): void;
+  signIn(agentId: string, password: string, centreCode: string): (Session & { token: string; expiresAt: string }) | null;
+  session(token: string): Session | null;
+  push(items: readonly PushItem[], session: Session): { results: PushResult[]; changedStreams: PullStream[] };
+  pull(stream: PullStream, cursor: number, limit: number, session: Session): { items: PullItem[]; cursor: number; hasMore: boolean; remaining: number };
+  setOrderStatus(orderId: string, status: string, actor: string, note: string | null): boolean;
+  publishShared(stream: PullStream, id: string, op: 'upsert' | 'delete', version: number, data: unknown): void;
+  publishSharedBatch(
+    rows: readonly { stream: PullStream; id: string; op: 'upsert' | 'delete'; version: number; data: unknown }[],
+  ): void;
+  publishCentreOrder(centre: string, id: string, data: unknown): void;
+  count(stream: string): number;
+  appliedCount(): number;
+  recordIds(stream: string): string[];
+  recordData(stream: string, id: string): Record<string, unknown> | null;
+}
+
+export const openPlatformStore = (file: string): PlatformStore => {
+  const db: Database = new BetterSqlite3(file);
+  db.exec(SCHEMA);
+
+  const appendChange = (
+    stream: PullStream,
+    scope: string,
+    recordId: string,
+    op: 'upsert' | 'delete',
+    version: number,
+    data: unknown,
+  ): void => {
+    db.prepare('INSERT INTO changes (stream, scope, record_id, op, version, data_json) VALUES (?, ?, ?, ?, ?, ?)').run(
+      stream,
+      scope,
+      recordId,
+      op,
+      version,
+      data === null ? null : JSON.stringify(data),
+    );
+  };
+  const record = (stream: string, id: string): Record<string, unknown> | null => {
+    const json = db.prepare('SELECT data_json FROM records WHERE stream = ? AND id = ?').pluck().get(stream, id) as
+      string | undefined;
+    return json ? (JSON.parse(json) as Record<string, unknown>) : null;
+  };
+  const saveRecord = (stream: string, id: string, centre: string, data: unknown): void => {
+    db.prepare(
+      'INSERT INTO records (stream, id, centre_code, data_json) VALUES (?, ?, ?, ?) ON CONFLICT(stream, id) DO UPDATE SET data_json = excluded.data_json',
+    ).run(stream, id, centre, JSON.stringify(data));
+  };
+
+  /** The work-order document consoles pull: the order, its caller and all its events so far. */
+  const publishOrder = (orderId: string, centre: string): void => {
+    const order = record('work_order', orderId);
+    if (!order) return;
+    const events = (
+      db
+        .prepare(
+          "SELECT data_json FROM records WHERE stream = 'work_order_event' AND json_extract(data_json, '$.workOrderId') = ? ORDER BY json_extract(data_json, '$.at'), id",
+        )
+        .pluck()
+        .all(orderId) as string[]
+    ).map((json) => JSON.parse(json) as Record<string, unknown>);
+    const caller = typeof order.callerId === 'string' ? record('caller', order.callerId) : null;
+    const version =
+      (db.prepare("SELECT count(*) FROM changes WHERE stream = 'work_orders' AND record_id = ?").pluck().get(orderId) as number) +
+      1;
+    appendChange('work_orders', centre, orderId, 'upsert', version, {
+      order: {
+        coDepartments: [],
+        reply: null,
+        deadlineAt: null,
+        duplicateOf: null,
+        confidential: false,
+        callerId: null,
+        contactName: null,
+        contactNumber: null,
+        categoryCode: null,
+        regionCode: null,
+        address: null,
+        leadDepartment: null,
+        channel: '电话',
+        urgency: 'normal',
+        ...order,
+      },
+      caller: caller
+        ? { tags: [], name: null, regionCode: null, confidential: false, createdAt: order.createdAt, ...caller }
+        : null,
+      events: events.map((event) => ({
+        id: event.id,
+        kind: event.kind,
+        at: event.at,
+        actor: event.actor,
+        note: event.note ?? null,
+      })),
+    });
+  };
+
+  const applyOne = (
+    item: PushItem,
+    session: Session,
+  ): { ok: true; orderTouched: string | null } | { ok: false; error: string } => {
+    const payload = item.payload;
+    switch (item.stream) {
+      case 'work_order': {
+        const parsed = pushedOrderSchema.safeParse(payload);
+        if (!parsed.success)
+          return { ok: false, error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
+        if (parsed.data.id !== item.recordId) return { ok: false, error: 'payload id differs from recordId' };
+        saveRecord('work_order', item.recordId, session.centreCode, {
+          ...(record('work_order', item.recordId) ?? {}),
+          ...parsed.data,
+        });
+        return { ok: true, orderTouched: item.recordId };
+      }
+      case 'work_order_event': {
+        const parsed = pushedEventSchema.safeParse(payload);
+        if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid event' };
+        saveRecord('work_order_event', item.recordId, session.centreCode, parsed.data);
+        return { ok: true, orderTouched: parsed.data.workOrderId };
+      }
+      case 'caller': {
+        const parsed = pushedCallerSchema.safeParse(payload);
+        if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid caller' };
+        saveRecord('caller', item.recordId, session.centreCode, parsed.data);
+        appendChange('callers', session.centreCode, item.recordId, 'upsert', 1, {
+          tags: [],
+          name: null,
+          regionCode: null,
+          confidential: false,
+          createdAt: item.createdAt,
+          ...parsed.data,
+        });
+        return { ok: true, orderTouched: null };
+      }
+      default:
+        saveRecord(item.stream, item.recordId, session.centreCode, payload);
+        return { ok: true, orderTouched: null };
+    }
+  };
+
+  return {
+    close: () => db.close(),
+
+    addAgent: (agentId: string, password: string, centreCode: string, role: 'agent' | 'lead' = 'agent'): void => {
+      const salt = randomBytes(16);
+      db.prepare('INSERT OR REPLACE INTO agents (agent_id, centre_code, role, salt, hash) VALUES (?, ?, ?, ?, ?)').run(
+        agentId,
+        centreCode,
+        role,
+        salt,
+        scryptSync(password, salt, 32),
+      );
+    },
+
+    signIn: (agentId: string, password: string, centreCode: string): (Session & { token: string; expiresAt: string }) | null => {
+      const agent = db.prepare('SELECT centre_code, role, salt, hash FROM agents WHERE agent_id = ?').get(agentId) as
+        { centre_code: string; role: string; salt: Buffer; hash: Buffer } | undefined;
+      if (!agent || agent.centre_code !== centreCode || !timingSafeEqual(scryptSync(password, agent.salt, 32), agent.hash))
+        return null;
+      const token = randomBytes(24).toString('base64url');
+      const expiresAt = new Date(Date.now() + 12 * 3600 * 1000).toISOString();
+      db.prepare('INSERT INTO tokens (token, agent_id, centre_code, role, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+        token,
+        agentId,
+        agent.centre_code,
+        agent.role,
+        expiresAt,
+      );
+      return { token, expiresAt, agentId, centreCode: agent.centre_code, role: agent.role === 'lead' ? 'lead' : 'agent' };
+    },
+
+    session: (token: string): Session | null => {
+      const row = db.prepare('SELECT agent_id, centre_code, role, expires_at FROM tokens WHERE token = ?').get(token) as
+        { agent_id: string; centre_code: string; role: string; expires_at: string } | undefined;
+      if (!row || row.expires_at < new Date().toISOString()) return null;
+      return { agentId: row.agent_id, centreCode: row.centre_code, role: row.role === 'lead' ? 'lead' : 'agent' };
+    },
+
+    /**
+     * Each item exactly once: a known item id with the same payload is a duplicate (a retry after a
+     * lost response), with another payload a conflict. An item that fails validation is rejected, and
+     * so are the later items of the same record in this request, so per-record order holds.
+     */
+    push: (items: readonly PushItem[], session: Session): { results: PushResult[]; changedStreams: PullStream[] } => {
+      const results: PushResult[] = [];
+      const touched = new Set<string>();
+      const blocked = new Set<string>();
+      const changed = new Set<PullStream>();
+      db.transaction(() => {
+        for (const item of items) {
+          const hash = hashPayload(item);
+          const known = db.prepare('SELECT payload_hash FROM applied_items WHERE item_id = ?').pluck().get(item.itemId) as
+            string | undefined;
+          if (known !== undefined) {
+            results.push(
+              known === hash
+                ? { itemId: item.itemId, status: 'duplicate' }
+                : { itemId: item.itemId, status: 'conflict', error: 'same item id, different payload' },
+            );
+            continue;
+          }
+          if (blocked.has(item.recordId)) {
+            results.push({
+              itemId: item.itemId,
+              status: 'rejected',
+              error: 'blocked: an earlier change of this record was rejected',
+            });
+            continue;
+          }
+          const outcome = db.transaction(() => applyOne(item, session))();
+          if (!outcome.ok) {
+            blocked.add(item.recordId);
+            results.push({ itemId: item.itemId, status: 'rejected', error: outcome.error });
+            continue;
+          }
+          db.prepare(
+            'INSERT INTO applied_items (item_id, payload_hash, stream, record_id, centre_code, applied_at) VALUES (?, ?, ?, ?, ?, ?)',
+          ).run(item.itemId, hash, item.stream, item.recordId, session.centreCode, new Date().toISOString());
+          if (outcome.orderTouched) touched.add(outcome.orderTouched);
+          if (item.stream === 'caller') changed.add('callers');
+          results.push({ itemId: item.itemId, status: 'applied' });
+        }
+        for (const orderId of touched) publishOrder(orderId, session.centreCode);
+      })();
+      if (touched.size > 0) changed.add('work_orders');
+      return { results, changedStreams: [...changed] };
+    },
+
+    pull: (
+      stream: PullStream,
+      cursor: number,
+      limit: number,
+      session: Session,
+    ): { items: PullItem[]; cursor: number; hasMore: boolean; remaining: number } => {
+      const rows = db
+        .prepare(
+          "SELECT seq, op, record_id, version, data_json FROM changes INDEXED BY changes_by_stream WHERE stream = ? AND scope IN (?, '*') AND seq > ? ORDER BY seq LIMIT ?",
+        )
+        .all(stream, session.centreCode, cursor, limit + 1) as {
+        seq: number;
+        op: 'upsert' | 'delete';
+        record_id: string;
+        version: number;
+        data_json: string | null;
+      }[];
+      const page = rows.slice(0, limit);
+      const next = page.at(-1)?.seq ?? cursor;
+      const remaining = db
+        .prepare("SELECT count(*) FROM changes INDEXED BY changes_by_stream WHERE stream = ? AND scope IN (?, '*') AND seq > ?")
+        .pluck()
+        .get(stream, session.centreCode, next) as number;
+      return {
+        remaining,
+        items: page.map((row) => ({
+          seq: row.seq,
+          op: row.op,
+          id: row.record_id,
+          version: row.version,
+          data: row.data_json ? (JSON.parse(row.data_json) as Record<string, unknown>) : null,
+        })),
+        cursor: page.at(-1)?.seq ?? cursor,
+        hasMore: rows.length > limit,
+      };
+    },
+
+    /** What a department does on the platform: a new status for an order, flowing back to the consoles. */
+    setOrderStatus: (orderId: string, status: string, actor: string, note: string | null): boolean => {
+      const order = record('work_order', orderId);
+      if (!order) return false;
+      const centre = db
+        .prepare("SELECT centre_code FROM records WHERE stream = 'work_order' AND id = ?")
+        .pluck()
+        .get(orderId) as string;
+      db.transaction(() => {
+        saveRecord('work_order', orderId, centre, { ...order, status });
+        const eventId = randomBytes(8).toString('hex');
+        saveRecord('work_order_event', `platform-${eventId}`, centre, {
+          id: `platform-${eventId}`,
+          workOrderId: orderId,
+          kind: status,
+          at: new Date().toISOString(),
+          actor,
+          note,
+        });
+        publishOrder(orderId, centre);
+      })();
+      return true;
+    },
+
+    /** Reference data for every centre (encyclopedia, synonyms, calendars): scope '*'. */
+    publishShared: (stream: PullStream, id: string, op: 'upsert' | 'delete', version: number, data: unknown): void =>
+      appendChange(stream, '*', id, op, version, data),
+    publishSharedBatch: (
+      rows: readonly { stream: PullStream; id: string; op: 'upsert' | 'delete'; version: number; data: unknown }[],
+    ): void =>
+      db.transaction(() => {
+        for (const row of rows) appendChange(row.stream, '*', row.id, row.op, row.version, row.data);
+      })(),
+    publishCentreOrder: (centre: string, id: string, data: unknown): void =>
+      appendChange('work_orders', centre, id, 'upsert', 1, data),
+
+    count: (stream: string): number => db.prepare('SELECT count(*) FROM records WHERE stream = ?').pluck().get(stream) as number,
+    appliedCount: (): number => db.prepare('SELECT count(*) FROM applied_items').pluck().get() as number,
+    recordIds: (stream: string): string[] =>
+      db.prepare('SELECT id FROM records WHERE stream = ? ORDER BY rowid').pluck().all(stream) as string[],
+    recordData: (stream: string, id: string) => record(stream, id),
+  };
+};
