@@ -40,7 +40,7 @@ export interface DeskServicesOptions {
   /** Electron passes a safeStorage-backed store built on this db; the shell a memory store. */
   readonly secrets: (db: DbClient) => SecretStore;
   /** Sync timing (tests shorten it). */
-  readonly sync?: { pollMs?: number; backoff?: { baseMs: number; maxMs: number } };
+  readonly sync?: { pollMs?: number; timeoutMs?: number; backoff?: { baseMs: number; maxMs: number } };
 }
 
 /**

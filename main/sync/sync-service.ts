@@ -28,6 +28,7 @@ export interface SyncServiceOptions {
   readonly events: EventBus;
   readonly log: Logger;
   readonly pollMs?: number;
+  readonly timeoutMs?: number;
   readonly backoff?: { baseMs: number; maxMs: number };
   readonly onPulled?: (stream: string) => void;
 }
@@ -73,6 +74,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       const client = createPlatformClient({
         baseUrl: current.platformUrl,
         token: () => secrets.get('platformToken').catch(() => null),
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       });
       engine = createSyncEngine({
         db,

@@ -13,7 +13,11 @@ export const openTestDbClient = (file: string): Promise<DbClient> =>
 
 export const startTestServices = (
   profileDir: string,
-  options: { secrets?: (db: DbClient) => SecretStore; logFile?: string } = {},
+  options: {
+    secrets?: (db: DbClient) => SecretStore;
+    logFile?: string;
+    sync?: { pollMs?: number; timeoutMs?: number; backoff?: { baseMs: number; maxMs: number } };
+  } = {},
 ): Promise<DeskServices> =>
   createDeskServices({
     profileDir,
@@ -23,4 +27,5 @@ export const startTestServices = (
     workerScript: WORKER_BOOTSTRAP,
     workerArgv: [WORKER_SOURCE],
     secrets: options.secrets ?? (() => createMemorySecretStore()),
+    ...(options.sync ? { sync: options.sync } : {}),
   });

@@ -60,7 +60,12 @@ export interface PlatformStore {
   signIn(agentId: string, password: string, centreCode: string): (Session & { token: string; expiresAt: string }) | null;
   session(token: string): Session | null;
   push(items: readonly PushItem[], session: Session): { results: PushResult[]; changedStreams: PullStream[] };
-  pull(stream: PullStream, cursor: number, limit: number, session: Session): { items: PullItem[]; cursor: number; hasMore: boolean; remaining: number };
+  pull(
+    stream: PullStream,
+    cursor: number,
+    limit: number,
+    session: Session,
+  ): { items: PullItem[]; cursor: number; hasMore: boolean; remaining: number };
   setOrderStatus(orderId: string, status: string, actor: string, note: string | null): boolean;
   publishShared(stream: PullStream, id: string, op: 'upsert' | 'delete', version: number, data: unknown): void;
   publishSharedBatch(

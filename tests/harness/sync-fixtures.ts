@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import type { CallContext, SyncStatusView } from '../../preload/contract';
+import type { DeskServices } from '../../main/services';
+import { uuidv7 } from '../../main/shared/domain/uuid-v7';
+import type { NewWorkOrder } from '../../main/workorders/work-order-repo';
+import { seedPlatformDemo } from '../platform/platform-demo';
+import { type PlatformServer, startPlatformServer } from '../platform/platform-server';
+import { type PlatformStore, openPlatformStore } from '../platform/platform-store';
+import { writeProfileSettings } from './profile-settings';
+import { startTestServices } from './test-services';
+
+export const context: CallContext = { transport: 'test', origin: 'test://' };
+
+export interface TestPlatform {
+  readonly store: PlatformStore;
+  readonly server: PlatformServer;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The reference platform in this process, on a free loopback port, with its own SQLite file. */
+export const startTestPlatform = async (
+  dir: string,
+  options: { port?: number; history?: boolean } = {},
+): Promise<TestPlatform> => {
+  const store = openPlatformStore(join(dir, 'platform.sqlite'));
+  seedPlatformDemo(store, { history: options.history ?? false });
+  const server = await startPlatformServer(store, options.port ? { port: options.port } : {});
+  return {
+    store,
+    server,
+    url: server.url,
+    close: async () => {
+      await server.close();
+      store.close();
+    },
+  };
+};
+
+/** A console profile configured for the platform and signed in as `agentId`. */
+export const startSyncedConsole = async (profileDir: string, platformUrl: string, agentId = 'A0001'): Promise<DeskServices> => {
+  writeProfileSettings(profileDir, { platformUrl, centreCode: '320505', agentId });
+  const services = await startTestServices(profileDir, {
+    sync: { pollMs: 60_000, timeoutMs: 2000, backoff: { baseMs: 40, maxMs: 300 } },
+  });
+  const signedIn = await services.dispatch('sync.signIn', { password: 'demo1234' }, context);
+  if (!signedIn.ok) throw new Error(signedIn.error.message);
+  return services;
+};
+
+export const syncStatus = async (services: DeskServices): Promise<SyncStatusView> => {
+  const result = await services.dispatch('sync.status', undefined, context);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as SyncStatusView;
+};
+
+/** Polls until `check` holds (sync runs in the background), failing with what was last seen. */
+export const waitFor = async <T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 20_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!check(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(last).slice(0, 500)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    last = await read();
+  }
+  return last;
+};
+
+let sequence = 0;
+export const demoOrder = (overrides: Partial<NewWorkOrder> = {}): NewWorkOrder => {
+  sequence += 1;
+  const id = uuidv7();
+  return {
+    id,
+    number: `T${Date.now()}${String(sequence).padStart(6, '0')}`,
+    channel: '电话',
+    callerId: null,
+    contactName: null,
+    contactNumber: '13812345678',
+    requestType: '投诉',
+    categoryCode: '040101',
+    regionCode: '320505',
+    address: '长江路 1 号',
+    title: `测试工单 ${sequence}`,
+    content: '夜间施工噪音扰民，要求处理。',
+    urgency: 'normal',
+    handlingMode: 'dispatch',
+    leadDepartment: '城市管理局',
+    coDepartments: [],
+    reply: null,
+    deadlineAt: null,
+    status: 'registered',
+    duplicateOf: null,
+    confidential: false,
+    createdBy: 'A0001',
+    createdAt: new Date().toISOString(),
+    ...overrides,
+  };
+};

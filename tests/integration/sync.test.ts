@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import type { SyncStatusView } from '../../preload/contract';
+import type { DeskServices } from '../../main/services';
+import { enqueueOutbox } from '../../main/sync/outbox-repo';
+import { context, demoOrder, startSyncedConsole, startTestPlatform, syncStatus, waitFor } from '../harness/sync-fixtures';
+import { useTempDirs } from '../harness/temp-dir';
+
+const tempDir = useTempDirs();
+
+const writeOrders = async (services: DeskServices, count: number): Promise<string[]> => {
+  const ids: string[] = [];
+  for (let index = 0; index < count; index += 1) ids.push(await services.db.repos.workOrders.create(demoOrder()));
+  return ids;
+};
+
+const drained = (services: DeskServices) =>
+  waitFor(
+    () => syncStatus(services),
+    (status) => status.pending === 0 && status.state === 'online',
+  );
+
+describe('sync with the platform', () => {
+  it('delivers 2,000 orders written while the platform was down, once each, when it is back', async () => {
+    const dir = tempDir();
+    const platform = await startTestPlatform(dir);
+    const port = Number(new URL(platform.url).port);
+    const services = await startSyncedConsole(dir, platform.url);
+    await platform.close();
+
+    const ids = await writeOrders(services, 2000);
+    const offline = await waitFor(
+      () => syncStatus(services),
+      (status) => status.state === 'offline' && status.pending === 2000,
+    );
+    expect(offline).toMatchObject({ pending: 2000, lastError: '无法连接平台' });
+    expect(offline.oldestPendingAt).not.toBeNull();
+
+    const back = await startTestPlatform(dir, { port });
+    services.sync.nudge();
+    await waitFor(
+      () => syncStatus(services),
+      (status) => status.pending === 0 && status.state === 'online',
+      30_000,
+    );
+    expect(back.store.recordIds('work_order').sort()).toEqual([...ids].sort());
+    expect(back.store.appliedCount()).toBe(2000);
+    await services.close();
+    await back.close();
+  });
+
+  it('keeps each record’s changes in order: an update never overtakes its create', async () => {
+    const dir = tempDir();
+    const platform = await startTestPlatform(dir);
+    const services = await startSyncedConsole(dir, platform.url);
+    platform.server.faults.pushStatus = { status: 503, times: 2 };
+    const id = await services.db.repos.workOrders.create(demoOrder());
+    // A second change of the same record, as a later status update would queue it.
+    await services.db.repos.outbox.settle([], new Date().toISOString());
+    const { db } = await import('../../main/db/open-database').then((module) =>
+      module.openDatabase({ file: `${dir}/minsheng-desk.sqlite` }),
+    );
+    db.transaction(() =>
+      enqueueOutbox(db, {
+        stream: 'work_order',
+        recordId: id,
+        op: 'update',
+        payload: { ...demoOrder({ id }), id, title: '更新后的标题' },
+        at: new Date().toISOString(),
+      }),
+    )();
+    db.close();
+    services.sync.nudge();
+    await drained(services);
+    expect(platform.store.recordData('work_order', id)).toMatchObject({ title: '更新后的标题' });
+    await services.close();
+    await platform.close();
+  });
+
+  it('does not duplicate when the response to a committed push is lost', async () => {
+    const dir = tempDir();
+    const platform = await startTestPlatform(dir);
+    const services = await startSyncedConsole(dir, platform.url);
+    platform.server.faults.dropResponseAfterCommit = 1;
+    const ids = await writeOrders(services, 50);
+    services.sync.nudge();
+    await drained(services);
+    expect(platform.store.recordIds('work_order').sort()).toEqual([...ids].sort());
+    expect(platform.store.appliedCount()).toBe(50);
+    expect(platform.server.requests.push).toBeGreaterThanOrEqual(2);
+    await services.close();
+    await platform.close();
+  });
+
+  it.each([
+    [
+      'HTTP 500',
+      (faults: Record<string, unknown>) => (faults.pushStatus = { status: 500, times: 2 }),
+      '平台内部错误（HTTP 500）',
+    ],
+    ['garbage JSON', (faults: Record<string, unknown>) => (faults.pushGarbage = 2), '平台返回的数据无法识别'],
+    [
+      'a schema-invalid body',
+      (faults: Record<string, unknown>) => (faults.pushInvalidSchema = 2),
+      '平台返回的数据无法识别：results',
+    ],
+    ['a timeout', (faults: Record<string, unknown>) => (faults.pushDelayMs = { ms: 3000, times: 1 }), '平台响应超时'],
+  ])(
+    'retries with backoff after %s, shows the error, and drops nothing',
+    async (_name, inject, message) => {
+      const dir = tempDir();
+      const platform = await startTestPlatform(dir);
+      const services = await startSyncedConsole(dir, platform.url);
+      inject(platform.server.faults as Record<string, unknown>);
+      const ids = await writeOrders(services, 20);
+      const failed = await waitFor(
+        () => syncStatus(services),
+        (status) => status.lastError !== null,
+        25_000,
+      );
+      expect(failed.lastError).toBe(message);
+      expect(failed.nextRetryAt).not.toBeNull();
+      await waitFor(
+        () => syncStatus(services),
+        (status) => status.pending === 0 && status.state === 'online',
+        30_000,
+      );
+      expect(platform.store.recordIds('work_order').sort()).toEqual([...ids].sort());
+      expect(platform.store.appliedCount()).toBe(20);
+      await services.close();
+      await platform.close();
+    },
+    60_000,
+  );
+
+  it('quarantines a poison item with the platform’s reason and delivers the others', async () => {
+    const dir = tempDir();
+    const platform = await startTestPlatform(dir);
+    const services = await startSyncedConsole(dir, platform.url);
+    const good = await writeOrders(services, 5);
+    const poison = await services.db.repos.workOrders.create(demoOrder({ title: '' }));
+    const more = await writeOrders(services, 5);
+    services.sync.nudge();
+    await waitFor(
+      () => syncStatus(services),
+      (status) => status.pending === 0 && status.quarantined === 1 && status.state === 'online',
+    );
+    expect(platform.store.recordIds('work_order').sort()).toEqual([...good, ...more].sort());
+    const quarantined = await services.dispatch('sync.quarantined', undefined, context);
+    expect(quarantined).toMatchObject({
+      ok: true,
+      value: [{ recordId: poison, stream: 'work_order', error: expect.stringContaining('title') }],
+    });
+    await services.close();
+    await platform.close();
+  });
+
+  it('lets two consoles of one centre see each other’s orders, and the platform’s status come back', async () => {
+    const dir = tempDir();
+    const platform = await startTestPlatform(dir);
+    const first = await startSyncedConsole(tempDir(), platform.url, 'A0001');
+    const second = await startSyncedConsole(tempDir(), platform.url, 'A0002');
+    const [fromFirst] = await writeOrders(first, 1);
+    const [fromSecond] = await writeOrders(second, 1);
+    first.sync.nudge();
+    second.sync.nudge();
+    await drained(first);
+    await drained(second);
+    const seen = async (services: DeskServices, id: string) => {
+      const result = await services.dispatch('history.workOrder', { workOrderId: id }, context);
+      return result.ok ? (result.value as { status: string; events: { kind: string }[] }) : null;
+    };
+    await waitFor(
+      () => seen(second, fromFirst!),
+      (order) => order !== null,
+    );
+    await waitFor(
+      () => seen(first, fromSecond!),
+      (order) => order !== null,
+    );
+
+    // A department accepts the first console's order on the platform; the live channel brings it back.
+    platform.store.setOrderStatus(fromFirst!, 'accepted', '城市管理局', '已签收');
+    first.sync.nudge();
+    const updated = await waitFor(
+      () => seen(first, fromFirst!),
+      (order) => order?.status === 'accepted',
+    );
+    expect(updated?.events.map((event) => event.kind)).toContain('accepted');
+    await first.close();
+    await second.close();
+    await platform.close();
+  });
+
+  it('downloads the encyclopedia, synonyms and calendars on first sign-in', async () => {
+    const dir = tempDir();
+    const platform = await startTestPlatform(dir);
+    const services = await startSyncedConsole(dir, platform.url);
+    await waitFor(
+      async () => (await services.dispatch('kb.status', undefined, context)) as { ok: boolean; value?: { entries: number } },
+      (result) => result.value?.entries === 2262,
+      30_000,
+    );
+    const hits = await services.dispatch(
+      'kb.search',
+      { query: '公证', callerRegion: null, kind: null, department: null, settled: false },
+      context,
+    );
+    expect(hits.ok && (hits.value as { hits: unknown[] }).hits.length).toBeGreaterThan(0);
+    await services.close();
+    await platform.close();
+  });
+});
