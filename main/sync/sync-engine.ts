@@ -50,7 +50,7 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
   const now = options.now ?? (() => new Date());
   const streams = options.streams ?? PULL_STREAMS;
   const pushBatch = Math.min(options.pushBatch ?? MAX_PUSH_ITEMS, MAX_PUSH_ITEMS);
-  const pullLimit = options.pullLimit ?? 2000;
+  const pullLimit = options.pullLimit ?? 5000;
   const pollMs = options.pollMs ?? 30_000;
   const backoff = options.backoff ?? { baseMs: 1000, maxMs: 60_000 };
 

@@ -12,6 +12,7 @@ import {
   useSettingsStore,
 } from '../features/settings';
 import { StatusBar } from '../features/status';
+import { SyncIndicator, SyncPanel } from '../features/sync';
 import { t } from '../shared/i18n/t';
 import { useAppStore } from './app-store';
 
@@ -27,7 +28,6 @@ export const App = () => {
   const fatal = useAppStore((state) => state.fatal);
   const readiness = useSettingsStore((state) => pbxReadiness(state.view));
   const draftId = useIntakeStore((state) => state.draft?.id ?? null);
-  const platformConfigured = useSettingsStore((state) => (state.view?.settings.platformUrl ?? '') !== '');
 
   if (fatal) {
     return (
@@ -53,12 +53,13 @@ export const App = () => {
       </div>
       <StatusBar
         pbxConfigured={readiness !== 'unconfigured'}
-        platformConfigured={platformConfigured}
+        platform={<SyncIndicator />}
         transport={info.transport}
         version={info.version}
       />
       <SettingsDialog />
       <TrainingCallDialog />
+      <SyncPanel />
       <SettingsNotice />
     </div>
   );

@@ -4,6 +4,7 @@ import { callerRegionKnown, importProgressed, kbStarted, orderContextChanged, us
 import { usePhoneStore } from '../features/phone';
 import { callRang, useScreenPopStore } from '../features/screen-pop';
 import { loadSettings, settingsChanged } from '../features/settings';
+import { syncStarted, syncStatusChanged, useSyncStore } from '../features/sync';
 import { appInfoLoaded, linkChanged, startFailed } from './app-store';
 
 /** A ringing call, real or training, pops the caller's history: the features meet here, not in each other. */
@@ -43,6 +44,10 @@ const connectKbToIntake = (): void => {
       void orderContextChanged({ categoryName, text: `${form.title} ${form.content}` });
     }, 500);
   });
+  // A finished sync may have brought encyclopedia entries: the panel's count and filters follow.
+  useSyncStore.subscribe((state, previous) => {
+    if (state.status?.lastSuccessAt !== previous.status?.lastSuccessAt) void kbStarted();
+  });
   useScreenPopStore.subscribe((state, previous) => {
     if (state.pop !== previous.pop) callerRegionKnown(state.pop?.caller?.regionCode ?? null);
   });
@@ -61,6 +66,7 @@ export const startConsole = async (): Promise<void> => {
     if (transport === 'electron') linkChanged('electron');
     desk.on('settings.changed', settingsChanged);
     desk.on('kb.importProgress', importProgressed);
+    desk.on('sync.status', syncStatusChanged);
     const info = await desk.app.info();
     if (!info.ok) {
       startFailed(info.error.message);
@@ -68,7 +74,7 @@ export const startConsole = async (): Promise<void> => {
     }
     appInfoLoaded(info.value);
     await loadSettings();
-    await Promise.all([intakeStarted(), kbStarted()]);
+    await Promise.all([intakeStarted(), kbStarted(), syncStarted()]);
   } catch (error) {
     startFailed(error instanceof Error ? error.message : String(error));
   }

@@ -1,20 +1,21 @@
 import { t } from '../../../shared/i18n/t';
 
+import type { ReactNode } from 'react';
+
 export interface StatusBarProps {
   readonly pbxConfigured: boolean;
-  readonly platformConfigured: boolean;
+  /** The platform's sync state, rendered by the sync feature. */
+  readonly platform: ReactNode;
   readonly transport: 'electron' | 'browser-shell';
   readonly version: string;
 }
 
-export const StatusBar = ({ pbxConfigured, platformConfigured, transport, version }: StatusBarProps) => (
+export const StatusBar = ({ pbxConfigured, platform, transport, version }: StatusBarProps) => (
   <footer className="statusbar" aria-label={t('status.region')}>
     <span data-testid="status-pbx">
       {t('status.pbx')}：{pbxConfigured ? t('phone.registration.offline') : t('status.pbx.unconfigured')}
     </span>
-    <span data-testid="status-platform">
-      {t('status.platform')}：{platformConfigured ? t('status.platform.configured') : t('status.platform.unconfigured')}
-    </span>
+    {platform}
     <span data-testid="status-headset">
       {t('status.headset')}：{t('status.headset.none')}
     </span>

@@ -1,0 +1,3 @@
+export { SyncIndicator } from './components/SyncIndicator';
+export { SyncPanel } from './components/SyncPanel';
+export { syncStarted, syncStatusChanged, useSyncStore } from './sync-store';
