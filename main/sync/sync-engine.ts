@@ -99,14 +99,25 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
     }
   };
 
+  /**
+   * Pages are fetched one ahead: while the worker applies page n, page n+1 is on its way. The
+   * cursor stored locally still moves only with an applied page; a failure drops the prefetch and
+   * the next cycle starts again from the stored cursor.
+   */
   const pull = async (): Promise<void> => {
     for (const stream of streams) {
+      let cursor = await db.repos.pull.cursor(stream);
+      let next = client.pull(stream, cursor, pullLimit);
       for (;;) {
-        const cursor = await db.repos.pull.cursor(stream);
-        const response = await client.pull(stream, cursor, pullLimit);
+        const response = await next;
         if (response.stream !== stream || response.cursor < cursor) throw new PlatformError('garbage', '平台返回的游标无效');
         if (response.items.length === 0 && response.cursor === cursor) break;
+        if (response.hasMore) {
+          next = client.pull(stream, response.cursor, pullLimit);
+          next.catch(() => {}); // awaited on the next turn, or abandoned if applying this page fails
+        }
         const outcome = await db.repos.pull.apply(stream, response.items, response.cursor, now().toISOString());
+        cursor = response.cursor;
         if (outcome.skipped.length > 0) log.warn('sync.pull-items-skipped', { stream, count: outcome.skipped.length });
         options.onPulled?.(stream, outcome.applied);
         await publish({

@@ -16,6 +16,8 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS records (stream TEXT NOT NULL, id TEXT NOT NULL, centre_code TEXT NOT NULL, data_json TEXT NOT NULL, PRIMARY KEY (stream, id)) STRICT;
   CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, stream TEXT NOT NULL, scope TEXT NOT NULL, record_id TEXT NOT NULL, op TEXT NOT NULL, version INTEGER NOT NULL, data_json TEXT) STRICT;
   CREATE INDEX IF NOT EXISTS changes_by_stream ON changes (stream, scope, seq);
+  CREATE INDEX IF NOT EXISTS changes_by_record ON changes (stream, record_id);
+  CREATE INDEX IF NOT EXISTS events_by_order ON records (json_extract(data_json, '$.workOrderId')) WHERE stream = 'work_order_event';
 `;
 
 const pushedOrderSchema = z
