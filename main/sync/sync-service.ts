@@ -64,8 +64,10 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     engine = null;
   };
 
+  let stopped = false;
   const startEngine = async (): Promise<void> => {
     await stopEngine();
+    if (stopped) return;
     const current = await settings.current();
     const token = await secrets.get('platformToken').catch(() => null);
     if (!current.platformUrl) idle = await withStats({ ...idle, state: 'unconfigured' });
@@ -98,16 +100,28 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
 
   const current = async (): Promise<SyncStatusView> => (engine ? engine.status() : withStats(idle));
 
+  // Restarts run one after another, and never after stop(): a settings change racing a shutdown
+  // must not touch a closed database.
+  let restarting: Promise<void> = Promise.resolve();
+  const restart = (): Promise<void> => {
+    restarting = restarting
+      .then(startEngine)
+      .catch((error: unknown) => log.error('sync.restart-failed', { error: error instanceof Error ? error.name : 'unknown' }));
+    return restarting;
+  };
+
   let unsubscribe: (() => void) | null = null;
   return {
     start: async () => {
       unsubscribe = events.subscribe((event) => {
-        if (event === 'settings.changed') void startEngine();
+        if (event === 'settings.changed') void restart();
       });
-      await startEngine();
+      await restart();
     },
     stop: async () => {
+      stopped = true;
       unsubscribe?.();
+      await restarting;
       await stopEngine();
     },
     nudge: () => engine?.nudge(),
@@ -129,7 +143,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         throw error;
       }
       log.info('sync.signed-in');
-      await startEngine();
+      await restart();
       return current();
     },
     syncNow: async () => {
