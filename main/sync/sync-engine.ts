@@ -16,6 +16,18 @@ export interface SyncStatus {
   readonly pulling: { readonly stream: PullStream; readonly applied: number; readonly remaining: number | null } | null;
 }
 
+/** Before anything is known: the service shows it with its own state (unconfigured, signed out). */
+export const initialSyncStatus: SyncStatus = {
+  state: 'unconfigured',
+  pending: 0,
+  oldestPendingAt: null,
+  quarantined: 0,
+  lastSuccessAt: null,
+  lastError: null,
+  nextRetryAt: null,
+  pulling: null,
+};
+
 export interface SyncEngineOptions {
   readonly db: DbClient;
   readonly client: PlatformClient;
@@ -54,16 +66,7 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
   const pollMs = options.pollMs ?? 30_000;
   const backoff = options.backoff ?? { baseMs: 1000, maxMs: 60_000 };
 
-  let status: SyncStatus = {
-    state: 'offline',
-    pending: 0,
-    oldestPendingAt: null,
-    quarantined: 0,
-    lastSuccessAt: null,
-    lastError: null,
-    nextRetryAt: null,
-    pulling: null,
-  };
+  let status: SyncStatus = { ...initialSyncStatus, state: 'offline' };
   let running = false;
   let failures = 0;
   let wake: (() => void) | null = null;

@@ -7,7 +7,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
 import { openLiveChannel } from './live-channel';
 import { PlatformError, createPlatformClient } from './platform-client';
-import { type SyncEngine, type SyncStatus, createSyncEngine } from './sync-engine';
+import { type SyncEngine, type SyncStatus, createSyncEngine, initialSyncStatus } from './sync-engine';
 
 export interface SyncService {
   start(): Promise<void>;
@@ -38,16 +38,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
   const { db, settings, secrets, events, log } = options;
   let engine: SyncEngine | null = null;
   let live: { close(): void } | null = null;
-  let idle: SyncStatusView = {
-    state: 'unconfigured',
-    pending: 0,
-    oldestPendingAt: null,
-    quarantined: 0,
-    lastSuccessAt: null,
-    lastError: null,
-    nextRetryAt: null,
-    pulling: null,
-  };
+  let idle: SyncStatusView = initialSyncStatus;
 
   const publish = (status: SyncStatus | SyncStatusView): void => {
     events.emit('sync.status', status);

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { CallContext, SyncStatusView } from '../../preload/contract';
 import type { DeskServices } from '../../main/services';
-import { uuidv7 } from '../../main/shared/domain/uuid-v7';
-import type { NewWorkOrder } from '../../main/workorders/work-order-repo';
 import { seedPlatformDemo } from '../platform/platform-demo';
 import { type PlatformServer, startPlatformServer } from '../platform/platform-server';
 import { type PlatformStore, openPlatformStore } from '../platform/platform-store';
 import { writeProfileSettings } from './profile-settings';
+
+export { demoOrder } from './demo-order';
 import { startTestServices } from './test-services';
 
 export const context: CallContext = { transport: 'test', origin: 'test://' };
@@ -64,36 +64,4 @@ export const waitFor = async <T>(read: () => Promise<T>, check: (value: T) => bo
     last = await read();
   }
   return last;
-};
-
-let sequence = 0;
-export const demoOrder = (overrides: Partial<NewWorkOrder> = {}): NewWorkOrder => {
-  sequence += 1;
-  const id = uuidv7();
-  return {
-    id,
-    number: `T${Date.now()}${String(sequence).padStart(6, '0')}`,
-    channel: '电话',
-    callerId: null,
-    contactName: null,
-    contactNumber: '13812345678',
-    requestType: '投诉',
-    categoryCode: '040101',
-    regionCode: '320505',
-    address: '长江路 1 号',
-    title: `测试工单 ${sequence}`,
-    content: '夜间施工噪音扰民，要求处理。',
-    urgency: 'normal',
-    handlingMode: 'dispatch',
-    leadDepartment: '城市管理局',
-    coDepartments: [],
-    reply: null,
-    deadlineAt: null,
-    status: 'registered',
-    duplicateOf: null,
-    confidential: false,
-    createdBy: 'A0001',
-    createdAt: new Date().toISOString(),
-    ...overrides,
-  };
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WORK_ORDER_EVENT_KINDS, WORK_ORDER_STATUSES } from '../../workorders/domain/work-order-status';
 
 /**
  * Sync protocol v1 between a console and the central platform (docs/sync-protocol.md). The same
@@ -103,7 +104,7 @@ export const pulledWorkOrderSchema = z.object({
     coDepartments: z.array(z.string().max(60)).max(10),
     reply: z.string().max(5000).nullable(),
     deadlineAt: z.string().max(40).nullable(),
-    status: z.enum(['registered', 'dispatched', 'accepted', 'returned', 'postponed', 'resolved', 'visited', 'archived']),
+    status: z.enum(WORK_ORDER_STATUSES),
     duplicateOf: z.string().max(64).nullable(),
     confidential: z.boolean(),
     createdBy: z.string().max(32),
@@ -113,18 +114,7 @@ export const pulledWorkOrderSchema = z.object({
   events: z.array(
     z.object({
       id: z.string().min(1).max(64),
-      kind: z.enum([
-        'registered',
-        'dispatched',
-        'accepted',
-        'returned',
-        'postponed',
-        'urged',
-        'supervised',
-        'resolved',
-        'visited',
-        'archived',
-      ]),
+      kind: z.enum(WORK_ORDER_EVENT_KINDS),
       at: z.string().max(40),
       actor: z.string().max(60),
       note: z.string().max(1000).nullable(),
