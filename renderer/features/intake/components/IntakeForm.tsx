@@ -4,6 +4,7 @@ import { type MessageKey, t } from '../../../shared/i18n/t';
 import type { FormField } from '../domain/form-defaults';
 import { fieldEdited, useIntakeStore } from '../intake-store';
 import { Picker } from './Picker';
+import { FieldError } from '../../../shared/ui/FieldError';
 
 /** A message for the field: main's refusal on submit first, else the live checklist once the agent has been there. */
 const useFieldError = (field: FormField): string | undefined =>
@@ -24,11 +25,7 @@ const Labelled = ({
     <div className={error ? 'field field--error' : 'field'}>
       <label htmlFor={id}>{t(label)}</label>
       {children(id, error !== undefined)}
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </div>
   );
 };

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { PickerItem } from '../../../../preload/contract';
 import { matchPickerItems } from '../domain/picker-match';
+import { FieldError } from '../../../shared/ui/FieldError';
 
 export interface PickerProps<T extends PickerItem> {
   readonly label: string;
@@ -92,11 +93,7 @@ export const Picker = <T extends PickerItem>({
           ))}
         </ul>
       ) : null}
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </div>
   );
 };

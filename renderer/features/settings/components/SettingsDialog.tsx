@@ -4,6 +4,7 @@ import { ModalForm } from '../../../shared/ui/ModalForm';
 import type { MessageKey } from '../../../shared/i18n/t';
 import type { DraftField } from '../domain/settings-draft';
 import { draftEdited, settingsDialogClosed, settingsSubmitted, sipPasswordCleared, useSettingsStore } from '../settings-store';
+import { FieldError } from '../../../shared/ui/FieldError';
 
 const Field = ({
   field,
@@ -35,11 +36,7 @@ const Field = ({
       ) : (
         <input {...common} type={type ?? 'text'} autoComplete="off" spellCheck={false} />
       )}
-      {error ? (
-        <p className="field__error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} id={`${id}-error`} />
     </div>
   );
 };
