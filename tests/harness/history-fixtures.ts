@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { insertCallRow, insertCallerRow } from '../../main/history/history-rows-repo';
 import { uuidv7 } from '../../main/shared/domain/uuid-v7';
 import type { WorkOrderStatus } from '../../main/workorders/domain/work-order-status';
-import { type NewWorkOrder, insertWorkOrderEvent, insertWorkOrderRow } from '../../main/workorders/work-order-repo';
+import { insertWorkOrderEvent, insertWorkOrderRow } from '../../main/workorders/work-order-repo';
+import { demoOrder } from './demo-order';
 
 const HOUR = 3600 * 1000;
 
@@ -49,31 +50,20 @@ export const seedCallerHistory = (
     const order = (index: number, status: WorkOrderStatus, createdMs: number, deadlineMs: number): string => {
       const id = uuidv7(createdMs);
       numberSequence += 1;
-      const row: NewWorkOrder & { id: string } = {
+      const row = demoOrder({
         id,
         number: `32050520261127${String(numberSequence).padStart(5, '0')}`,
-        channel: '电话',
         callerId,
         contactName: options.name ?? null,
         contactNumber: options.numberKey,
-        requestType: '投诉',
-        categoryCode: '040101',
         regionCode: '320505001',
         address: '苏州市虎丘区狮山街道长江路 1 号',
         title: `${status === 'archived' ? '已归档' : '未办结'}诉求 ${index + 1}`,
-        content: '夜间施工噪音扰民，要求处理。',
-        urgency: 'normal',
-        handlingMode: 'dispatch',
-        leadDepartment: '城市管理局',
-        coDepartments: [],
-        reply: null,
         deadlineAt: new Date(deadlineMs).toISOString(),
         status,
-        duplicateOf: null,
         confidential: options.confidential ?? false,
-        createdBy: 'A0001',
         createdAt: new Date(createdMs).toISOString(),
-      };
+      });
       insertWorkOrderRow(db, row);
       insertWorkOrderEvent(db, { workOrderId: id, kind: 'registered', at: row.createdAt, actor: 'A0001', note: null });
       insertWorkOrderEvent(db, {
