@@ -7,6 +7,8 @@ import { type Dispatch, createDispatcher } from './ipc/dispatcher';
 import { historyHandlers } from './ipc/history-handlers';
 import { intakeHandlers } from './ipc/intake-handlers';
 import { kbHandlers } from './ipc/kb-handlers';
+import { phoneHandlers } from './ipc/phone-handlers';
+import { createPhoneService } from './phone/phone-service';
 import { syncHandlers } from './ipc/sync-handlers';
 import { type SyncService, createSyncService } from './sync/sync-service';
 import { createKbService } from './kb/kb-service';
@@ -97,6 +99,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     history: historyHandlers(history),
     intake: intakeHandlers(intake),
     kb: kbHandlers(createKbService({ db, settings, events, log, onOutboxWritten: sync.nudge })),
+    phone: phoneHandlers(createPhoneService({ db, settings, secrets, log, onOutboxWritten: sync.nudge })),
     sync: syncHandlers(sync),
     settings: settingsHandlers(settings),
   };

@@ -1,6 +1,7 @@
 import { screenPopRepo } from '../history/screen-pop-repo';
 import { workOrderHistoryRepo } from '../history/work-order-history-repo';
 import { kbRepo } from '../kb/kb-repo';
+import { phoneRepo } from '../phone/phone-repo';
 import { secretsRepo } from '../secrets/secrets-repo';
 import { outboxRepo } from '../sync/outbox-repo';
 import { pullApplyRepo } from '../sync/pull-apply-repo';
@@ -22,6 +23,7 @@ export const repos = {
   kb: kbRepo,
   outbox: outboxRepo,
   pull: pullApplyRepo,
+  phone: phoneRepo,
 } as const;
 
 export type Repos = typeof repos;

@@ -8,6 +8,7 @@ import { historyContract } from './history-contract';
 import { intakeContract } from './intake-contract';
 import { kbContract, kbImportProgressSchema } from './kb-contract';
 import type { ContractSpec, DeskApiOf, EventsSpec, HandlersOf, MethodPath } from './define';
+import { phoneContract } from './phone-contract';
 import { settingsContract, settingsViewSchema } from './settings-contract';
 import { syncContract, syncStatusSchema } from './sync-contract';
 
@@ -16,6 +17,7 @@ export const contract = {
   history: historyContract,
   intake: intakeContract,
   kb: kbContract,
+  phone: phoneContract,
   settings: settingsContract,
   sync: syncContract,
 } as const satisfies ContractSpec;
@@ -48,5 +50,6 @@ export type { CallSummary, OrderSummary, ScreenPop, WorkOrderDetail } from './hi
 export type { SyncStatusView } from './sync-contract';
 export type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport } from './kb-contract';
 export type { DuplicateCandidate, IntakeDraft, IntakeForm, IntakePreview, PickerItem, ReferenceData } from './intake-contract';
+export type { AgentStateChange, CallRecord, PhoneAccount, PhoneAction, PhonePreferences } from './phone-contract';
 export type { SecretStorageStatus, Settings, SettingsView } from './settings-contract';
 export * from './result';

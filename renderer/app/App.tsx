@@ -1,6 +1,7 @@
+import { AgentStateControl } from '../features/agent-state';
 import { IntakePanel, useIntakeStore } from '../features/intake';
 import { KbPanel } from '../features/kb';
-import { type RegistrationDisplay, SoftphoneBar, TrainingCallDialog } from '../features/phone';
+import { type RegistrationDisplay, SoftphoneBar, TrainingCallDialog, usePhoneStore } from '../features/phone';
 import { CallerPanel } from '../features/screen-pop';
 import {
   type PbxReadiness,
@@ -15,6 +16,7 @@ import { StatusBar } from '../features/status';
 import { SyncIndicator, SyncPanel } from '../features/sync';
 import { t } from '../shared/i18n/t';
 import { useAppStore } from './app-store';
+import { usePhoneShortcuts } from './phone-shortcuts';
 
 const REGISTRATION_FOR: Record<PbxReadiness, RegistrationDisplay> = {
   unconfigured: 'unconfigured',
@@ -28,6 +30,8 @@ export const App = () => {
   const fatal = useAppStore((state) => state.fatal);
   const readiness = useSettingsStore((state) => pbxReadiness(state.view));
   const draftId = useIntakeStore((state) => state.draft?.id ?? null);
+  const shortcuts = usePhoneStore((state) => state.preferences?.shortcuts);
+  usePhoneShortcuts(shortcuts);
 
   if (fatal) {
     return (
@@ -40,7 +44,11 @@ export const App = () => {
 
   return (
     <div className="console">
-      <SoftphoneBar registration={REGISTRATION_FOR[readiness]} onOpenSettings={settingsDialogOpened} />
+      <SoftphoneBar
+        registration={REGISTRATION_FOR[readiness]}
+        agentControl={<AgentStateControl shortcuts={shortcuts} />}
+        onOpenSettings={settingsDialogOpened}
+      />
       {link === 'lost' ? (
         <div className="banner banner--error" role="alert">
           {t('app.transport.lost')}

@@ -1,7 +1,8 @@
 import { connectDesk } from '../shared/desk/desk-client';
 import { answerCited, callLinked, callerNumberKnown, intakeStarted, useIntakeStore } from '../features/intake';
 import { callerRegionKnown, importProgressed, kbStarted, orderContextChanged, useKbStore } from '../features/kb';
-import { usePhoneStore } from '../features/phone';
+import { agentCallEnded, agentCallStarted, agentConfigured, answerForIncomingCall } from '../features/agent-state';
+import { createSipJsEngine, phoneStarted, usePhoneStore } from '../features/phone';
 import { callRang, useScreenPopStore } from '../features/screen-pop';
 import { loadSettings, settingsChanged } from '../features/settings';
 import { syncStarted, syncStatusChanged, useSyncStore } from '../features/sync';
@@ -53,10 +54,34 @@ const connectKbToIntake = (): void => {
   });
 };
 
+/** The agent state takes its reasons, wrap-up time and refusal code from the phone preferences. */
+const connectPhoneToAgent = (): void => {
+  usePhoneStore.subscribe((state, previous) => {
+    const prefs = state.preferences;
+    if (prefs && prefs !== previous.preferences) {
+      agentConfigured({
+        notReadyReasons: prefs.notReadyReasons,
+        wrapUpSeconds: prefs.wrapUpSeconds,
+        notReadyResponse: prefs.notReadyResponse,
+      });
+    }
+  });
+};
+
+/** The phone asks the agent state whether a call may ring, and tells it when calls start and end. */
+const startPhone = async (): Promise<void> => {
+  await phoneStarted(createSipJsEngine(), {
+    answerForIncomingCall,
+    callStarted: agentCallStarted,
+    callEnded: agentCallEnded,
+  });
+};
+
 /** Wires the transport to the stores; the only place that knows every feature's start-up action. */
 export const startConsole = async (): Promise<void> => {
   connectRingToScreenPop();
   connectKbToIntake();
+  connectPhoneToAgent();
   try {
     const { desk, transport } = connectDesk((status) => {
       linkChanged(status);
@@ -64,7 +89,11 @@ export const startConsole = async (): Promise<void> => {
       if (status === 'open') void loadSettings();
     });
     if (transport === 'electron') linkChanged('electron');
-    desk.on('settings.changed', settingsChanged);
+    desk.on('settings.changed', (view) => {
+      settingsChanged(view);
+      // New servers, extension or password: register again with them.
+      void startPhone();
+    });
     desk.on('kb.importProgress', importProgressed);
     desk.on('sync.status', syncStatusChanged);
     const info = await desk.app.info();
@@ -74,7 +103,7 @@ export const startConsole = async (): Promise<void> => {
     }
     appInfoLoaded(info.value);
     await loadSettings();
-    await Promise.all([intakeStarted(), kbStarted(), syncStarted()]);
+    await Promise.all([intakeStarted(), kbStarted(), syncStarted(), startPhone()]);
   } catch (error) {
     startFailed(error instanceof Error ? error.message : String(error));
   }

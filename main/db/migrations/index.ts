@@ -3,8 +3,16 @@ import { migration0002 } from './0002-history';
 import { migration0003 } from './0003-intake';
 import { migration0004 } from './0004-kb';
 import { migration0005 } from './0005-sync';
+import { migration0006 } from './0006-agent-states';
 import type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

@@ -1,3 +1,13 @@
 export { SoftphoneBar, type RegistrationDisplay } from './components/SoftphoneBar';
 export { TrainingCallDialog } from './components/TrainingCallDialog';
-export { type IncomingCall, incomingCallCleared, incomingCallReceived, usePhoneStore } from './phone-store';
+export { createSipJsEngine } from './engine/sipjs-engine';
+export {
+  answerClicked,
+  dialRequested,
+  hangupClicked,
+  holdToggled,
+  muteToggled,
+  phoneStarted,
+  type AgentGate,
+} from './phone-controller';
+export { type IncomingCall, incomingCallCleared, incomingCallReceived, phonePanelOpened, usePhoneStore } from './phone-store';

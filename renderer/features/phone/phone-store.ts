@@ -1,5 +1,9 @@
 import { create } from 'zustand';
+import type { PhonePreferences } from '../../../preload/contract';
 import { markCallRang } from '../../shared/perf-marks';
+import type { CallQuality } from './domain/call-quality';
+import type { CallState } from './domain/call-state';
+import type { RegistrationState } from './domain/registration';
 
 /** The identity headers of an INVITE, passed on raw: main parses and normalises them. */
 export interface IncomingCall {
@@ -10,30 +14,81 @@ export interface IncomingCall {
   readonly training: boolean;
 }
 
+export interface CallView {
+  readonly id: string;
+  readonly remoteUser: string;
+  readonly state: CallState;
+  /** A consultation call placed while the main call is on hold (attended transfer, 三方通话). */
+  readonly consult: boolean;
+  readonly quality: CallQuality | null;
+  /** Inbound audio packets seen since the answer: a dead line is shown, not guessed. */
+  readonly audioFlowing: boolean;
+}
+
 export interface PhoneState {
   readonly incoming: IncomingCall | null;
   readonly trainingDialogOpen: boolean;
+  readonly registration: RegistrationState;
+  readonly calls: Readonly<Record<string, CallView>>;
+  readonly preferences: PhonePreferences | null;
+  readonly notice: string | null;
+  readonly protocolErrors: number;
+  readonly panel: 'none' | 'dial' | 'transfer' | 'dtmf';
 }
 
-export const usePhoneStore = create<PhoneState>()(() => ({ incoming: null, trainingDialogOpen: false }));
+export const usePhoneStore = create<PhoneState>()(() => ({
+  incoming: null,
+  trainingDialogOpen: false,
+  registration: { kind: 'idle' },
+  calls: {},
+  preferences: null,
+  notice: null,
+  protocolErrors: 0,
+  panel: 'none',
+}));
+
+/** The call the controls act on: the consultation while one is up, else the live call. */
+export const selectFocusedCall = (state: PhoneState): CallView | null => {
+  const live = Object.values(state.calls).filter((call) => call.state.kind !== 'ended');
+  return live.find((call) => call.consult) ?? live[0] ?? null;
+};
+
+export const selectMainCall = (state: PhoneState): CallView | null =>
+  Object.values(state.calls).find((call) => !call.consult && call.state.kind !== 'ended') ?? null;
+
+export const selectConsultCall = (state: PhoneState): CallView | null =>
+  Object.values(state.calls).find((call) => call.consult && call.state.kind !== 'ended') ?? null;
 
 let sequence = 0;
 
 /**
- * The one entry point for a ringing call. The SIP engine (issue #4) calls it for every INVITE; the
- * training dialog calls it with typed headers. Everything downstream (screen-pop, ringtone, records)
+ * The one entry point for a ringing call. The SIP controller calls it for every INVITE that rings;
+ * the training dialog calls it with typed headers. Everything downstream (screen-pop, intake draft)
  * reacts to this state, so a simulated call takes exactly the path of a real one.
  */
-export const incomingCallReceived = (call: { from: string; pAssertedIdentity?: string; training: boolean }): void => {
+export const incomingCallReceived = (call: {
+  from: string;
+  pAssertedIdentity?: string;
+  training: boolean;
+  id?: string;
+}): void => {
   markCallRang();
   sequence += 1;
-  // Unique across restarts: a draft is linked to the call by this id.
   const receivedAt = Date.now();
   usePhoneStore.setState({
-    incoming: { ...call, id: `${call.training ? 'training' : 'call'}-${receivedAt}-${sequence}`, receivedAt },
+    incoming: {
+      from: call.from,
+      training: call.training,
+      ...(call.pAssertedIdentity ? { pAssertedIdentity: call.pAssertedIdentity } : {}),
+      // Unique across restarts: a draft is linked to the call by this id.
+      id: call.id ?? `training-${receivedAt}-${sequence}`,
+      receivedAt,
+    },
   });
 };
 
 export const incomingCallCleared = (): void => usePhoneStore.setState({ incoming: null });
 
 export const trainingDialogToggled = (open: boolean): void => usePhoneStore.setState({ trainingDialogOpen: open });
+
+export const phonePanelOpened = (panel: PhoneState['panel']): void => usePhoneStore.setState({ panel, notice: null });

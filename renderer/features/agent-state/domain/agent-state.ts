@@ -79,11 +79,12 @@ export const transition = (state: AgentState, event: AgentEvent, config: AgentSt
 
 /**
  * What to answer an INVITE in this state: only a ready agent's phone rings. Busy (486) while
- * talking or wrapping up, temporarily unavailable (480) when not ready or signed out, so the PBX's
- * queue hunts on to the next agent.
+ * talking or wrapping up; while not ready or signed out the centre's configured response (480
+ * temporarily unavailable by default), so the PBX's queue hunts on to the next agent.
  */
 export const incomingCallAnswer = (
   state: AgentState,
+  notReadyResponse: 480 | 486 = 480,
 ): { readonly ring: true } | { readonly ring: false; readonly status: 480 | 486 } => {
   switch (state.kind) {
     case 'ready':
@@ -92,6 +93,6 @@ export const incomingCallAnswer = (
     case 'wrap-up':
       return { ring: false, status: 486 };
     default:
-      return { ring: false, status: 480 };
+      return { ring: false, status: notReadyResponse };
   }
 };

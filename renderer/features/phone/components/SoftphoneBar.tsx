@@ -1,61 +1,63 @@
+import type { ReactNode } from 'react';
 import { t } from '../../../shared/i18n/t';
+import { registrationLabel } from '../domain/registration';
 import { incomingCallCleared, trainingDialogToggled, usePhoneStore } from '../phone-store';
+import { CallControls, PhoneNotice } from './CallControls';
+import { CallStatus } from './CallStatus';
+import { PhonePanels } from './PhonePanels';
 
 export type RegistrationDisplay = 'unconfigured' | 'incomplete' | 'offline';
 
-const REGISTRATION_TEXT = {
+const CONFIG_TEXT = {
   unconfigured: 'phone.registration.unconfigured',
   incomplete: 'phone.registration.incomplete',
   offline: 'phone.registration.offline',
 } as const;
 
-const CONTROLS = ['answer', 'hangup', 'hold', 'mute', 'transfer'] as const;
-
-/**
- * The bar across the top. Until the softphone engine lands (issue #4) it shows the honest state of
- * the configuration; the controls are present but disabled so their place never moves.
- */
+/** The bar across the top: registration, agent state, the call and its controls. */
 export const SoftphoneBar = ({
   registration,
+  agentControl,
   onOpenSettings,
 }: {
   registration: RegistrationDisplay;
+  agentControl: ReactNode;
   onOpenSettings: () => void;
 }) => {
-  const ringing = usePhoneStore((state) => state.incoming !== null);
-  const training = usePhoneStore((state) => state.incoming?.training ?? false);
+  const state = usePhoneStore((store) => store.registration);
+  const training = usePhoneStore((store) => store.incoming?.training ?? false);
+  const protocolErrors = usePhoneStore((store) => store.protocolErrors);
+  // Until the engine has tried, the configuration's own state is the honest answer.
+  const text = state.kind === 'idle' || registration !== 'offline' ? t(CONFIG_TEXT[registration]) : registrationLabel(state);
+  const tone = state.kind === 'registered' ? 'ok' : state.kind === 'failed' || state.kind === 'waiting' ? 'warn' : 'muted';
   return (
-    <header className="softphone" aria-label={t('phone.region')}>
-      <div className="softphone__brand">{t('app.title')}</div>
-      <div className={`badge badge--${registration === 'offline' ? 'warn' : 'muted'}`} data-testid="registration-state">
-        {t(REGISTRATION_TEXT[registration])}
-      </div>
-      <div className="badge badge--muted" data-testid="agent-state">
-        {t('phone.agent.signedOut')}
-      </div>
-      {ringing ? (
-        <div className="badge badge--ringing" role="status">
-          {training ? t('phone.ringing.training') : t('phone.ringing')}
+    <>
+      <header className="softphone" aria-label={t('phone.region')}>
+        <div className="softphone__brand">{t('app.title')}</div>
+        <div
+          className={`badge badge--${tone}`}
+          data-testid="registration-state"
+          title={protocolErrors > 0 ? t('phone.protocolErrors', { count: protocolErrors }) : undefined}
+        >
+          {text}
         </div>
-      ) : null}
-      {training ? (
-        <button type="button" onClick={incomingCallCleared}>
-          {t('phone.training.end')}
-        </button>
-      ) : null}
-      <div className="softphone__controls">
-        {CONTROLS.map((control) => (
-          <button key={control} type="button" disabled title={t('phone.controls.disabledHint')}>
-            {t(`phone.controls.${control}`)}
+        {agentControl}
+        <CallStatus />
+        {training ? (
+          <button type="button" onClick={incomingCallCleared}>
+            {t('phone.training.end')}
           </button>
-        ))}
-      </div>
-      <button type="button" onClick={() => trainingDialogToggled(true)} title={t('phone.training.hint')}>
-        {t('phone.training.open')}
-      </button>
-      <button type="button" className="softphone__settings" onClick={onOpenSettings}>
-        {t('settings.open')}
-      </button>
-    </header>
+        ) : null}
+        <CallControls />
+        <button type="button" onClick={() => trainingDialogToggled(true)} title={t('phone.training.hint')}>
+          {t('phone.training.open')}
+        </button>
+        <button type="button" className="softphone__settings" onClick={onOpenSettings}>
+          {t('settings.open')}
+        </button>
+      </header>
+      <PhonePanels />
+      <PhoneNotice />
+    </>
   );
 };

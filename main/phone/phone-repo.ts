@@ -1,0 +1,99 @@
+import type { Database } from 'better-sqlite3';
+import { statement } from '../db/statement-cache';
+import { enqueueOutbox } from '../sync/outbox-repo';
+
+export interface CallRow {
+  readonly id: string;
+  readonly sipCallId: string | null;
+  readonly direction: 'inbound' | 'outbound';
+  readonly callerKey: string | null;
+  readonly remoteNumber: string | null;
+  readonly localNumber: string | null;
+  readonly agentId: string | null;
+  readonly ringAt: string;
+  readonly answerAt: string | null;
+  readonly endAt: string | null;
+  readonly endCause: string | null;
+  readonly transferTarget: string | null;
+}
+
+interface StoredCall {
+  readonly id: string;
+  readonly sip_call_id: string | null;
+  readonly direction: 'inbound' | 'outbound';
+  readonly remote_number: string | null;
+  readonly ring_at: string;
+  readonly answer_at: string | null;
+  readonly end_at: string | null;
+  readonly end_cause: string | null;
+  readonly transfer_target: string | null;
+}
+
+const toView = (row: StoredCall) => ({
+  id: row.id,
+  sipCallId: row.sip_call_id,
+  direction: row.direction,
+  remoteNumber: row.remote_number,
+  ringAt: row.ring_at,
+  answerAt: row.answer_at,
+  endAt: row.end_at,
+  endCause: row.end_cause,
+  transferTarget: row.transfer_target,
+});
+
+export const phoneRepo = {
+  /**
+   * An upsert that never goes backwards: times once set stay set (a late ring update after the
+   * end was written cannot reopen the call), and each write is one outbox item for the platform.
+   */
+  recordCall: (db: Database, call: CallRow, at: string): void => {
+    db.transaction(() => {
+      const callerId =
+        call.callerKey === null
+          ? null
+          : ((statement(db, 'SELECT id FROM callers WHERE number_key = ?').pluck().get(call.callerKey) as string | undefined) ??
+            null);
+      const existed = statement(db, 'SELECT 1 FROM calls WHERE id = ?').pluck().get(call.id) !== undefined;
+      statement(
+        db,
+        `INSERT INTO calls (id, sip_call_id, direction, caller_id, remote_number, local_number, agent_id, ring_at,
+                            answer_at, end_at, end_cause, transfer_target, created_at, updated_at)
+         VALUES (@id, @sipCallId, @direction, @callerId, @remoteNumber, @localNumber, @agentId, @ringAt,
+                 @answerAt, @endAt, @endCause, @transferTarget, @at, @at)
+         ON CONFLICT(id) DO UPDATE SET
+           sip_call_id = coalesce(calls.sip_call_id, excluded.sip_call_id),
+           caller_id = coalesce(calls.caller_id, excluded.caller_id),
+           remote_number = coalesce(calls.remote_number, excluded.remote_number),
+           answer_at = coalesce(calls.answer_at, excluded.answer_at),
+           end_at = coalesce(calls.end_at, excluded.end_at),
+           end_cause = coalesce(calls.end_cause, excluded.end_cause),
+           transfer_target = coalesce(calls.transfer_target, excluded.transfer_target),
+           updated_at = excluded.updated_at`,
+      ).run({ ...call, callerId, at });
+      const stored = statement(db, 'SELECT * FROM calls WHERE id = ?').get(call.id) as StoredCall;
+      enqueueOutbox(db, {
+        stream: 'call',
+        recordId: call.id,
+        op: existed ? 'update' : 'create',
+        payload: { ...toView(stored), callerId, agentId: call.agentId, localNumber: call.localNumber },
+        at,
+      });
+    })();
+  },
+
+  recentCalls: (db: Database, limit: number) =>
+    (statement(db, 'SELECT * FROM calls ORDER BY ring_at DESC LIMIT ?').all(limit) as StoredCall[]).map(toView),
+
+  recordAgentState: (
+    db: Database,
+    change: { id: string; agentId: string; state: string; reason: string | null; at: string },
+  ): void => {
+    db.transaction(() => {
+      statement(
+        db,
+        'INSERT INTO agent_states (id, agent_id, state, reason, at) VALUES (@id, @agentId, @state, @reason, @at)',
+      ).run(change);
+      enqueueOutbox(db, { stream: 'agent_state', recordId: change.id, op: 'create', payload: { ...change }, at: change.at });
+    })();
+  },
+};

@@ -1,0 +1,88 @@
+import type { AgentStateChange, CallRecord, PhoneAccount, PhonePreferences } from '../../preload/contract/phone-contract';
+import type { DbClient } from '../db/db-client';
+import { callerIdentityFromInvite } from '../history/domain/sip-identity';
+import type { Logger } from '../log/logger';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsService } from '../settings/settings-service';
+import { uuidv7 } from '../shared/domain/uuid-v7';
+import { phonePreferencesFrom } from './domain/phone-preferences';
+
+/** Stored beside the settings rows under its own key: the settings form does not own it. */
+const PREFERENCES_KEY = 'phonePreferences';
+
+export interface PhoneService {
+  account(): Promise<PhoneAccount>;
+  savePreferences(preferences: PhonePreferences): Promise<PhonePreferences>;
+  recordCall(record: CallRecord): Promise<{ id: string }>;
+  recentCalls(limit: number): Promise<unknown[]>;
+  agentStateChanged(change: AgentStateChange): Promise<{ id: string }>;
+}
+
+export const createPhoneService = (deps: {
+  readonly db: DbClient;
+  readonly settings: SettingsService;
+  readonly secrets: SecretStore;
+  readonly log: Logger;
+  readonly onOutboxWritten: () => void;
+}): PhoneService => {
+  const { db, settings, secrets, log, onOutboxWritten } = deps;
+
+  const preferences = async (): Promise<PhonePreferences> =>
+    phonePreferencesFrom((await db.repos.settings.readAll())[PREFERENCES_KEY]);
+
+  return {
+    account: async () => {
+      const current = await settings.current();
+      return {
+        servers: current.pbxServers,
+        extension: current.sipExtension,
+        authUser: current.sipAuthUser || current.sipExtension,
+        displayName: current.displayName,
+        password: await secrets.get('sipPassword'),
+        agentId: current.agentId,
+        preferences: await preferences(),
+      };
+    },
+    savePreferences: async (next) => {
+      await db.repos.settings.writeAll({ [PREFERENCES_KEY]: next });
+      log.info('phone.preferences-saved');
+      return next;
+    },
+    recordCall: async (record) => {
+      const current = await settings.current();
+      // The same rule as the screen-pop: the carrier's P-Asserted-Identity wins over From.
+      const identity =
+        record.direction === 'inbound'
+          ? callerIdentityFromInvite({ from: record.from ?? undefined, pAssertedIdentity: record.pAssertedIdentity ?? undefined })
+          : null;
+      await db.repos.phone.recordCall(
+        {
+          id: record.id,
+          sipCallId: record.sipCallId,
+          direction: record.direction,
+          callerKey: identity?.number.key ?? null,
+          remoteNumber: identity?.number.key ?? record.remoteNumber,
+          localNumber: current.sipExtension || null,
+          agentId: current.agentId || null,
+          ringAt: record.ringAt,
+          answerAt: record.answerAt,
+          endAt: record.endAt,
+          endCause: record.endCause,
+          transferTarget: record.transferTarget,
+        },
+        new Date().toISOString(),
+      );
+      onOutboxWritten();
+      return { id: record.id };
+    },
+    recentCalls: (limit) => db.repos.phone.recentCalls(limit),
+    agentStateChanged: async (change) => {
+      const id = uuidv7();
+      const current = await settings.current();
+      await db.repos.phone.recordAgentState({ id, agentId: current.agentId, ...change });
+      log.info('phone.agent-state', { state: change.state });
+      onOutboxWritten();
+      return { id };
+    },
+  };
+};

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { method } from './define';
+
+const isoTime = z.string().datetime({ offset: true });
+
+/** Keys a call-taker can bind; letters/digits with Ctrl/Alt/Shift, or function keys. */
+const shortcut = z
+  .string()
+  .trim()
+  .regex(/^((Ctrl|Alt|Shift)\+){0,3}([A-Z0-9]|F([1-9]|1[0-2])|Enter|Escape|Space)$/, {
+    message: '快捷键格式如 F2、Ctrl+Alt+H',
+  });
+
+export const PHONE_ACTIONS = ['answer', 'hangup', 'hold', 'mute', 'transfer', 'ready', 'notReady'] as const;
+export type PhoneAction = (typeof PHONE_ACTIONS)[number];
+
+export const phonePreferencesSchema = z.object({
+  /** SIP response a not-ready agent answers with: 480 sends the call back to the queue, 486 says busy. */
+  notReadyResponse: z.union([z.literal(480), z.literal(486)]),
+  notReadyReasons: z.array(z.string().trim().min(1).max(12)).min(1).max(12),
+  wrapUpSeconds: z.number().int().min(0).max(600),
+  autoAnswer: z.boolean(),
+  dtmfMode: z.enum(['rfc4733', 'info']),
+  /** Devices are remembered by label: ids change between sessions and after a re-plug. */
+  microphoneLabel: z.string().max(200),
+  speakerLabel: z.string().max(200),
+  ringerLabel: z.string().max(200),
+  takeNewHeadset: z.boolean(),
+  emergencyTargets: z.array(z.string().regex(/^\d{3,12}$/)).max(6),
+  shortcuts: z.object(
+    Object.fromEntries(PHONE_ACTIONS.map((action) => [action, shortcut])) as Record<PhoneAction, typeof shortcut>,
+  ),
+});
+export type PhonePreferences = z.output<typeof phonePreferencesSchema>;
+
+export const phoneAccountSchema = z.object({
+  servers: z.array(z.string()),
+  extension: z.string(),
+  authUser: z.string(),
+  displayName: z.string(),
+  /** Crosses to the renderer only because sip.js answers the digest challenge there. */
+  password: z.string().nullable(),
+  agentId: z.string(),
+  preferences: phonePreferencesSchema,
+});
+export type PhoneAccount = z.output<typeof phoneAccountSchema>;
+
+export const END_CAUSES = ['agent_hangup', 'caller_hangup', 'rejected', 'missed', 'abandoned', 'transferred', 'failed'] as const;
+
+/** One call as the console saw it; sent at ring, answer and end, each time whole (an upsert). */
+export const callRecordSchema = z.object({
+  id: z.string().uuid(),
+  sipCallId: z.string().max(200).nullable(),
+  direction: z.enum(['inbound', 'outbound']),
+  from: z.string().max(1000).nullable(),
+  pAssertedIdentity: z.string().max(1000).nullable(),
+  remoteNumber: z.string().max(64).nullable(),
+  ringAt: isoTime,
+  answerAt: isoTime.nullable(),
+  endAt: isoTime.nullable(),
+  endCause: z.enum(END_CAUSES).nullable(),
+  transferTarget: z.string().max(64).nullable(),
+});
+export type CallRecord = z.output<typeof callRecordSchema>;
+
+export const agentStateChangeSchema = z.object({
+  state: z.enum(['signed-out', 'ready', 'not-ready', 'on-call', 'wrap-up']),
+  reason: z.string().max(12).nullable(),
+  at: isoTime,
+});
+export type AgentStateChange = z.output<typeof agentStateChangeSchema>;
+
+export const phoneContract = {
+  account: method({
+    input: z.undefined(),
+    output: phoneAccountSchema,
+    summary: 'What the softphone registers with: servers in priority order, extension, credentials, preferences.',
+  }),
+  savePreferences: method({ input: phonePreferencesSchema, output: phonePreferencesSchema, summary: 'Softphone preferences.' }),
+  recordCall: method({
+    input: callRecordSchema,
+    output: z.object({ id: z.string() }),
+    summary: 'Create or update a call record (written at ring, answer and end, so a crash keeps it).',
+  }),
+  recentCalls: method({
+    input: z.object({ limit: z.number().int().min(1).max(200) }),
+    output: z.array(callRecordSchema.omit({ from: true, pAssertedIdentity: true })),
+    summary: 'The latest call records of this console, newest first.',
+  }),
+  agentStateChanged: method({
+    input: agentStateChangeSchema,
+    output: z.object({ id: z.string() }),
+    summary: 'Record an agent state change; the sync engine sends it to the platform.',
+  }),
+} as const;

@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import type { PhoneAction } from '../../preload/contract';
+import { readySet, reasonPickerToggled } from '../features/agent-state';
+import { answerClicked, hangupClicked, holdToggled, muteToggled, phonePanelOpened } from '../features/phone';
+import { matchesShortcut } from '../shared/keyboard/shortcut';
+
+const ACTIONS: Record<PhoneAction, () => void> = {
+  answer: answerClicked,
+  hangup: hangupClicked,
+  hold: () => void holdToggled(),
+  mute: muteToggled,
+  transfer: () => phonePanelOpened('transfer'),
+  ready: () => void readySet(),
+  notReady: () => reasonPickerToggled(true),
+};
+
+/** Phone and agent-state shortcuts work wherever the focus is, also while typing in the intake form. */
+export const usePhoneShortcuts = (shortcuts: Readonly<Record<PhoneAction, string>> | undefined): void => {
+  useEffect(() => {
+    if (!shortcuts) return;
+    const onKey = (event: KeyboardEvent) => {
+      const action = (Object.keys(shortcuts) as PhoneAction[]).find((name) => matchesShortcut(shortcuts[name], event));
+      if (!action) return;
+      event.preventDefault();
+      ACTIONS[action]();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [shortcuts]);
+};

@@ -1,0 +1,11 @@
+export { AgentStateControl } from './components/AgentStateControl';
+export {
+  agentCallEnded,
+  agentCallStarted,
+  agentConfigured,
+  answerForIncomingCall,
+  notReadySet,
+  readySet,
+  reasonPickerToggled,
+  useAgentStore,
+} from './agent-store';

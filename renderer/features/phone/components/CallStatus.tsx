@@ -1,0 +1,75 @@
+import { useEffect } from 'react';
+import { t } from '../../../shared/i18n/t';
+import { measureAfterPaint } from '../../../shared/perf-marks';
+import { useNow } from '../../../shared/use-now';
+import { talkSeconds } from '../domain/call-state';
+import { MARK_INVITE, MEASURE_RING_PAINTED } from '../phone-controller';
+import { type CallView, usePhoneStore } from '../phone-store';
+
+const clock = (seconds: number) =>
+  `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+
+const stateText = (call: CallView): string => {
+  switch (call.state.kind) {
+    case 'ringing':
+      return t('phone.ringing');
+    case 'dialing':
+      return t('phone.call.dialing');
+    case 'active':
+      return call.state.held ? t('phone.call.held') : t('phone.call.active');
+    case 'ended':
+      return t('phone.call.ended');
+  }
+};
+
+const OneCall = ({ call }: { call: CallView }) => {
+  const now = useNow(1000, call.state.kind === 'active');
+  useEffect(() => {
+    if (call.state.kind === 'ringing') measureAfterPaint(MEASURE_RING_PAINTED, MARK_INVITE);
+  }, [call.state.kind]);
+  const quality = call.quality;
+  return (
+    <div className={`call call--${call.state.kind}`} data-testid={call.consult ? 'consult-call' : 'main-call'}>
+      <span className={`badge ${call.state.kind === 'ringing' ? 'badge--ringing' : 'badge--muted'}`} role="status">
+        {call.consult ? `${t('phone.call.consult')} · ` : ''}
+        {stateText(call)}
+      </span>
+      <span className="call__remote" data-testid="call-remote">
+        {call.remoteUser}
+      </span>
+      <span className="call__timer" data-testid="call-timer">
+        {clock(talkSeconds(call.state, now))}
+      </span>
+      {call.state.kind === 'active' && !call.audioFlowing ? (
+        <span className="badge badge--warn">{t('phone.call.noAudio')}</span>
+      ) : null}
+      {quality && call.state.kind === 'active' ? (
+        <span className={`badge badge--quality-${quality.grade}`} data-testid="call-quality">
+          {t('phone.quality', {
+            mos: quality.mos,
+            loss: quality.lossPercent,
+            jitter: quality.jitterMs,
+            rtt: quality.rttMs ?? '—',
+          })}
+        </span>
+      ) : null}
+    </div>
+  );
+};
+
+export const CallStatus = () => {
+  const calls = usePhoneStore((state) => state.calls);
+  const training = usePhoneStore((state) => state.incoming?.training ?? false);
+  return (
+    <div className="softphone__calls">
+      {training ? (
+        <span className="badge badge--ringing" role="status">
+          {t('phone.ringing.training')}
+        </span>
+      ) : null}
+      {Object.values(calls).map((call) => (
+        <OneCall key={call.id} call={call} />
+      ))}
+    </div>
+  );
+};

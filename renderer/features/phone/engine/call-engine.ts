@@ -1,0 +1,77 @@
+/**
+ * What the console needs from a SIP stack, in the console's own terms. The sip.js adapter
+ * implements it for real calls; the unit tests drive the controller with a fake. Nothing outside
+ * `engine/` ever sees a sip.js type.
+ */
+export interface EngineAccount {
+  readonly server: string;
+  readonly domain: string;
+  readonly extension: string;
+  readonly authUser: string;
+  readonly password: string;
+  readonly displayName: string;
+}
+
+export interface EngineCall {
+  readonly id: string;
+  readonly direction: 'inbound' | 'outbound';
+  readonly sipCallId: string;
+  /** Raw header values, as received: main parses them (PAI wins over From). */
+  readonly from: string | null;
+  readonly pAssertedIdentity: string | null;
+  /** The user part of the other side's URI: the number shown and dialled back. */
+  readonly remoteUser: string;
+  /** This INVITE replaces a call of ours (the second half of an attended transfer). */
+  readonly replacesCallId: string | null;
+}
+
+export type EngineEndReason = 'local' | 'remote' | 'cancelled' | 'rejected' | 'failed' | 'replaced';
+
+export type EngineEvent =
+  | { readonly type: 'transportConnected' }
+  | { readonly type: 'transportFailed'; readonly error: string }
+  | { readonly type: 'transportLost'; readonly error: string }
+  | { readonly type: 'registered' }
+  | { readonly type: 'registrationRejected'; readonly status: number }
+  | { readonly type: 'incoming'; readonly call: EngineCall }
+  | { readonly type: 'outgoing'; readonly call: EngineCall }
+  | { readonly type: 'progress'; readonly callId: string }
+  | { readonly type: 'established'; readonly callId: string }
+  | { readonly type: 'ended'; readonly callId: string; readonly reason: EngineEndReason; readonly status: number | null }
+  | { readonly type: 'transferResult'; readonly callId: string; readonly ok: boolean; readonly detail: string }
+  | { readonly type: 'mediaRestored'; readonly callId: string; readonly ok: boolean }
+  | { readonly type: 'protocolError'; readonly detail: string };
+
+/** One reading of a call's media, the raw numbers getStats gives. */
+export interface MediaSample {
+  readonly at: number;
+  readonly bytesReceived: number;
+  readonly bytesSent: number;
+  readonly packetsReceived: number;
+  readonly packetsLost: number;
+  readonly jitterSeconds: number;
+  readonly roundTripSeconds: number | null;
+}
+
+export interface CallEngine {
+  /** Opens the transport to one server; resolves or rejects, then reports through events. */
+  connect(account: EngineAccount): Promise<void>;
+  register(): Promise<void>;
+  /** Drops the user agent, its transport and registerer; calls on it end. */
+  dispose(): Promise<void>;
+  answer(callId: string, microphoneId: string | null): Promise<void>;
+  reject(callId: string, status: 480 | 486 | 603): Promise<void>;
+  hangup(callId: string): Promise<void>;
+  setHeld(callId: string, held: boolean): Promise<void>;
+  setMuted(callId: string, muted: boolean): void;
+  sendDtmf(callId: string, digit: string, mode: 'rfc4733' | 'info'): Promise<void>;
+  dial(target: string, microphoneId: string | null): Promise<string>;
+  blindTransfer(callId: string, target: string): Promise<void>;
+  attendedTransfer(callId: string, consultCallId: string): Promise<void>;
+  /** Re-offers media with an ICE restart on the current transport (after a reconnect mid-call). */
+  restartMedia(callId: string): Promise<void>;
+  replaceMicrophone(callId: string, track: MediaStreamTrack): Promise<void>;
+  remoteStream(callId: string): MediaStream | null;
+  sample(callId: string): Promise<MediaSample | null>;
+  on(listener: (event: EngineEvent) => void): () => void;
+}

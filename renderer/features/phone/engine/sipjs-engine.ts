@@ -1,0 +1,391 @@
+/**
+ * The CallEngine over sip.js 0.21 (UserAgent, Registerer, Inviter, Invitation). Thin on purpose:
+ * retry, failover, call and agent rules live in the pure machines the controller runs; this file
+ * only translates. One UserAgent per connection attempt: a transport that dropped is disposed with
+ * its Registerer and a new pair is made, so a stale Registerer can never refresh alongside a new one.
+ */
+import {
+  Invitation,
+  Inviter,
+  type Referral,
+  Registerer,
+  RegistererState,
+  type Session,
+  SessionState,
+  UserAgent,
+  type UserAgentOptions,
+} from 'sip.js';
+import { SIPExtension } from 'sip.js/lib/api/user-agent-options';
+import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
+import type { CallEngine, EngineAccount, EngineCall, EngineEvent, MediaSample } from './call-engine';
+
+type EndReason = 'local' | 'remote' | 'cancelled' | 'rejected' | 'failed' | 'replaced';
+
+interface Leg {
+  readonly id: string;
+  readonly session: Session;
+  readonly call: EngineCall;
+  ended: boolean;
+  /** The first reason known wins: our own hangup is known before sip.js reports Terminated. */
+  endReason: EndReason | null;
+  endStatus: number | null;
+}
+
+const markEnd = (entry: Leg, reason: EndReason, status: number | null): void => {
+  entry.endReason ??= reason;
+  entry.endStatus ??= status;
+};
+
+const REGISTER_EXPIRES_S = 300;
+
+const userOf = (uri: { user?: string | undefined } | undefined): string => uri?.user ?? '';
+
+const sipFragStatus = (body: string | undefined): number | null => {
+  const match = /SIP\/2\.0\s+(\d{3})/.exec(body ?? '');
+  return match ? Number(match[1]) : null;
+};
+
+export const createSipJsEngine = (): CallEngine => {
+  const listeners = new Set<(event: EngineEvent) => void>();
+  const emit = (event: EngineEvent) => listeners.forEach((listener) => listener(event));
+  let ua: UserAgent | null = null;
+  let registerer: Registerer | null = null;
+  let account: EngineAccount | null = null;
+  const legs = new Map<string, Leg>();
+  const legIdBySession = new Map<string, string>();
+
+  const sdh = (leg: Leg): SessionDescriptionHandler | null =>
+    (leg.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined) ?? null;
+
+  const leg = (callId: string): Leg => {
+    const found = legs.get(callId);
+    if (!found || found.ended) throw new Error('通话已结束');
+    return found;
+  };
+
+  const track = (session: Session, call: Omit<EngineCall, 'id'>, id: string = crypto.randomUUID()): Leg => {
+    const entry: Leg = { id, session, call: { ...call, id }, ended: false, endReason: null, endStatus: null };
+    legs.set(id, entry);
+    legIdBySession.set(session.id, id);
+    session.stateChange.addListener((state) => {
+      if (state === SessionState.Established) emit({ type: 'established', callId: id });
+      if (state === SessionState.Terminated && !entry.ended) {
+        entry.ended = true;
+        emit({ type: 'ended', callId: id, reason: entry.endReason ?? 'remote', status: entry.endStatus });
+        legs.delete(id);
+        legIdBySession.delete(session.id);
+      }
+    });
+    session.delegate = {
+      onBye: () => markEnd(entry, 'remote', null),
+      onRefer: (referral) => void followReferral(entry, referral),
+      onInfo: (info) => void info.accept(),
+    };
+    return entry;
+  };
+
+  /** We are the transferee (a console can be the one transferred, e.g. from a supervisor): follow it. */
+  const followReferral = async (from: Leg, referral: Referral): Promise<void> => {
+    await referral.accept();
+    if (!ua) return;
+    const inviter = referral.makeInviter({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
+    const next = track(inviter, {
+      direction: 'outbound',
+      sipCallId: inviter.request.callId,
+      from: null,
+      pAssertedIdentity: null,
+      remoteUser: userOf(referral.referTo.uri),
+      replacesCallId: null,
+    });
+    emit({ type: 'outgoing', call: next.call });
+    await inviter.invite();
+    markEnd(from, 'replaced', null);
+    if (from.session.state === SessionState.Established) await from.session.bye();
+  };
+
+  const onInvite = (invitation: Invitation) => {
+    const request = invitation.request;
+    const replacee = invitation.replacee ? legIdBySession.get(invitation.replacee.id) : undefined;
+    const entry = track(invitation, {
+      direction: 'inbound',
+      sipCallId: request.callId,
+      from: request.getHeader('From') ?? null,
+      pAssertedIdentity: request.getHeader('P-Asserted-Identity') ?? null,
+      remoteUser: userOf(invitation.remoteIdentity.uri),
+      replacesCallId: replacee ?? null,
+    });
+    if (replacee) markEnd(legs.get(replacee) ?? entry, 'replaced', null);
+    emit({ type: 'incoming', call: entry.call });
+  };
+
+  const userAgentOptions = (acc: EngineAccount): UserAgentOptions => ({
+    uri: UserAgent.makeURI(`sip:${acc.extension}@${acc.domain}`),
+    displayName: acc.displayName || acc.extension,
+    authorizationUsername: acc.authUser,
+    authorizationPassword: acc.password,
+    transportOptions: { server: acc.server, connectionTimeout: 4, keepAliveInterval: 15 },
+    sipExtensionReplaces: SIPExtension.Supported,
+    noAnswerTimeout: 120,
+    logBuiltinEnabled: false,
+    logLevel: 'warn',
+    // sip.js drops what it cannot parse; we count and report it, never the content (it carries numbers).
+    logConnector: (level, category, _label, content) => {
+      if (level === 'warn' && /parse|malformed|invalid/i.test(content)) emit({ type: 'protocolError', detail: category });
+    },
+    sessionDescriptionHandlerFactoryOptions: {
+      iceGatheringTimeout: 500,
+      peerConnectionConfiguration: { iceServers: [] },
+    },
+    delegate: {
+      onInvite,
+      onDisconnect: (error) => {
+        if (error) emit({ type: 'transportLost', error: error.message });
+      },
+    },
+  });
+
+  const mediaOptions = (microphoneId: string | null) => ({
+    constraints: {
+      audio: {
+        ...(microphoneId ? { deviceId: { exact: microphoneId } } : {}),
+        echoCancellation: true,
+        noiseSuppression: true,
+        autoGainControl: true,
+      },
+      video: false,
+    },
+  });
+
+  const engine: CallEngine = {
+    connect: async (acc) => {
+      await engine.dispose();
+      account = acc;
+      const agent = new UserAgent(userAgentOptions(acc));
+      ua = agent;
+      try {
+        await agent.start();
+      } catch (error) {
+        if (ua === agent) emit({ type: 'transportFailed', error: error instanceof Error ? error.message : String(error) });
+        return;
+      }
+      if (ua === agent) emit({ type: 'transportConnected' });
+    },
+
+    register: async () => {
+      if (!ua || !account) return;
+      registerer?.dispose().catch(() => undefined);
+      const current = new Registerer(ua, { expires: REGISTER_EXPIRES_S, refreshFrequency: 80 });
+      registerer = current;
+      current.stateChange.addListener((state) => {
+        if (registerer !== current) return;
+        if (state === RegistererState.Registered) emit({ type: 'registered' });
+      });
+      await current
+        .register({
+          requestDelegate: {
+            onReject: (response) => {
+              if (registerer === current) emit({ type: 'registrationRejected', status: response.message.statusCode ?? 0 });
+            },
+          },
+        })
+        .catch((error: unknown) => emit({ type: 'transportLost', error: String(error) }));
+    },
+
+    dispose: async () => {
+      const agent = ua;
+      ua = null;
+      const stale = registerer;
+      registerer = null;
+      await stale?.dispose().catch(() => undefined);
+      await agent?.stop().catch(() => undefined);
+    },
+
+    answer: async (callId, microphoneId) => {
+      const entry = leg(callId);
+      if (!(entry.session instanceof Invitation)) throw new Error('不是来电');
+      await entry.session.accept({ sessionDescriptionHandlerOptions: mediaOptions(microphoneId) });
+    },
+
+    reject: async (callId, status) => {
+      const entry = leg(callId);
+      if (!(entry.session instanceof Invitation)) throw new Error('不是来电');
+      markEnd(entry, 'rejected', status);
+      await entry.session.reject({ statusCode: status });
+    },
+
+    hangup: async (callId) => {
+      const entry = leg(callId);
+      markEnd(entry, 'local', null);
+      const { session } = entry;
+      if (session.state === SessionState.Established) await session.bye();
+      else if (session instanceof Inviter) await session.cancel();
+      else if (session instanceof Invitation) await session.reject({ statusCode: 486 });
+    },
+
+    setHeld: async (callId, held) => {
+      const { session } = leg(callId);
+      session.sessionDescriptionHandlerOptionsReInvite = {
+        hold: held,
+      } as typeof session.sessionDescriptionHandlerOptionsReInvite;
+      await new Promise<void>((resolve, reject) => {
+        void session
+          .invite({
+            requestDelegate: { onAccept: () => resolve(), onReject: () => reject(new Error(held ? '保持失败' : '恢复失败')) },
+          })
+          .catch(reject);
+      });
+    },
+
+    setMuted: (callId, muted) => {
+      const entry = leg(callId);
+      sdh(entry)?.enableSenderTracks(!muted);
+    },
+
+    sendDtmf: async (callId, digit, mode) => {
+      if (!/^[0-9*#A-D]$/.test(digit)) throw new Error('无效的按键');
+      const entry = leg(callId);
+      if (mode === 'rfc4733') {
+        const sender = sdh(entry)
+          ?.peerConnection?.getSenders()
+          .find((candidate) => candidate.dtmf !== null);
+        if (!sender?.dtmf?.canInsertDTMF) throw new Error('媒体通道不支持按键音');
+        // insertDTMF replaces what is still queued: append, so quick presses are all sent, in order.
+        sender.dtmf.insertDTMF(sender.dtmf.toneBuffer + digit, 160, 70);
+        return;
+      }
+      await entry.session.info({
+        requestOptions: {
+          body: {
+            contentDisposition: 'render',
+            contentType: 'application/dtmf-relay',
+            content: `Signal=${digit}\r\nDuration=160`,
+          },
+        },
+      });
+    },
+
+    dial: async (target, microphoneId) => {
+      if (!ua || !account) throw new Error('未注册，不能外呼');
+      const uri = UserAgent.makeURI(`sip:${target}@${account.domain}`);
+      if (!uri) throw new Error('号码无效');
+      const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: mediaOptions(microphoneId) });
+      const entry = track(inviter, {
+        direction: 'outbound',
+        sipCallId: inviter.request.callId,
+        from: null,
+        pAssertedIdentity: null,
+        remoteUser: target,
+        replacesCallId: null,
+      });
+      emit({ type: 'outgoing', call: entry.call });
+      await inviter.invite({
+        requestDelegate: {
+          onProgress: () => emit({ type: 'progress', callId: entry.id }),
+          onReject: (response) => markEnd(entry, 'rejected', response.message.statusCode ?? null),
+        },
+      });
+      return entry.id;
+    },
+
+    blindTransfer: async (callId, target) => {
+      if (!account) throw new Error('未注册');
+      const uri = UserAgent.makeURI(`sip:${target}@${account.domain}`);
+      if (!uri) throw new Error('转接号码无效');
+      await referAndFollow(leg(callId), uri);
+    },
+
+    attendedTransfer: async (callId, consultCallId) => {
+      const consult = leg(consultCallId);
+      await referAndFollow(leg(callId), consult.session);
+    },
+
+    restartMedia: async (callId) => {
+      const { session } = leg(callId);
+      await new Promise<void>((resolve, reject) => {
+        void session
+          .invite({
+            sessionDescriptionHandlerOptions: { offerOptions: { iceRestart: true } } as never,
+            requestDelegate: { onAccept: () => resolve(), onReject: () => reject(new Error('媒体恢复被拒绝')) },
+          })
+          .catch(reject);
+      });
+    },
+
+    replaceMicrophone: async (callId, newTrack) => {
+      const peer = sdh(leg(callId))?.peerConnection;
+      const sender = peer?.getSenders().find((candidate) => candidate.track?.kind === 'audio' || candidate.track === null);
+      await sender?.replaceTrack(newTrack);
+    },
+
+    remoteStream: (callId) => {
+      const entry = legs.get(callId);
+      return entry ? (sdh(entry)?.remoteMediaStream ?? null) : null;
+    },
+
+    sample: async (callId) => {
+      const entry = legs.get(callId);
+      const peer = entry ? sdh(entry)?.peerConnection : undefined;
+      if (!peer) return null;
+      const report = await peer.getStats();
+      let sample: MediaSample = {
+        at: Date.now(),
+        bytesReceived: 0,
+        bytesSent: 0,
+        packetsReceived: 0,
+        packetsLost: 0,
+        jitterSeconds: 0,
+        roundTripSeconds: null,
+      };
+      report.forEach((stat: Record<string, unknown>) => {
+        if (stat.kind !== 'audio' && stat.type !== 'candidate-pair') return;
+        const number = (key: string) => (typeof stat[key] === 'number' ? (stat[key] as number) : 0);
+        if (stat.type === 'inbound-rtp')
+          sample = {
+            ...sample,
+            bytesReceived: number('bytesReceived'),
+            packetsReceived: number('packetsReceived'),
+            packetsLost: number('packetsLost'),
+            jitterSeconds: number('jitter'),
+          };
+        if (stat.type === 'outbound-rtp') sample = { ...sample, bytesSent: number('bytesSent') };
+        if (stat.type === 'remote-inbound-rtp' && typeof stat.roundTripTime === 'number')
+          sample = { ...sample, roundTripSeconds: stat.roundTripTime };
+        if (stat.type === 'candidate-pair' && stat.nominated && typeof stat.currentRoundTripTime === 'number')
+          sample = { ...sample, roundTripSeconds: sample.roundTripSeconds ?? stat.currentRoundTripTime };
+      });
+      return sample;
+    },
+
+    on: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+
+  /** REFER, then end our leg once the far end reports the transfer succeeded (NOTIFY sipfrag 2xx). */
+  const referAndFollow = async (entry: Leg, target: Parameters<Session['refer']>[0]): Promise<void> => {
+    await new Promise<void>((resolve, reject) => {
+      void entry.session
+        .refer(target, {
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (response) => reject(new Error(`转接被拒绝（${response.message.statusCode ?? '?'}）`)),
+          },
+          onNotify: (notification) => {
+            void notification.accept();
+            const status = sipFragStatus(notification.request.body);
+            if (status === null || status < 200) return;
+            const ok = status < 300;
+            emit({ type: 'transferResult', callId: entry.id, ok, detail: String(status) });
+            if (ok && entry.session.state === SessionState.Established) {
+              markEnd(entry, 'local', null);
+              void entry.session.bye().catch(() => undefined);
+            }
+          },
+        })
+        .catch(reject);
+    });
+  };
+
+  return engine;
+};

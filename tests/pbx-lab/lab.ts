@@ -1,0 +1,180 @@
+/**
+ * The test PBX: Kamailio (registrar + proxy, SIP over UDP/WS/WSS, digest auth) and rtpengine
+ * (userspace; bridges WebRTC DTLS-SRTP/ICE to plain RTP), from Debian's packages, with the config
+ * files next to this one. It runs inside the test run's private network namespace, which
+ * scripts/lib/lab-netns.mjs creates: only `lo` exists there, so the fixed ports below never clash
+ * with the host and nothing can leave 127.0.0.1.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const LAB_HOST = '127.0.0.1';
+export const LAB_WS_URL = `ws://${LAB_HOST}:8088`;
+export const LAB_WSS_URL = `wss://${LAB_HOST}:8443`;
+export const LAB_UDP_PORT = 5060;
+
+/** Test users, as provisioned in conf/kamailio.cfg: 100x are WebRTC agents, 200x plain SIP phones. */
+export const labUser = (extension: string) => ({ extension, password: `pw${extension}` });
+
+const CONF = fileURLToPath(new URL('./conf/', import.meta.url));
+const BINARIES = ['/usr/sbin/kamailio', '/usr/bin/rtpengine', '/usr/bin/baresip', '/usr/bin/sipp', '/usr/bin/openssl'];
+
+/** Why the lab cannot run here, or null. The lab never runs outside its own network namespace. */
+export const labUnavailableReason = (): string | null => {
+  if (process.env.MINSHENG_LAB_NETNS !== '1') {
+    return 'the PBX lab runs only inside the private network namespace that `npm test` creates (needs root)';
+  }
+  const missing = BINARIES.filter((file) => !existsSync(file));
+  return missing.length > 0 ? `lab binaries missing: ${missing.join(', ')}` : null;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const tcpOpen = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = connect({ host: LAB_HOST, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+const waitUntil = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`lab: ${what} not ready after ${timeoutMs} ms`);
+    await sleep(20);
+  }
+};
+
+/** Own process group, so a kill takes Kamailio's forked workers with it. */
+const spawnLogged = (command: string, args: string[], logFile: string, cwd: string): ChildProcess => {
+  const out = openSync(logFile, 'a');
+  return spawn(command, args, { cwd, detached: true, stdio: ['ignore', out, out] });
+};
+
+const killGroup = async (child: ChildProcess | null, signal: NodeJS.Signals): Promise<void> => {
+  if (!child || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    return;
+  }
+  await Promise.race([exited, sleep(3_000)]);
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+};
+
+export interface Lab {
+  readonly runDir: string;
+  /** Milliseconds from the first spawn to both servers answering. */
+  readonly startupMs: number;
+  killKamailio(): Promise<void>;
+  startKamailio(): Promise<number>;
+  log(server: 'kamailio' | 'rtpengine'): string;
+  stop(): Promise<void>;
+}
+
+const writeTlsFiles = (runDir: string): void => {
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '30',
+      '-subj',
+      `/CN=${LAB_HOST}`,
+      '-addext',
+      `subjectAltName=IP:${LAB_HOST}`,
+      '-keyout',
+      join(runDir, 'key.pem'),
+      '-out',
+      join(runDir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
+  const profile = (section: string) =>
+    `[${section}:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\n` +
+    `private_key = ${join(runDir, 'key.pem')}\ncertificate = ${join(runDir, 'cert.pem')}\n`;
+  writeFileSync(join(runDir, 'tls.cfg'), `${profile('server')}\n${profile('client')}`);
+};
+
+export const startLab = async (): Promise<Lab> => {
+  const unavailable = labUnavailableReason();
+  if (unavailable) throw new Error(unavailable);
+  const started = Date.now();
+  const runDir = mkdtempSync(join(tmpdir(), 'minsheng-pbx-lab-'));
+  copyFileSync(join(CONF, 'kamailio.cfg'), join(runDir, 'kamailio.cfg'));
+  copyFileSync(join(CONF, 'rtpengine.conf'), join(runDir, 'rtpengine.conf'));
+  writeTlsFiles(runDir);
+  const logOf = (server: string) => join(runDir, `${server}.log`);
+
+  const rtpengine = spawnLogged(
+    'rtpengine',
+    [`--config-file=${join(runDir, 'rtpengine.conf')}`, '--config-section=lab', `--pidfile=${join(runDir, 'rtpengine.pid')}`],
+    logOf('rtpengine'),
+    runDir,
+  );
+  let kamailio: ChildProcess | null = null;
+
+  const startKamailio = async (): Promise<number> => {
+    const t0 = Date.now();
+    kamailio = spawnLogged(
+      'kamailio',
+      ['-f', join(runDir, 'kamailio.cfg'), '-w', runDir, '-DD', '-E', '-Y', runDir, '-m', '64', '-M', '8', '-A', 'WITH_TLS'],
+      logOf('kamailio'),
+      runDir,
+    );
+    const child = kamailio;
+    await waitUntil(
+      'kamailio',
+      async () => {
+        if (child.exitCode !== null) throw new Error(`kamailio exited:\n${readFileSync(logOf('kamailio'), 'utf8').slice(-2000)}`);
+        return (await tcpOpen(8088)) && (await tcpOpen(8443));
+      },
+      10_000,
+    );
+    return Date.now() - t0;
+  };
+
+  try {
+    await startKamailio();
+    await waitUntil(
+      'rtpengine',
+      () => /control-ng listener|Startup complete/.test(readFileSync(logOf('rtpengine'), 'utf8')),
+      10_000,
+    );
+  } catch (error) {
+    await killGroup(kamailio, 'SIGTERM');
+    await killGroup(rtpengine, 'SIGTERM');
+    throw error;
+  }
+  const startupMs = Date.now() - started;
+
+  return {
+    runDir,
+    startupMs,
+    startKamailio,
+    // SIGKILL, as when the PBX host loses power: no BYE, no WebSocket close frame.
+    killKamailio: () => killGroup(kamailio, 'SIGKILL'),
+    log: (server) => readFileSync(logOf(server), 'utf8'),
+    stop: async () => {
+      await killGroup(kamailio, 'SIGTERM');
+      await killGroup(rtpengine, 'SIGTERM');
+      if (!process.env.MINSHENG_KEEP_LAB) rmSync(runDir, { recursive: true, force: true });
+    },
+  };
+};
