@@ -49,6 +49,34 @@ export const ensureChromium = () =>
     why: '端到端测试需要 Debian 的 Chromium 和中文字体',
   });
 
+const LAB_PACKAGES = [
+  'kamailio',
+  'kamailio-websocket-modules',
+  'kamailio-tls-modules',
+  'rtpengine-daemon',
+  'rtpengine-utils',
+  'baresip-core',
+  'sip-tester',
+];
+const LAB_FILES = [
+  '/usr/sbin/kamailio',
+  '/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so',
+  '/usr/bin/rtpengine',
+  '/usr/bin/baresip',
+  '/usr/bin/sipp',
+];
+
+/**
+ * The softphone tests' PBX (tests/pbx-lab): Kamailio, rtpengine in userspace (not the `rtpengine`
+ * metapackage, which pulls a kernel module), baresip and SIPp.
+ */
+export const ensurePbxLab = () =>
+  ensureDebianPackages({
+    packages: LAB_PACKAGES,
+    present: () => LAB_FILES.every((file) => existsSync(file)),
+    why: '软电话测试需要 Kamailio、rtpengine、baresip 和 SIPp',
+  });
+
 /** True when the better-sqlite3 binding loads in this Node; a stale or missing build is rebuilt. */
 export const ensureSqliteBinding = async () => {
   const probe = "require('better-sqlite3')(':memory:').close()";

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type Page, test as base, expect } from '@playwright/test';
@@ -96,6 +96,7 @@ export const test = base.extend<LabFixtures, { lab: Lab }>({
 
 // Page scripts as text: they run in Chromium, and this file is typechecked without DOM types.
 const COLLECT_PEERS = `(() => {
+  window.__sipDebug = ${process.env.SIP_DEBUG ? 'true' : 'false'};
   const Original = window.RTCPeerConnection;
   const peers = (window.__minshengPeers = []);
   window.RTCPeerConnection = class extends Original {
@@ -121,6 +122,10 @@ const newPage = async (browser: Browser): Promise<Page> => {
   await context.addInitScript({ content: COLLECT_PEERS });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
+  if (process.env.SIP_DEBUG)
+    page.on('console', (message) =>
+      appendFileSync('/tmp/sip-debug.log', `[${page.url().slice(17, 22)}] ${message.text().slice(0, 400)}\n`),
+    );
   return page;
 };
 

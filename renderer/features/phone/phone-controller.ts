@@ -346,7 +346,8 @@ const sampleQuality = async (): Promise<void> => {
 const registrationConfig = () => ({
   servers: need().account?.servers.length ?? 0,
   baseDelayMs: 500,
-  maxDelayMs: 30_000,
+  // Capped low so an agent is back within seconds of the PBX; the jitter still spreads a whole centre.
+  maxDelayMs: 4_000,
   random: Math.random,
 });
 
@@ -534,7 +535,8 @@ export const dialRequested = async (target: string): Promise<boolean> => {
   if (active) await holdToggled();
   try {
     await need().engine.dial(number, microphoneId());
-    set({ panel: 'none' });
+    // A consultation keeps the transfer panel open: 完成转接 is the next step.
+    if (get().panel === 'dial') set({ panel: 'none' });
     return true;
   } catch (error) {
     failure(error);

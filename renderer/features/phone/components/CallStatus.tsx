@@ -29,7 +29,10 @@ const OneCall = ({ call }: { call: CallView }) => {
   }, [call.state.kind]);
   const quality = call.quality;
   return (
-    <div className={`call call--${call.state.kind}`} data-testid={call.consult ? 'consult-call' : 'main-call'}>
+    <div
+      className={`call call--${call.state.kind}`}
+      data-testid={call.state.kind === 'ended' ? 'ended-call' : call.consult ? 'consult-call' : 'main-call'}
+    >
       <span className={`badge ${call.state.kind === 'ringing' ? 'badge--ringing' : 'badge--muted'}`} role="status">
         {call.consult ? `${t('phone.call.consult')} · ` : ''}
         {stateText(call)}

@@ -57,8 +57,11 @@ export interface CallEngine {
   /** Opens the transport to one server; resolves or rejects, then reports through events. */
   connect(account: EngineAccount): Promise<void>;
   register(): Promise<void>;
-  /** Drops the user agent, its transport and registerer; calls on it end. */
-  dispose(): Promise<void>;
+  /**
+   * Drops the registerer, and the user agent with its transport unless calls are up (they are kept
+   * for a reconnect to the same server) or `endCalls` is set.
+   */
+  dispose(options?: { endCalls: boolean }): Promise<void>;
   answer(callId: string, microphoneId: string | null): Promise<void>;
   reject(callId: string, status: 480 | 486 | 603): Promise<void>;
   hangup(callId: string): Promise<void>;

@@ -12,6 +12,7 @@ import {
   RegistererState,
   type Session,
   SessionState,
+  URI,
   UserAgent,
   type UserAgentOptions,
 } from 'sip.js';
@@ -38,6 +39,15 @@ const markEnd = (entry: Leg, reason: EndReason, status: number | null): void => 
 
 const REGISTER_EXPIRES_S = 300;
 
+/** sip.js writes a URI target into Refer-To bare; with `?Replaces=` the grammar needs it in <>. */
+class BracketedUri extends URI {
+  override toString(): string {
+    return `<${super.toString()}>`;
+  }
+}
+
+const sipDebug = (): boolean => (globalThis as { __sipDebug?: boolean }).__sipDebug === true;
+
 const userOf = (uri: { user?: string | undefined } | undefined): string => uri?.user ?? '';
 
 const sipFragStatus = (body: string | undefined): number | null => {
@@ -53,6 +63,8 @@ export const createSipJsEngine = (): CallEngine => {
   let account: EngineAccount | null = null;
   const legs = new Map<string, Leg>();
   const legIdBySession = new Map<string, string>();
+
+  const liveCalls = () => [...legs.values()].filter((entry) => !entry.ended).length;
 
   const sdh = (leg: Leg): SessionDescriptionHandler | null =>
     (leg.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined) ?? null;
@@ -98,9 +110,15 @@ export const createSipJsEngine = (): CallEngine => {
       replacesCallId: null,
     });
     emit({ type: 'outgoing', call: next.call });
-    await inviter.invite();
-    markEnd(from, 'replaced', null);
-    if (from.session.state === SessionState.Established) await from.session.bye();
+    // The old leg goes only once the new one is up: a failed transfer leaves the call as it was.
+    await inviter.invite({
+      requestDelegate: {
+        onAccept: () => {
+          markEnd(from, 'replaced', null);
+          if (from.session.state === SessionState.Established) void from.session.bye().catch(() => undefined);
+        },
+      },
+    });
   };
 
   const onInvite = (invitation: Invitation) => {
@@ -126,8 +144,9 @@ export const createSipJsEngine = (): CallEngine => {
     transportOptions: { server: acc.server, connectionTimeout: 4, keepAliveInterval: 15 },
     sipExtensionReplaces: SIPExtension.Supported,
     noAnswerTimeout: 120,
-    logBuiltinEnabled: false,
-    logLevel: 'warn',
+    // `window.__sipDebug = true` before start gives sip.js's full trace in devtools (field diagnosis).
+    logBuiltinEnabled: sipDebug(),
+    logLevel: sipDebug() ? 'debug' : 'warn',
     // sip.js drops what it cannot parse; we count and report it, never the content (it carries numbers).
     logConnector: (level, category, _label, content) => {
       if (level === 'warn' && /parse|malformed|invalid/i.test(content)) emit({ type: 'protocolError', detail: category });
@@ -158,7 +177,20 @@ export const createSipJsEngine = (): CallEngine => {
 
   const engine: CallEngine = {
     connect: async (acc) => {
-      await engine.dispose();
+      // Calls outlive a dropped WebSocket: the same user agent reconnects to the same server, so its
+      // dialogs stay and the controller can re-offer their media. Any other case starts afresh.
+      const survivor = ua;
+      if (survivor && liveCalls() > 0 && account?.server === acc.server) {
+        try {
+          await survivor.reconnect();
+        } catch (error) {
+          emit({ type: 'transportFailed', error: error instanceof Error ? error.message : String(error) });
+          return;
+        }
+        emit({ type: 'transportConnected' });
+        return;
+      }
+      await engine.dispose({ endCalls: true });
       account = acc;
       const agent = new UserAgent(userAgentOptions(acc));
       ua = agent;
@@ -191,12 +223,14 @@ export const createSipJsEngine = (): CallEngine => {
         .catch((error: unknown) => emit({ type: 'transportLost', error: String(error) }));
     },
 
-    dispose: async () => {
-      const agent = ua;
-      ua = null;
+    dispose: async (options = { endCalls: false }) => {
       const stale = registerer;
       registerer = null;
       await stale?.dispose().catch(() => undefined);
+      if (liveCalls() > 0 && !options.endCalls) return;
+      const agent = ua;
+      ua = null;
+      for (const entry of legs.values()) markEnd(entry, 'failed', null);
       await agent?.stop().catch(() => undefined);
     },
 
@@ -296,7 +330,14 @@ export const createSipJsEngine = (): CallEngine => {
 
     attendedTransfer: async (callId, consultCallId) => {
       const consult = leg(consultCallId);
-      await referAndFollow(leg(callId), consult.session);
+      const dialog = consult.session.dialog;
+      if (!dialog || !account) throw new Error('咨询通话尚未建立');
+      // Refer-To is the consulted party's address of record, not its Contact: a WebRTC Contact
+      // (…invalid;transport=ws) is only reachable through the PBX's location service. The tags are
+      // given from the consulted party's side, as RFC 3891 matches them there.
+      const target = new BracketedUri('sip', consult.call.remoteUser, account.domain);
+      target.setHeader('Replaces', encodeURIComponent(`${dialog.callId};to-tag=${dialog.remoteTag};from-tag=${dialog.localTag}`));
+      await referAndFollow(leg(callId), target);
     },
 
     restartMedia: async (callId) => {
