@@ -2,7 +2,7 @@
 // `npm run bench` runs every suite in tests/bench/; `npm run bench -- <suite> [args]` runs one.
 // Suites print their figures as `BENCH <name> <number> <unit>` lines.
 import { readdirSync } from 'node:fs';
-import { ensureNodeModules, ensureSqliteBinding } from './lib/ensure-deps.mjs';
+import { ensureNodeModules, ensurePbxLab, ensureSqliteBinding } from './lib/ensure-deps.mjs';
 import { run, runOrExit } from './lib/run.mjs';
 
 await ensureNodeModules();
@@ -19,10 +19,25 @@ if (wanted && !suites.includes(wanted)) {
   console.error(`unknown suite '${wanted}'; suites: ${suites.join(', ')}`);
   process.exit(2);
 }
+async function runInLabNamespace(command) {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    console.error('bench sip: needs root for the lab’s network namespace');
+    return 1;
+  }
+  await ensurePbxLab();
+  const quoted = command.map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
+  return run('unshare', ['--net', '--pid', '--fork', '--mount-proc', '--kill-child', 'sh', '-c', `ip link set lo up && MINSHENG_LAB_NETNS=1 exec ${quoted}`]);
+}
+
 let failed = 0;
 for (const suite of wanted ? [wanted] : suites) {
   console.log(`▶ bench ${suite}`);
-  const code = await run(process.execPath, ['--import', 'tsx', `tests/bench/${suite}.bench.ts`, ...(wanted ? args : [])]);
+  const command = [process.execPath, '--import', 'tsx', `tests/bench/${suite}.bench.ts`, ...(wanted ? args : [])];
+  // The PBX lab runs only in its own network (and PID) namespace, as under `npm test`.
+  const code =
+    suite === 'sip'
+      ? await runInLabNamespace(command)
+      : await run(command[0], command.slice(1));
   if (code !== 0) failed += 1;
 }
 process.exit(failed === 0 ? 0 : 1);

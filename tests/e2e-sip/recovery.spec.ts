@@ -47,7 +47,10 @@ test.describe('through a WebSocket hop the test controls', () => {
     await tap.close();
   });
 
-  test('a cut WebSocket shows at once and is registered again within 5 s', async ({ openConsole }) => {
+  test('a cut WebSocket shows at once and is registered again within 5 s, however often it happens', async ({
+    openConsole,
+    baresip,
+  }) => {
     const agent = await openConsole('1001', { servers: [tap.url] });
     const { page } = agent;
     const started = Date.now();
@@ -55,6 +58,16 @@ test.describe('through a WebSocket hop the test controls', () => {
     await expect(page.getByTestId('registration-state')).toHaveText(LOST, { timeout: 1_000 });
     await expect(page.getByTestId('registration-state')).toHaveText('已注册', { timeout: 5_000 });
     console.log(`re-registered ${Date.now() - started} ms after the cut`);
+
+    // More reconnects than Kamailio forks to (12): each must reuse the one binding, or calls stop arriving.
+    for (let cut = 0; cut < 14; cut += 1) {
+      tap.cut();
+      await expect(page.getByTestId('registration-state')).toHaveText(LOST);
+      await expect(page.getByTestId('registration-state')).toHaveText('已注册');
+    }
+    const caller = await baresip('2001');
+    await caller.command(`dial sip:1001@${LAB_HOST}`);
+    await expect(page.getByRole('status').filter({ hasText: '来电振铃' })).toBeVisible();
   });
 });
 

@@ -23,6 +23,8 @@ export const MARK_ANSWER_CLICK = 'minsheng:answer-click';
 export const MEASURE_FIRST_AUDIO = 'minsheng:first-audio';
 export const MEASURE_RING_PAINTED = 'minsheng:ring-painted';
 export const MARK_INVITE = 'minsheng:invite-received';
+export const MARK_REGISTER = 'minsheng:register-sent';
+export const MEASURE_REGISTERED = 'minsheng:registered';
 
 const set = usePhoneStore.setState;
 const get = usePhoneStore.getState;
@@ -186,7 +188,7 @@ const onIncoming = (call: EngineCall): void => {
     return;
   }
   performance.clearMarks(MARK_INVITE);
-  performance.mark(MARK_INVITE);
+  performance.mark(MARK_INVITE, { startTime: call.receivedAt });
   incomingCallReceived({
     from: call.from ?? '',
     ...(call.pAssertedIdentity ? { pAssertedIdentity: call.pAssertedIdentity } : {}),
@@ -230,6 +232,10 @@ const onEngineEvent = (event: EngineEvent): void => {
         notice('与话务服务器的连接中断，正在重连');
       return registrationEvent({ type: 'transportLost', at: Date.now() });
     case 'registered':
+      if (performance.getEntriesByName(MARK_REGISTER, 'mark').length > 0) {
+        performance.measure(MEASURE_REGISTERED, MARK_REGISTER);
+        performance.clearMarks(MARK_REGISTER);
+      }
       if (get().registration.kind === 'registering') notice(null);
       registrationEvent({ type: 'registered' });
       return restoreMedia();
@@ -383,6 +389,8 @@ const runEffects = async (effects: readonly RegistrationEffect[]): Promise<void>
         break;
       }
       case 'register':
+        performance.clearMarks(MARK_REGISTER);
+        performance.mark(MARK_REGISTER);
         await rt.engine.register();
         break;
       case 'scheduleRetry':

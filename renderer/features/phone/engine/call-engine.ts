@@ -23,6 +23,8 @@ export interface EngineCall {
   readonly remoteUser: string;
   /** This INVITE replaces a call of ours (the second half of an attended transfer). */
   readonly replacesCallId: string | null;
+  /** performance.now() when the transport handed over the message that started the call. */
+  readonly receivedAt: number;
 }
 
 export type EngineEndReason = 'local' | 'remote' | 'cancelled' | 'rejected' | 'failed' | 'replaced';

@@ -46,6 +46,9 @@ class BracketedUri extends URI {
   }
 }
 
+const randomToken = (length: number): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(length)), (byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36]).join('');
+
 const sipDebug = (): boolean => (globalThis as { __sipDebug?: boolean }).__sipDebug === true;
 
 const userOf = (uri: { user?: string | undefined } | undefined): string => uri?.user ?? '';
@@ -62,6 +65,12 @@ export const createSipJsEngine = (): CallEngine => {
   let registerer: Registerer | null = null;
   let account: EngineAccount | null = null;
   const legs = new Map<string, Leg>();
+  let lastMessageAt = 0;
+  // One Contact for the engine's whole life: each reconnect makes a new UserAgent, and a new random
+  // Contact each time would leave a stale binding per reconnect in the PBX's location table until it
+  // expires (Kamailio forks to at most 12, so a flaky night would end with calls not reaching us).
+  const contactName = randomToken(8);
+  const viaHost = `${randomToken(12)}.invalid`;
   const legIdBySession = new Map<string, string>();
 
   const liveCalls = () => [...legs.values()].filter((entry) => !entry.ended).length;
@@ -108,6 +117,7 @@ export const createSipJsEngine = (): CallEngine => {
       pAssertedIdentity: null,
       remoteUser: userOf(referral.referTo.uri),
       replacesCallId: null,
+      receivedAt: performance.now(),
     });
     emit({ type: 'outgoing', call: next.call });
     // The old leg goes only once the new one is up: a failed transfer leaves the call as it was.
@@ -131,6 +141,8 @@ export const createSipJsEngine = (): CallEngine => {
       pAssertedIdentity: request.getHeader('P-Asserted-Identity') ?? null,
       remoteUser: userOf(invitation.remoteIdentity.uri),
       replacesCallId: replacee ?? null,
+      // sip.js parses and dispatches synchronously: this is the INVITE's arrival.
+      receivedAt: lastMessageAt,
     });
     if (replacee) markEnd(legs.get(replacee) ?? entry, 'replaced', null);
     emit({ type: 'incoming', call: entry.call });
@@ -139,6 +151,8 @@ export const createSipJsEngine = (): CallEngine => {
   const userAgentOptions = (acc: EngineAccount): UserAgentOptions => ({
     uri: UserAgent.makeURI(`sip:${acc.extension}@${acc.domain}`),
     displayName: acc.displayName || acc.extension,
+    contactName,
+    viaHost,
     authorizationUsername: acc.authUser,
     authorizationPassword: acc.password,
     transportOptions: { server: acc.server, connectionTimeout: 4, keepAliveInterval: 15 },
@@ -193,6 +207,11 @@ export const createSipJsEngine = (): CallEngine => {
       await engine.dispose({ endCalls: true });
       account = acc;
       const agent = new UserAgent(userAgentOptions(acc));
+      const deliver = agent.transport.onMessage;
+      agent.transport.onMessage = (message) => {
+        lastMessageAt = performance.now();
+        deliver?.(message);
+      };
       ua = agent;
       try {
         await agent.start();
@@ -310,6 +329,7 @@ export const createSipJsEngine = (): CallEngine => {
         pAssertedIdentity: null,
         remoteUser: target,
         replacesCallId: null,
+        receivedAt: performance.now(),
       });
       emit({ type: 'outgoing', call: entry.call });
       await inviter.invite({

@@ -1,0 +1,125 @@
+/**
+ * A console registered on the lab: its own profile, its own browser shell, a Chromium page, the
+ * SIP password typed in the settings dialog (the shell keeps secrets in memory only). Used by the
+ * softphone e2e tests and the sip benchmark.
+ */
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import BetterSqlite3 from 'better-sqlite3';
+import { databaseFile } from '../../main/profile/database-file';
+import { writeProfileSettings } from '../harness/profile-settings';
+import { type ShellProcess, startShellProcess } from '../harness/shell-process';
+import { LAB_WS_URL, labUser } from './lab';
+
+export interface LabConsoleOptions {
+  readonly servers?: readonly string[];
+  /** Sign in and 示闲 after registering (default). */
+  readonly ready?: boolean;
+  readonly preferences?: Record<string, unknown>;
+}
+
+export interface CallRow {
+  direction: string;
+  remote_number: string | null;
+  ring_at: string;
+  answer_at: string | null;
+  end_at: string | null;
+  end_cause: string | null;
+  transfer_target: string | null;
+}
+
+export interface LabConsole {
+  readonly page: Page;
+  readonly shell: ShellProcess;
+  readonly profileDir: string;
+  readonly extension: string;
+  calls(): CallRow[];
+  close(): Promise<void>;
+}
+
+// Page scripts as text: they run in Chromium, and this file is typechecked without DOM types.
+// Test-side instrumentation only: lets a test read getStats of whatever peer connections the page makes.
+const COLLECT_PEERS = `(() => {
+  window.__sipDebug = ${process.env.SIP_DEBUG ? 'true' : 'false'};
+  const Original = window.RTCPeerConnection;
+  const peers = (window.__minshengPeers = []);
+  window.RTCPeerConnection = class extends Original {
+    constructor(...args) { super(...args); peers.push(this); }
+  };
+})();`;
+
+const READ_RTP_BYTES = `(async () => {
+  let received = 0;
+  let sent = 0;
+  for (const peer of (window.__minshengPeers || []).filter((p) => p.connectionState !== 'closed')) {
+    (await peer.getStats()).forEach((stat) => {
+      if (stat.type === 'inbound-rtp' && stat.kind === 'audio') received += Number(stat.bytesReceived || 0);
+      if (stat.type === 'outbound-rtp' && stat.kind === 'audio') sent += Number(stat.bytesSent || 0);
+    });
+  }
+  return { received, sent };
+})()`;
+
+/** inbound-rtp / outbound-rtp audio bytes of the page's open peer connections, as getStats reports them. */
+export const rtpBytes = (page: Page): Promise<{ received: number; sent: number }> => page.evaluate(READ_RTP_BYTES);
+
+const newPage = async (browser: Browser): Promise<Page> => {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  await context.addInitScript({ content: COLLECT_PEERS });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
+  // SIP_DEBUG=1: sip.js's full trace of every page, for diagnosing a failing lab test.
+  if (process.env.SIP_DEBUG)
+    page.on('console', (message) => appendFileSync('/tmp/sip-debug.log', `[${page.url().slice(17, 22)}] ${message.text()}\n`));
+  return page;
+};
+
+const readCalls = (profileDir: string): CallRow[] => {
+  const db = new BetterSqlite3(databaseFile(profileDir), { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare('SELECT direction, remote_number, ring_at, answer_at, end_at, end_cause, transfer_target FROM calls ORDER BY ring_at')
+      .all() as CallRow[];
+  } finally {
+    db.close();
+  }
+};
+
+export const openLabConsole = async (browser: Browser, extension: string, options: LabConsoleOptions = {}): Promise<LabConsole> => {
+  const profileDir = mkdtempSync(join(tmpdir(), `minsheng-sip-${extension}-`));
+  writeProfileSettings(profileDir, {
+    pbxServers: options.servers ?? [LAB_WS_URL],
+    sipExtension: extension,
+    sipAuthUser: extension,
+    displayName: `坐席${extension}`,
+    agentId: `A${extension}`,
+    ...(options.preferences ? { phonePreferences: options.preferences } : {}),
+  });
+  const shell = await startShellProcess(profileDir);
+  const page = await newPage(browser);
+  const close = async () => {
+    await page.context().close();
+    await shell.stop();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  try {
+    await page.goto(shell.url);
+    await page.getByRole('button', { name: '设置', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '设置' });
+    await dialog.getByLabel('分机密码').fill(labUser(extension).password);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('registration-state').filter({ hasText: '已注册' }).waitFor({ timeout: 10_000 });
+    if (options.ready !== false) {
+      await page.getByRole('button', { name: '签入' }).click();
+      await page.getByRole('button', { name: '示闲' }).click();
+      await page.getByTestId('agent-state').filter({ hasText: '空闲' }).waitFor();
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { page, shell, profileDir, extension, calls: () => readCalls(profileDir), close };
+};
