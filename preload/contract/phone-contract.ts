@@ -17,8 +17,15 @@ export type PhoneAction = (typeof PHONE_ACTIONS)[number];
 export const phonePreferencesSchema = z.object({
   /** SIP response a not-ready agent answers with: 480 sends the call back to the queue, 486 says busy. */
   notReadyResponse: z.union([z.literal(480), z.literal(486)]),
-  notReadyReasons: z.array(z.string().trim().min(1).max(12)).min(1).max(12),
-  wrapUpSeconds: z.number().int().min(0).max(600),
+  notReadyReasons: z
+    .array(z.string().trim().min(1).max(12, '每个示忙原因最多 12 个字'))
+    .min(1, '至少配置一个示忙原因')
+    .max(12, '示忙原因最多 12 个'),
+  wrapUpSeconds: z
+    .number({ error: '话后整理时长须为 0–600 的整数秒' })
+    .int('话后整理时长须为 0–600 的整数秒')
+    .min(0, '话后整理时长须为 0–600 的整数秒')
+    .max(600, '话后整理时长须为 0–600 的整数秒'),
   autoAnswer: z.boolean(),
   dtmfMode: z.enum(['rfc4733', 'info']),
   /** Devices are remembered by label: ids change between sessions and after a re-plug. */
@@ -32,6 +39,29 @@ export const phonePreferencesSchema = z.object({
   ),
 });
 export type PhonePreferences = z.output<typeof phonePreferencesSchema>;
+
+/** What a console uses until a centre sets its own. */
+export const defaultPhonePreferences: PhonePreferences = {
+  notReadyResponse: 480,
+  notReadyReasons: ['小休', '用餐', '会议', '培训'],
+  wrapUpSeconds: 30,
+  autoAnswer: false,
+  dtmfMode: 'rfc4733',
+  microphoneLabel: '',
+  speakerLabel: '',
+  ringerLabel: '',
+  takeNewHeadset: true,
+  emergencyTargets: ['110', '119', '120'],
+  shortcuts: {
+    answer: 'F2',
+    hangup: 'F4',
+    hold: 'F6',
+    mute: 'F7',
+    transfer: 'F8',
+    ready: 'F9',
+    notReady: 'F10',
+  },
+};
 
 export const phoneAccountSchema = z.object({
   servers: z.array(z.string()),

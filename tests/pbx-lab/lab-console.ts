@@ -80,14 +80,20 @@ const readCalls = (profileDir: string): CallRow[] => {
   const db = new BetterSqlite3(databaseFile(profileDir), { readonly: true, fileMustExist: true });
   try {
     return db
-      .prepare('SELECT direction, remote_number, ring_at, answer_at, end_at, end_cause, transfer_target FROM calls ORDER BY ring_at')
+      .prepare(
+        'SELECT direction, remote_number, ring_at, answer_at, end_at, end_cause, transfer_target FROM calls ORDER BY ring_at',
+      )
       .all() as CallRow[];
   } finally {
     db.close();
   }
 };
 
-export const openLabConsole = async (browser: Browser, extension: string, options: LabConsoleOptions = {}): Promise<LabConsole> => {
+export const openLabConsole = async (
+  browser: Browser,
+  extension: string,
+  options: LabConsoleOptions = {},
+): Promise<LabConsole> => {
   const profileDir = mkdtempSync(join(tmpdir(), `minsheng-sip-${extension}-`));
   writeProfileSettings(profileDir, {
     pbxServers: options.servers ?? [LAB_WS_URL],

@@ -3,7 +3,7 @@
  * events into call-state transitions, writes each call record at ring, answer and end, and asks
  * the agent state (injected by renderer/app) whether a call may ring. No React, no sip.js here.
  */
-import type { CallRecord, PhoneAccount } from '../../../preload/contract';
+import type { CallRecord, PhoneAccount, PhonePreferences } from '../../../preload/contract';
 import { desk } from '../../shared/desk/desk-client';
 import type { CallEngine, EngineCall, EngineEndReason, EngineEvent, MediaSample } from './engine/call-engine';
 import { callQuality } from './domain/call-quality';
@@ -41,6 +41,7 @@ interface Runtime {
   readonly speaker: HTMLAudioElement;
   devices: MediaDeviceInfo[];
   effects: Promise<void>;
+  readonly teardown: (() => void)[];
   /** Calls that outlived a transport loss and need their media re-offered once registered again. */
   readonly mediaToRestore: Set<string>;
 }
@@ -204,7 +205,11 @@ const onIncoming = (call: EngineCall): void => {
   ) {
     new Notification('12345 来电', { body: call.remoteUser, tag: call.id });
   }
-  if (rt.account?.preferences.autoAnswer) void beep().then(() => answerCall(call.id));
+  if (rt.account?.preferences.autoAnswer) {
+    void (typeof AudioContext === 'undefined' ? Promise.resolve() : beep().catch(() => undefined)).then(() =>
+      answerCall(call.id),
+    );
+  }
 };
 
 const ring = async (): Promise<void> => {
@@ -212,6 +217,9 @@ const ring = async (): Promise<void> => {
   const prefs = rt.account?.preferences;
   const speakers = rt.devices.filter((device) => device.kind === 'audiooutput');
   rt.ringing?.stop();
+  rt.ringing = null;
+  // A ringer that cannot play (no audio output, no Web Audio) must never stop the call from showing.
+  if (typeof AudioContext === 'undefined') return;
   rt.ringing = startRinging([
     deviceIdForLabel(speakers, prefs?.ringerLabel ?? ''),
     deviceIdForLabel(speakers, prefs?.speakerLabel ?? ''),
@@ -491,7 +499,14 @@ export const rejectClicked = (): void => {
 
 export const hangupClicked = (): void => {
   const call = focusedLiveCall();
-  if (call) void need().engine.hangup(call.id).catch(failure);
+  if (!call) return;
+  const at = Date.now();
+  // The call is over for the agent once the BYE is out: its answer may never come after a PBX
+  // restart, and the record and the agent state must not wait 32 s for a transaction timeout.
+  void need()
+    .engine.hangup(call.id)
+    .then(() => stepAndSave(call.id, { type: 'hangup', at }))
+    .catch(failure);
 };
 
 export const holdToggled = async (): Promise<void> => {
@@ -591,6 +606,42 @@ export const attendedTransferCompleted = async (): Promise<void> => {
 
 export const noticeDismissed = (): void => notice(null);
 
+/** Saved through main (which validates); the running phone takes the new devices and rules at once. */
+export const preferencesSaved = async (
+  preferences: PhonePreferences,
+): Promise<{ ok: true } | { ok: false; message: string; fields: Record<string, string> }> => {
+  const result = await desk().phone.savePreferences(preferences);
+  if (!result.ok) {
+    const fields = Object.fromEntries(
+      (result.error.fields ?? []).map((problem) => [problem.field.split('.')[0] ?? '', problem.message]),
+    );
+    return { ok: false, message: result.error.message, fields };
+  }
+  const rt = need();
+  if (rt.account) rt.account = { ...rt.account, preferences: result.value };
+  set({ preferences: result.value, preferencesOpen: false });
+  await devicesChanged();
+  return { ok: true };
+};
+
+export const audioDevices = (): { microphones: MediaDeviceInfo[]; speakers: MediaDeviceInfo[] } => ({
+  microphones: need().devices.filter((device) => device.kind === 'audioinput'),
+  speakers: need().devices.filter((device) => device.kind === 'audiooutput'),
+});
+
+/** Unregisters and lets go of everything (quitting, or a test between cases); calls still up end. */
+export const phoneStopped = async (): Promise<void> => {
+  const rt = runtime;
+  if (!rt) return;
+  runtime = null;
+  if (rt.retryTimer) clearTimeout(rt.retryTimer);
+  rt.ringing?.stop();
+  rt.teardown.forEach((undo) => undo());
+  await rt.effects.catch(() => undefined);
+  await rt.engine.dispose({ endCalls: true });
+  set({ registration: { kind: 'idle' }, calls: {}, notice: null, protocolErrors: 0, panel: 'none', incoming: null });
+};
+
 // ── start ────────────────────────────────────────────────────────────────────
 
 /** Loads the account and starts registering; called again after the settings change. */
@@ -609,11 +660,18 @@ export const phoneStarted = async (engine: CallEngine, gate: AgentGate): Promise
       devices: [],
       effects: Promise.resolve(),
       mediaToRestore: new Set(),
+      teardown: [],
     };
-    engine.on(onEngineEvent);
-    window.addEventListener('online', () => registrationEvent({ type: 'online' }));
-    navigator.mediaDevices?.addEventListener?.('devicechange', () => void devicesChanged());
-    setInterval(() => void sampleQuality(), 2_000);
+    const rt = runtime;
+    rt.teardown.push(engine.on(onEngineEvent));
+    const online = () => registrationEvent({ type: 'online' });
+    window.addEventListener('online', online);
+    rt.teardown.push(() => window.removeEventListener('online', online));
+    const devices = () => void devicesChanged();
+    navigator.mediaDevices?.addEventListener?.('devicechange', devices);
+    rt.teardown.push(() => navigator.mediaDevices?.removeEventListener?.('devicechange', devices));
+    const sampler = setInterval(() => void sampleQuality(), 2_000);
+    rt.teardown.push(() => clearInterval(sampler));
   }
   const result = await desk().phone.account();
   if (!result.ok) {

@@ -34,6 +34,7 @@ export interface PhoneState {
   readonly notice: string | null;
   readonly protocolErrors: number;
   readonly panel: 'none' | 'dial' | 'transfer' | 'dtmf';
+  readonly preferencesOpen: boolean;
 }
 
 export const usePhoneStore = create<PhoneState>()(() => ({
@@ -45,6 +46,7 @@ export const usePhoneStore = create<PhoneState>()(() => ({
   notice: null,
   protocolErrors: 0,
   panel: 'none',
+  preferencesOpen: false,
 }));
 
 /** The call the controls act on: the consultation while one is up, else the live call. */
@@ -90,5 +92,7 @@ export const incomingCallReceived = (call: {
 export const incomingCallCleared = (): void => usePhoneStore.setState({ incoming: null });
 
 export const trainingDialogToggled = (open: boolean): void => usePhoneStore.setState({ trainingDialogOpen: open });
+
+export const preferencesToggled = (open: boolean): void => usePhoneStore.setState({ preferencesOpen: open });
 
 export const phonePanelOpened = (panel: PhoneState['panel']): void => usePhoneStore.setState({ panel, notice: null });

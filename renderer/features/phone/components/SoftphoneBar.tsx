@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { t } from '../../../shared/i18n/t';
 import { registrationLabel } from '../domain/registration';
-import { incomingCallCleared, trainingDialogToggled, usePhoneStore } from '../phone-store';
+import { incomingCallCleared, preferencesToggled, trainingDialogToggled, usePhoneStore } from '../phone-store';
 import { CallControls, PhoneNotice } from './CallControls';
 import { CallStatus } from './CallStatus';
 import { PhonePanels } from './PhonePanels';
+import { PhonePreferencesDialog } from './PhonePreferencesDialog';
 
 export type RegistrationDisplay = 'unconfigured' | 'incomplete' | 'offline';
 
@@ -27,6 +28,7 @@ export const SoftphoneBar = ({
   const state = usePhoneStore((store) => store.registration);
   const training = usePhoneStore((store) => store.incoming?.training ?? false);
   const protocolErrors = usePhoneStore((store) => store.protocolErrors);
+  const hasPreferences = usePhoneStore((store) => store.preferences !== null);
   // Until the engine has tried, the configuration's own state is the honest answer.
   const text = state.kind === 'idle' || registration !== 'offline' ? t(CONFIG_TEXT[registration]) : registrationLabel(state);
   const tone = state.kind === 'registered' ? 'ok' : state.kind === 'failed' || state.kind === 'waiting' ? 'warn' : 'muted';
@@ -52,12 +54,16 @@ export const SoftphoneBar = ({
         <button type="button" onClick={() => trainingDialogToggled(true)} title={t('phone.training.hint')}>
           {t('phone.training.open')}
         </button>
+        <button type="button" onClick={() => preferencesToggled(true)} disabled={!hasPreferences}>
+          {t('phone.prefs.open')}
+        </button>
         <button type="button" className="softphone__settings" onClick={onOpenSettings}>
           {t('settings.open')}
         </button>
       </header>
       <PhonePanels />
       <PhoneNotice />
+      <PhonePreferencesDialog />
     </>
   );
 };

@@ -47,7 +47,9 @@ class BracketedUri extends URI {
 }
 
 const randomToken = (length: number): string =>
-  Array.from(crypto.getRandomValues(new Uint8Array(length)), (byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36]).join('');
+  Array.from(crypto.getRandomValues(new Uint8Array(length)), (byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36]).join(
+    '',
+  );
 
 const sipDebug = (): boolean => (globalThis as { __sipDebug?: boolean }).__sipDebug === true;
 

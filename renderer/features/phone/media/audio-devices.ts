@@ -9,7 +9,8 @@ export interface AudioDevices {
 }
 
 export const listAudioDevices = async (): Promise<AudioDevices> => {
-  const devices = await navigator.mediaDevices.enumerateDevices();
+  // No media devices API (an insecure origin, an old WebView): the system defaults are used.
+  const devices = navigator.mediaDevices ? await navigator.mediaDevices.enumerateDevices().catch(() => []) : [];
   return {
     microphones: devices.filter((device) => device.kind === 'audioinput'),
     speakers: devices.filter((device) => device.kind === 'audiooutput'),

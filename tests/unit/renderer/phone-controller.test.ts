@@ -1,0 +1,216 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CallRecord, DeskApi, PhoneAccount, Result } from '../../../preload/contract';
+import { defaultPhonePreferences } from '../../../preload/contract/phone-contract';
+import type { CallEngine, EngineCall, EngineEvent } from '../../../renderer/features/phone/engine/call-engine';
+import {
+  answerClicked,
+  blindTransferRequested,
+  hangupClicked,
+  phoneStarted,
+  phoneStopped,
+} from '../../../renderer/features/phone/phone-controller';
+import { usePhoneStore } from '../../../renderer/features/phone/phone-store';
+import { provideDeskForTests } from '../../../renderer/shared/desk/desk-client';
+
+/** Records what the controller asks of the SIP stack; the test plays the network's answers. */
+class FakeEngine implements CallEngine {
+  readonly log: string[] = [];
+  inFlight = 0;
+  maxInFlight = 0;
+  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private track<T>(entry: string, value: T): Promise<T> {
+    this.log.push(entry);
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    return Promise.resolve().then(() => {
+      this.inFlight -= 1;
+      return value;
+    });
+  }
+  emit(event: EngineEvent): void {
+    this.listeners.forEach((listener) => listener(event));
+  }
+  connect = (account: { server: string }) => this.track(`connect ${account.server}`, undefined);
+  register = () => this.track('register', undefined);
+  dispose = () => {
+    this.log.push('dispose');
+    return Promise.resolve();
+  };
+  answer = (callId: string) => this.track(`answer ${callId}`, undefined);
+  reject = (callId: string, status: number) => this.track(`reject ${callId} ${status}`, undefined);
+  hangup = (callId: string) => this.track(`hangup ${callId}`, undefined);
+  setHeld = (callId: string, held: boolean) => this.track(`hold ${callId} ${held}`, undefined);
+  setMuted = (callId: string, muted: boolean) => void this.log.push(`mute ${callId} ${muted}`);
+  sendDtmf = (callId: string, digit: string) => this.track(`dtmf ${callId} ${digit}`, undefined);
+  dial = (target: string) => this.track(`dial ${target}`, 'out-1');
+  blindTransfer = (callId: string, target: string) => this.track(`refer ${callId} ${target}`, undefined);
+  attendedTransfer = (callId: string, consult: string) => this.track(`refer-replaces ${callId} ${consult}`, undefined);
+  restartMedia = (callId: string) => this.track(`ice-restart ${callId}`, undefined);
+  replaceMicrophone = () => Promise.resolve();
+  remoteStream = () => null;
+  sample = () => Promise.resolve(null);
+  on = (listener: (event: EngineEvent) => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}
+
+const ACCOUNT: PhoneAccount = {
+  servers: ['wss://pbx1.example:7443/ws', 'wss://pbx2.example:7443/ws'],
+  extension: '8001',
+  authUser: '8001',
+  displayName: '张坐席',
+  password: 'secret',
+  agentId: 'A1',
+  preferences: defaultPhonePreferences,
+};
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const call = (id: string, extra: Partial<EngineCall> = {}): EngineCall => ({
+  id,
+  direction: 'inbound',
+  sipCallId: `sip-${id}`,
+  from: '<sip:13812345678@carrier.example>;tag=1',
+  pAssertedIdentity: null,
+  remoteUser: '13812345678',
+  replacesCallId: null,
+  receivedAt: 0,
+  ...extra,
+});
+
+describe('phone controller (fake engine, real state machines)', () => {
+  let engine: FakeEngine;
+  let records: CallRecord[];
+  let gate: { answer: { ring: true } | { ring: false; status: 480 | 486 }; started: number; ended: number };
+
+  beforeEach(async () => {
+    engine = new FakeEngine();
+    records = [];
+    gate = { answer: { ring: true }, started: 0, ended: 0 };
+    provideDeskForTests({
+      phone: {
+        account: async () => ok(ACCOUNT),
+        recordCall: async (record: CallRecord) => {
+          records.push(record);
+          return ok({ id: record.id });
+        },
+      },
+    } as unknown as DeskApi);
+    await phoneStarted(engine, {
+      answerForIncomingCall: () => gate.answer,
+      callStarted: () => (gate.started += 1),
+      callEnded: () => (gate.ended += 1),
+    });
+    await settle();
+  });
+
+  afterEach(async () => {
+    await phoneStopped();
+  });
+
+  const registered = async () => {
+    engine.emit({ type: 'transportConnected' });
+    await settle();
+    engine.emit({ type: 'registered' });
+    await settle();
+  };
+
+  it('registers on the first server, fails over to the next, never with two requests in flight', async () => {
+    expect(engine.log).toContain('connect wss://pbx1.example:7443/ws');
+    engine.emit({ type: 'transportFailed', error: 'refused' });
+    await settle();
+    expect(engine.log.at(-1)).toBe('connect wss://pbx2.example:7443/ws');
+    await registered();
+    expect(engine.log.filter((entry) => entry === 'register')).toHaveLength(1);
+    expect(usePhoneStore.getState().registration.kind).toBe('registered');
+    expect(engine.maxInFlight).toBe(1);
+  });
+
+  it('a lost transport shows at once and reconnects, starting again with the first server', async () => {
+    await registered();
+    engine.log.length = 0;
+    engine.emit({ type: 'transportLost', error: 'closed' });
+    expect(usePhoneStore.getState().registration.kind).toBe('connecting');
+    expect(usePhoneStore.getState().notice).toMatch(/中断/);
+    await settle();
+    expect(engine.log).toEqual(['dispose', 'connect wss://pbx1.example:7443/ws']);
+  });
+
+  it('a call refused by the agent state is rejected with that status and still recorded', async () => {
+    await registered();
+    gate.answer = { ring: false, status: 480 };
+    engine.emit({ type: 'incoming', call: call('c1') });
+    await settle();
+    expect(engine.log).toContain('reject c1 480');
+    expect(usePhoneStore.getState().incoming).toBeNull();
+    engine.emit({ type: 'ended', callId: 'c1', reason: 'rejected', status: 480 });
+    await settle();
+    expect(records.map((record) => [record.endCause, record.ringAt !== null])).toEqual([
+      [null, true],
+      ['rejected', true],
+    ]);
+  });
+
+  it('ring, answer, hang up: the record is written at each step with times and the cause', async () => {
+    await registered();
+    engine.emit({ type: 'incoming', call: call('c2') });
+    expect(usePhoneStore.getState().incoming?.id).toBe('c2');
+    expect(usePhoneStore.getState().calls.c2?.state.kind).toBe('ringing');
+    answerClicked();
+    await settle();
+    expect(engine.log).toContain('answer c2');
+    engine.emit({ type: 'established', callId: 'c2' });
+    expect(gate.started).toBe(1);
+    hangupClicked();
+    await settle();
+    expect(engine.log).toContain('hangup c2');
+    engine.emit({ type: 'ended', callId: 'c2', reason: 'local', status: null });
+    await settle();
+    expect(gate.ended).toBe(1);
+    const [ring, answered, ended] = records;
+    expect(ring?.answerAt).toBeNull();
+    expect(answered?.answerAt).not.toBeNull();
+    expect(ended?.endCause).toBe('agent_hangup');
+    expect(Date.parse(ended!.endAt!)).toBeGreaterThanOrEqual(Date.parse(ended!.answerAt!));
+    expect(ended?.from).toBe('<sip:13812345678@carrier.example>;tag=1');
+  });
+
+  it('a second call while one is up is refused busy; the second half of an attended transfer is taken at once', async () => {
+    await registered();
+    engine.emit({ type: 'incoming', call: call('c3') });
+    answerClicked();
+    engine.emit({ type: 'established', callId: 'c3' });
+    engine.emit({ type: 'incoming', call: call('c4') });
+    await settle();
+    expect(engine.log).toContain('reject c4 486');
+    engine.emit({ type: 'incoming', call: call('c5', { replacesCallId: 'c3' }) });
+    await settle();
+    expect(engine.log).toContain('answer c5');
+  });
+
+  it('blind transfer REFERs the call and records the target', async () => {
+    await registered();
+    engine.emit({ type: 'incoming', call: call('c6') });
+    answerClicked();
+    engine.emit({ type: 'established', callId: 'c6' });
+    await blindTransferRequested('8002');
+    expect(engine.log).toContain('refer c6 8002');
+    expect(records.at(-1)).toMatchObject({ endCause: 'transferred', transferTarget: '8002' });
+    await blindTransferRequested('not a number');
+    expect(usePhoneStore.getState().notice).toBe('转接号码格式不正确');
+  });
+
+  it('calls that outlive a transport loss get their media re-offered once registered again', async () => {
+    await registered();
+    engine.emit({ type: 'incoming', call: call('c7') });
+    answerClicked();
+    engine.emit({ type: 'established', callId: 'c7' });
+    engine.emit({ type: 'transportLost', error: 'closed' });
+    await settle();
+    await registered();
+    expect(engine.log).toContain('ice-restart c7');
+  });
+});

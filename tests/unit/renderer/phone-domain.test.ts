@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { incomingCallAnswer } from '../../../renderer/features/agent-state/domain/agent-state';
+import { callQuality, estimateMos } from '../../../renderer/features/phone/domain/call-quality';
+import { matchesShortcut } from '../../../renderer/shared/keyboard/shortcut';
+
+const key = (k: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey', boolean>> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  altKey: false,
+  shiftKey: false,
+  metaKey: false,
+  ...mods,
+});
+
+describe('call quality', () => {
+  it('a clean loopback call rates good; loss and delay pull the MOS down', () => {
+    expect(estimateMos(0, 10)).toBeGreaterThan(4.3);
+    expect(estimateMos(5, 10)).toBeLessThan(estimateMos(1, 10));
+    expect(estimateMos(0, 400)).toBeLessThan(3.6);
+  });
+
+  it('loss is counted between two readings, not since the call began', () => {
+    const first = { at: 0, packetsReceived: 1000, packetsLost: 100, jitterSeconds: 0.002, roundTripSeconds: 0.02 };
+    const second = { at: 2000, packetsReceived: 1100, packetsLost: 100, jitterSeconds: 0.002, roundTripSeconds: 0.02 };
+    expect(callQuality(first, second)).toMatchObject({ lossPercent: 0, jitterMs: 2, rttMs: 20, grade: 'good' });
+    const lossy = { ...second, packetsReceived: 1090, packetsLost: 110 };
+    expect(callQuality(first, lossy).lossPercent).toBe(10);
+    expect(callQuality(first, lossy).grade).toBe('poor');
+  });
+});
+
+describe('shortcuts', () => {
+  it('match exactly the configured modifiers', () => {
+    expect(matchesShortcut('F2', key('F2'))).toBe(true);
+    expect(matchesShortcut('F2', key('F2', { ctrlKey: true }))).toBe(false);
+    expect(matchesShortcut('Ctrl+Alt+H', key('h', { ctrlKey: true, altKey: true }))).toBe(true);
+    expect(matchesShortcut('Ctrl+Alt+H', key('h', { ctrlKey: true }))).toBe(false);
+  });
+});
+
+describe('refusal while not ready', () => {
+  it('uses the configured response; busy stays 486', () => {
+    expect(incomingCallAnswer({ kind: 'not-ready', reason: '会议' }, 486)).toEqual({ ring: false, status: 486 });
+    expect(incomingCallAnswer({ kind: 'signed-out' }, 480)).toEqual({ ring: false, status: 480 });
+    expect(incomingCallAnswer({ kind: 'wrap-up', previous: { kind: 'ready' }, until: 0 }, 480)).toEqual({
+      ring: false,
+      status: 486,
+    });
+  });
+});
