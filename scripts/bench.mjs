@@ -26,7 +26,16 @@ async function runInLabNamespace(command) {
   }
   await ensurePbxLab();
   const quoted = command.map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
-  return run('unshare', ['--net', '--pid', '--fork', '--mount-proc', '--kill-child', 'sh', '-c', `ip link set lo up && MINSHENG_LAB_NETNS=1 exec ${quoted}`]);
+  return run('unshare', [
+    '--net',
+    '--pid',
+    '--fork',
+    '--mount-proc',
+    '--kill-child',
+    'sh',
+    '-c',
+    `ip link set lo up && MINSHENG_LAB_NETNS=1 exec ${quoted}`,
+  ]);
 }
 
 let failed = 0;
@@ -34,10 +43,7 @@ for (const suite of wanted ? [wanted] : suites) {
   console.log(`▶ bench ${suite}`);
   const command = [process.execPath, '--import', 'tsx', `tests/bench/${suite}.bench.ts`, ...(wanted ? args : [])];
   // The PBX lab runs only in its own network (and PID) namespace, as under `npm test`.
-  const code =
-    suite === 'sip'
-      ? await runInLabNamespace(command)
-      : await run(command[0], command.slice(1));
+  const code = suite === 'sip' ? await runInLabNamespace(command) : await run(command[0], command.slice(1));
   if (code !== 0) failed += 1;
 }
 process.exit(failed === 0 ? 0 : 1);

@@ -32,7 +32,8 @@ test('settings typed in the UI survive a restart of the shell; the password is n
   await dialog.getByRole('button', { name: '保存' }).click();
 
   await expect(page.getByRole('status')).toHaveText('设置已保存');
-  await expect(page.getByTestId('registration-state')).toHaveText('未注册');
+  // The example servers do not exist: the phone says it is trying, not that it is registered.
+  await expect(page.getByTestId('registration-state')).toHaveText(/正在注册|连不上话务服务器/);
   await expect(page.getByTestId('status-platform')).toContainText('平台：未登录（点击登录）');
 
   const restarted = await shell.restart();

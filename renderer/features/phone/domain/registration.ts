@@ -118,7 +118,7 @@ export const registrationLabel = (state: RegistrationState): string => {
     case 'registered':
       return '已注册';
     case 'waiting':
-      return '与话务服务器的连接已断开，正在重连';
+      return '连不上话务服务器，正在重试';
     case 'failed':
       return state.reason === 'auth' ? '注册被拒绝：分机号或密码错误' : '未配置话务服务器';
   }
