@@ -5,7 +5,7 @@ import { type LabConsole, type LabConsoleOptions, openLabConsole, rtpBytes } fro
 
 interface LabFixtures {
   openConsole(extension: string, options?: LabConsoleOptions): Promise<LabConsole>;
-  baresip(extension: string, options?: { autoAnswer?: boolean }): Promise<Baresip>;
+  baresip(extension: string, options?: { autoAnswer?: boolean; toneHz?: number; record?: boolean }): Promise<Baresip>;
 }
 
 /** One lab for the whole run (started in ~0.2 s); each test gets its own consoles and phones. */
@@ -37,7 +37,7 @@ export const test = base.extend<LabFixtures, { lab: Lab }>({
   baresip: async ({ lab }, use) => {
     const phones: Baresip[] = [];
     await use(async (extension, options = {}) => {
-      const phone = await startBaresip({ extension, runDir: lab.runDir, autoAnswer: options.autoAnswer ?? false });
+      const phone = await startBaresip({ extension, runDir: lab.runDir, ...options });
       phones.push(phone);
       return phone;
     });

@@ -4,7 +4,7 @@
  * packets it sent and received when a call ends, which is how a test sees the PBX side get audio.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { LAB_HOST, labUser } from './lab';
@@ -15,16 +15,18 @@ export interface Baresip {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   /** A command of baresip's menu over its TCP control socket, e.g. `dial sip:1001@127.0.0.1`, `hangup`. */
   command(line: string): Promise<void>;
+  /** The WAV files of decoded (received) audio, one per call, when started with `record`. */
+  decodedRecordings(): string[];
   /** RTP packets baresip counted for each ended call, in the order they ended. */
   rtpPackets(): { tx: number; rx: number }[];
   stop(): Promise<void>;
 }
 
-const CONFIG = (slot: number, dir: string) => `poll_method epoll
+const CONFIG = (slot: number, dir: string, toneHz: number, record: boolean) => `poll_method epoll
 sip_listen ${LAB_HOST}:${5100 + slot * 10}
 call_local_timeout 120
 call_max_calls 4
-audio_source ausine,440
+audio_source ausine,${toneHz}
 ausrc_srate 48000
 ausrc_channels 2
 audio_player aubridge,nullsink${slot}
@@ -42,7 +44,7 @@ module g711.so
 module opus.so
 module ausine.so
 module aubridge.so
-module_tmp uuid.so
+${record ? 'module sndfile.so\n' : ''}module_tmp uuid.so
 module_tmp account.so
 module_app menu.so
 module_app ctrl_tcp.so
@@ -57,12 +59,16 @@ export const startBaresip = async (options: {
   readonly extension: string;
   readonly runDir: string;
   readonly autoAnswer?: boolean;
+  /** The frequency of the sine it "speaks": tells its voice apart in another phone's recording. */
+  readonly toneHz?: number;
+  /** Dump decoded audio of each call to WAV (baresip's sndfile module). */
+  readonly record?: boolean;
 }): Promise<Baresip> => {
   const slot = nextSlot++ % 8;
   const dir = join(options.runDir, `baresip-${options.extension}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
   const { password } = labUser(options.extension);
-  writeFileSync(join(dir, 'config'), CONFIG(slot, dir));
+  writeFileSync(join(dir, 'config'), CONFIG(slot, dir, options.toneHz ?? 440, options.record ?? false));
   writeFileSync(
     join(dir, 'accounts'),
     `<sip:${options.extension}@${LAB_HOST};transport=udp>;auth_pass=${password};regint=300;` +
@@ -103,6 +109,10 @@ export const startBaresip = async (options: {
     output: () => output,
     waitFor,
     command,
+    decodedRecordings: () =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith('-dec.wav'))
+        .map((name) => join(dir, name)),
     rtpPackets: () =>
       [...output.matchAll(/packets:\s+(\d+)\s+(\d+)/g)].map((match) => ({ tx: Number(match[1]), rx: Number(match[2]) })),
     stop: async () => {

@@ -62,6 +62,35 @@ const READ_RTP_BYTES = `(async () => {
   return { received, sent };
 })()`;
 
+/**
+ * Share (0..1) of the audio a page sends on its `index`-th open peer connection that lies at `hz`,
+ * from an FFT over about a second: what the console puts on the wire to that party.
+ */
+export const sentToneShare = (page: Page, index: number, hz: number): Promise<number> =>
+  page.evaluate(`(async () => {
+    const peer = (window.__minshengPeers || []).filter((p) => p.connectionState !== 'closed')[${index}];
+    const track = peer && peer.getSenders().map((s) => s.track).find((t) => t && t.kind === 'audio');
+    if (!track) return -1;
+    const context = new AudioContext();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 8192;
+    context.createMediaStreamSource(new MediaStream([track])).connect(analyser);
+    const bins = new Float32Array(analyser.frequencyBinCount);
+    let best = 0;
+    for (let round = 0; round < 8; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      analyser.getFloatFrequencyData(bins);
+      const power = Array.from(bins, (db) => Math.pow(10, db / 10));
+      const total = power.reduce((sum, p) => sum + p, 0);
+      const centre = Math.round(${hz} / (context.sampleRate / analyser.fftSize));
+      let near = 0;
+      for (let bin = centre - 3; bin <= centre + 3; bin += 1) near += power[bin] || 0;
+      if (total > 0) best = Math.max(best, near / total);
+    }
+    await context.close();
+    return best;
+  })()`);
+
 /** inbound-rtp / outbound-rtp audio bytes of the page's open peer connections, as getStats reports them. */
 export const rtpBytes = (page: Page): Promise<{ received: number; sent: number }> => page.evaluate(READ_RTP_BYTES);
 

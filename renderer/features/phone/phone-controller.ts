@@ -10,6 +10,7 @@ import { callQuality } from './domain/call-quality';
 import { type CallEvent, type CallState, incomingCall, outgoingCall, stepCall } from './domain/call-state';
 import { type RegistrationEffect, type RegistrationEvent, stepRegistration } from './domain/registration';
 import { deviceIdForLabel, listAudioDevices, newlyPlugged, routeTo } from './media/audio-devices';
+import { type Conference, startConference } from './media/conference';
 import { type Ringing, beep, startRinging } from './media/ringer';
 import { type CallView, incomingCallCleared, incomingCallReceived, usePhoneStore } from './phone-store';
 
@@ -38,7 +39,9 @@ interface Runtime {
   readonly records: Map<string, CallRecord>;
   readonly engineCalls: Map<string, EngineCall>;
   readonly lastSample: Map<string, MediaSample>;
-  readonly speaker: HTMLAudioElement;
+  /** One audio element per call: a held call and a consultation are heard separately, both in 三方通话. */
+  readonly players: Map<string, HTMLAudioElement>;
+  conference: Conference | null;
   devices: MediaDeviceInfo[];
   effects: Promise<void>;
   readonly teardown: (() => void)[];
@@ -112,8 +115,14 @@ const callFinished = (id: string): void => {
   rt.mediaToRestore.delete(id);
   if (get().incoming?.id === id) incomingCallCleared();
   const live = Object.values(get().calls).filter((call) => call.state.kind !== 'ended');
+  const player = rt.players.get(id);
+  if (player) {
+    player.pause();
+    player.srcObject = null;
+    rt.players.delete(id);
+  }
+  if (rt.conference) endConference(live.map((call) => call.id));
   if (live.length === 0) {
-    rt.speaker.srcObject = null;
     rt.gate.callEnded();
   } else if (live.every((call) => call.consult)) {
     // The main call went (transferred or hung up) while a consultation stays: it becomes the call.
@@ -316,8 +325,10 @@ const established = (callId: string): void => {
     callId,
     call.state.kind === 'dialing' ? { type: 'remoteAnswered', at: Date.now() } : { type: 'answer', at: Date.now() },
   );
-  rt.speaker.srcObject = rt.engine.remoteStream(callId);
-  void rt.speaker.play().catch(() => undefined);
+  const player = new Audio();
+  player.srcObject = rt.engine.remoteStream(callId);
+  rt.players.set(callId, player);
+  void routeTo(player, speakerId()).then(() => player.play().catch(() => undefined));
   watchFirstAudio(callId);
 };
 
@@ -425,6 +436,19 @@ const restoreMedia = (): void => {
 
 // ── devices ──────────────────────────────────────────────────────────────────
 
+const speakerId = (): string | null =>
+  deviceIdForLabel(
+    need().devices.filter((device) => device.kind === 'audiooutput'),
+    need().account?.preferences.speakerLabel ?? '',
+  );
+
+const microphoneStream = (): Promise<MediaStream> => {
+  const id = microphoneId();
+  return navigator.mediaDevices.getUserMedia({
+    audio: { ...(id ? { deviceId: { exact: id } } : {}), echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+  });
+};
+
 const microphoneId = (): string | null =>
   deviceIdForLabel(
     need().devices.filter((device) => device.kind === 'audioinput'),
@@ -452,9 +476,10 @@ const devicesChanged = async (): Promise<void> => {
     };
   }
   // A vanished device resolves to null = system default: the call keeps going on the default.
-  await routeTo(rt.speaker, deviceIdForLabel(now.speakers, rt.account!.preferences.speakerLabel));
+  for (const player of rt.players.values()) await routeTo(player, speakerId());
   const live = Object.values(get().calls).find((call) => call.state.kind === 'active');
-  if (live) {
+  // In 三方通话 the microphone feeds the mix; a re-plug there waits for the conference to end.
+  if (live && !rt.conference) {
     const id = microphoneId();
     const stream = await navigator.mediaDevices
       .getUserMedia({
@@ -525,8 +550,64 @@ export const muteToggled = (): void => {
   const call = focusedLiveCall();
   if (!call || call.state.kind !== 'active') return;
   const muted = !call.state.muted;
+  const conference = need().conference;
+  if (conference) {
+    conference.setMuted(muted);
+    Object.values(get().calls)
+      .filter((view) => view.state.kind === 'active')
+      .forEach((view) => stepAndSave(view.id, { type: muted ? 'mute' : 'unmute' }));
+    return;
+  }
   need().engine.setMuted(call.id, muted);
   stepAndSave(call.id, { type: muted ? 'mute' : 'unmute' });
+};
+
+/** 三方通话: the held caller comes back and hears the consulted department, mixed in the console. */
+export const conferenceStarted = async (): Promise<void> => {
+  const rt = need();
+  const calls = Object.values(get().calls).filter((call) => call.state.kind === 'active');
+  const main = calls.find((call) => !call.consult);
+  const consult = calls.find((call) => call.consult);
+  if (!main || !consult || rt.conference) {
+    notice('需要先与第三方建立咨询通话');
+    return;
+  }
+  try {
+    if (main.state.kind === 'active' && main.state.held) {
+      await rt.engine.setHeld(main.id, false);
+      stepAndSave(main.id, { type: 'resume' });
+    }
+    const mainRemote = rt.engine.remoteStream(main.id);
+    const consultRemote = rt.engine.remoteStream(consult.id);
+    if (!mainRemote || !consultRemote) throw new Error('通话的媒体尚未建立');
+    rt.conference = await startConference(
+      [
+        { callId: main.id, remote: mainRemote },
+        { callId: consult.id, remote: consultRemote },
+      ],
+      await microphoneStream(),
+      (callId, track) => rt.engine.replaceMicrophone(callId, track),
+    );
+    set({ conference: true, panel: 'none' });
+  } catch (error) {
+    failure(error);
+  }
+};
+
+/** A leg left the conference: the one still up gets the plain microphone back. */
+const endConference = (remaining: readonly string[]): void => {
+  const rt = need();
+  rt.conference?.stop();
+  rt.conference = null;
+  set({ conference: false });
+  for (const callId of remaining) {
+    void microphoneStream()
+      .then((stream) => {
+        const track = stream.getAudioTracks()[0];
+        return track ? rt.engine.replaceMicrophone(callId, track) : undefined;
+      })
+      .catch(failure);
+  }
 };
 
 export const digitPressed = (digit: string): void => {
@@ -636,10 +717,12 @@ export const phoneStopped = async (): Promise<void> => {
   runtime = null;
   if (rt.retryTimer) clearTimeout(rt.retryTimer);
   rt.ringing?.stop();
+  rt.conference?.stop();
+  rt.players.forEach((player) => player.pause());
   rt.teardown.forEach((undo) => undo());
   await rt.effects.catch(() => undefined);
   await rt.engine.dispose({ endCalls: true });
-  set({ registration: { kind: 'idle' }, calls: {}, notice: null, protocolErrors: 0, panel: 'none', incoming: null });
+  set({ registration: { kind: 'idle' }, calls: {}, notice: null, protocolErrors: 0, panel: 'none', incoming: null, conference: false });
 };
 
 // ── start ────────────────────────────────────────────────────────────────────
@@ -656,7 +739,8 @@ export const phoneStarted = async (engine: CallEngine, gate: AgentGate): Promise
       records: new Map(),
       engineCalls: new Map(),
       lastSample: new Map(),
-      speaker: new Audio(),
+      players: new Map(),
+      conference: null,
       devices: [],
       effects: Promise.resolve(),
       mediaToRestore: new Set(),

@@ -35,6 +35,8 @@ export interface PhoneState {
   readonly protocolErrors: number;
   readonly panel: 'none' | 'dial' | 'transfer' | 'dtmf';
   readonly preferencesOpen: boolean;
+  /** 三方通话: the two live calls are mixed together in the console. */
+  readonly conference: boolean;
 }
 
 export const usePhoneStore = create<PhoneState>()(() => ({
@@ -47,6 +49,7 @@ export const usePhoneStore = create<PhoneState>()(() => ({
   protocolErrors: 0,
   panel: 'none',
   preferencesOpen: false,
+  conference: false,
 }));
 
 /** The call the controls act on: the consultation while one is up, else the live call. */

@@ -27,6 +27,8 @@ export const zhCN = {
   'phone.transfer.blind': '直接转接',
   'phone.transfer.consult': '咨询',
   'phone.transfer.complete': '完成转接',
+  'phone.transfer.conference': '三方通话',
+  'phone.call.conference': '三方通话中',
   'phone.transfer.emergency': '紧急转 {number}',
   'phone.call.inbound': '来电',
   'phone.call.outbound': '呼出',

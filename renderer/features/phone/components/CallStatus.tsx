@@ -63,8 +63,14 @@ const OneCall = ({ call }: { call: CallView }) => {
 export const CallStatus = () => {
   const calls = usePhoneStore((state) => state.calls);
   const training = usePhoneStore((state) => state.incoming?.training ?? false);
+  const conference = usePhoneStore((state) => state.conference);
   return (
     <div className="softphone__calls">
+      {conference ? (
+        <span className="badge badge--ok" data-testid="conference">
+          {t('phone.call.conference')}
+        </span>
+      ) : null}
       {training ? (
         <span className="badge badge--ringing" role="status">
           {t('phone.ringing.training')}

@@ -3,6 +3,7 @@ import { t } from '../../../shared/i18n/t';
 import {
   attendedTransferCompleted,
   blindTransferRequested,
+  conferenceStarted,
   dialRequested,
   digitPressed,
   emergencyTransferRequested,
@@ -53,6 +54,9 @@ export const PhonePanels = () => {
           </button>
           <button type="button" onClick={() => void attendedTransferCompleted()} disabled={consult?.state.kind !== 'active'}>
             {t('phone.transfer.complete')}
+          </button>
+          <button type="button" onClick={() => void conferenceStarted()} disabled={consult?.state.kind !== 'active'}>
+            {t('phone.transfer.conference')}
           </button>
           {emergency.map((target) => (
             <button key={target} type="button" className="button--danger" onClick={() => void emergencyTransferRequested(target)}>
