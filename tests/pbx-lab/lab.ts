@@ -17,7 +17,7 @@ export const LAB_WS_URL = `ws://${LAB_HOST}:8088`;
 export const LAB_WSS_URL = `wss://${LAB_HOST}:8443`;
 export const LAB_UDP_PORT = 5060;
 
-/** Test users, as provisioned in conf/kamailio.cfg: 100x are WebRTC agents, 200x plain SIP phones. */
+/** Test users, as provisioned in conf/kamailio.cfg: 100x are WebRTC agents, 200x plain SIP phones, 110 the police desk. */
 export const labUser = (extension: string) => ({ extension, password: `pw${extension}` });
 
 const CONF = fileURLToPath(new URL('./conf/', import.meta.url));
