@@ -49,7 +49,13 @@ const apply = (event: AgentEvent): boolean => {
 };
 
 export const agentConfigured = (config: AgentStoreState['config']): void => set({ config });
-export const signedIn = (): boolean => apply({ type: 'signIn' });
+export const signedIn = (): boolean => {
+  // Signing in is a click: the moment a browser lets us ask for notifications (a ring while the
+  // window is behind another shows one).
+  if (typeof Notification !== 'undefined' && Notification.permission === 'default')
+    void Notification.requestPermission().catch(() => undefined);
+  return apply({ type: 'signIn' });
+};
 export const signedOut = (): boolean => apply({ type: 'signOut' });
 export const readySet = (): boolean => apply({ type: 'setReady' });
 export const notReadySet = (reason: string): boolean => apply({ type: 'setNotReady', reason });

@@ -722,7 +722,15 @@ export const phoneStopped = async (): Promise<void> => {
   rt.teardown.forEach((undo) => undo());
   await rt.effects.catch(() => undefined);
   await rt.engine.dispose({ endCalls: true });
-  set({ registration: { kind: 'idle' }, calls: {}, notice: null, protocolErrors: 0, panel: 'none', incoming: null, conference: false });
+  set({
+    registration: { kind: 'idle' },
+    calls: {},
+    notice: null,
+    protocolErrors: 0,
+    panel: 'none',
+    incoming: null,
+    conference: false,
+  });
 };
 
 // ── start ────────────────────────────────────────────────────────────────────

@@ -203,6 +203,26 @@ describe('phone controller (fake engine, real state machines)', () => {
     expect(usePhoneStore.getState().notice).toBe('转接号码格式不正确');
   });
 
+  it('with auto-answer on, a ringing call is answered without a click', async () => {
+    await phoneStopped();
+    provideDeskForTests({
+      phone: {
+        account: async () => ok({ ...ACCOUNT, preferences: { ...defaultPhonePreferences, autoAnswer: true } }),
+        recordCall: async (record: CallRecord) => ok({ id: record.id }),
+      },
+    } as unknown as DeskApi);
+    await phoneStarted(engine, {
+      answerForIncomingCall: () => ({ ring: true }),
+      callStarted: () => undefined,
+      callEnded: () => undefined,
+    });
+    await registered();
+    engine.emit({ type: 'incoming', call: call('c8') });
+    await settle();
+    await settle();
+    expect(engine.log).toContain('answer c8');
+  });
+
   it('calls that outlive a transport loss get their media re-offered once registered again', async () => {
     await registered();
     engine.emit({ type: 'incoming', call: call('c7') });
