@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { incomingCallAnswer } from '../../../renderer/features/agent-state/domain/agent-state';
 import { callQuality, estimateMos } from '../../../renderer/features/phone/domain/call-quality';
+import { deviceIdForLabel, newlyPlugged } from '../../../renderer/features/phone/media/audio-devices';
 import { matchesShortcut } from '../../../renderer/shared/keyboard/shortcut';
 
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey', boolean>> = {}) => ({
@@ -46,5 +47,31 @@ describe('refusal while not ready', () => {
       ring: false,
       status: 486,
     });
+  });
+});
+
+describe('audio devices are remembered by label', () => {
+  const device = (kind: MediaDeviceKind, label: string, deviceId: string) => ({
+    kind,
+    label,
+    deviceId,
+    groupId: '',
+    toJSON: () => ({}),
+  });
+  const before = [device('audioinput', '内置麦克风', 'a1'), device('audiooutput', '内置扬声器', 'b1')];
+  const after = [...before, device('audioinput', 'Jabra Evolve 40', 'a9'), device('audiooutput', 'Jabra Evolve 40', 'b9')];
+
+  it('finds a device by label whatever its id is today, and falls back to the default when it is gone', () => {
+    expect(deviceIdForLabel(after, 'Jabra Evolve 40')).toBe('a9');
+    expect(deviceIdForLabel(before, 'Jabra Evolve 40')).toBeNull();
+    expect(deviceIdForLabel(after, '')).toBeNull();
+  });
+
+  it('tells which devices a hot-plug added', () => {
+    expect(newlyPlugged(before, after).map((entry) => `${entry.kind}:${entry.label}`)).toEqual([
+      'audioinput:Jabra Evolve 40',
+      'audiooutput:Jabra Evolve 40',
+    ]);
+    expect(newlyPlugged(after, before)).toEqual([]);
   });
 });
