@@ -61,6 +61,7 @@ const LAB_PACKAGES = [
 const LAB_FILES = [
   '/usr/sbin/kamailio',
   '/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so',
+  '/usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so',
   '/usr/bin/rtpengine',
   '/usr/bin/baresip',
   '/usr/bin/sipp',
