@@ -3,6 +3,8 @@
  * retry, failover, call and agent rules live in the pure machines the controller runs; this file
  * only translates. One UserAgent per connection attempt: a transport that dropped is disposed with
  * its Registerer and a new pair is made, so a stale Registerer can never refresh alongside a new one.
+ * The exception is a drop with calls up: the same UserAgent reconnects to the same server so its
+ * dialogs survive, and only the Registerer is replaced.
  */
 import {
   Invitation,
