@@ -5,7 +5,7 @@
  *                                   as many re-registrations, each after the WebSocket was cut
  *   sip.invite_to_ring.p95_ms       INVITE handed over by the WebSocket to the ringing call painted
  *   sip.answer_to_audio.p95_ms      接听 clicked to the first inbound RTP packet counted by getStats
- *   sip.reregister_after_pbx_restart_s  Kamailio answering again to the console registered (5 restarts)
+ *   sip.reregister_after_pbx_restart_s  Kamailio answering again to the console registered (10 restarts)
  */
 import { chromium } from '@playwright/test';
 import { defaultPhonePreferences } from '../../main/phone/domain/phone-preferences';
@@ -17,7 +17,7 @@ import { startWsTap } from '../pbx-lab/ws-tap';
 import { percentile, report } from './bench-output';
 
 const CALLS = Math.max(20, Number(process.argv[2] ?? 25));
-const RESTARTS = 5;
+const RESTARTS = 10;
 
 const lab = await startLab();
 report('sip.lab_startup_ms', lab.startupMs, 'ms');

@@ -9,7 +9,7 @@ const registrationConfig = () => ({
   servers: need().account?.servers.length ?? 0,
   baseDelayMs: 500,
   // Capped low so an agent is back within seconds of the PBX; the jitter still spreads a whole centre.
-  maxDelayMs: 4_000,
+  maxDelayMs: 2_500,
   random: Math.random,
 });
 
