@@ -1,7 +1,7 @@
 import { AgentStateControl } from '../features/agent-state';
 import { IntakePanel, useIntakeStore } from '../features/intake';
 import { KbPanel } from '../features/kb';
-import { type RegistrationDisplay, SoftphoneBar, TrainingCallDialog, usePhoneStore } from '../features/phone';
+import { type RegistrationDisplay, SoftphoneBar, TrainingCallDialog, dialRequested, usePhoneStore } from '../features/phone';
 import { CallerPanel } from '../features/screen-pop';
 import {
   type PbxReadiness,
@@ -55,7 +55,7 @@ export const App = () => {
         </div>
       ) : null}
       <div className="workspace">
-        <CallerPanel />
+        <CallerPanel onCallBack={(number) => void dialRequested(number)} />
         <IntakePanel banner={<SetupChecklist />} />
         <KbPanel draftId={draftId} />
       </div>

@@ -94,6 +94,7 @@ export const zhCN = {
   'screenPop.withheld': '号码未显示',
   'screenPop.unknownNumber': '无法识别的号码：{display}',
   'screenPop.newCaller': '首次来电，暂无历史记录',
+  'screenPop.callBack': '回访',
   'screenPop.reveal': '显示',
   'screenPop.revealHint': '保密来电人：显示号码将记入审计日志',
   'screenPop.confidential': '保密',

@@ -2,7 +2,17 @@ import type { ScreenPop } from '../../../../preload/contract';
 import { t } from '../../../shared/i18n/t';
 import { numberRevealRequested } from '../screen-pop-store';
 
-export const CallerHeader = ({ pop, revealedNumber }: { pop: ScreenPop; revealedNumber: string | null }) => {
+const DIALABLE = new Set(['mobile', 'landline', 'service']);
+
+export const CallerHeader = ({
+  pop,
+  revealedNumber,
+  onCallBack,
+}: {
+  pop: ScreenPop;
+  revealedNumber: string | null;
+  onCallBack?: ((number: string) => void) | undefined;
+}) => {
   const { number, caller } = pop;
   if (number.kind === 'withheld') {
     return (
@@ -27,6 +37,11 @@ export const CallerHeader = ({ pop, revealedNumber }: { pop: ScreenPop; revealed
             onClick={() => void numberRevealRequested()}
           >
             {t('screenPop.reveal')}
+          </button>
+        ) : null}
+        {onCallBack && DIALABLE.has(number.kind) && (!number.masked || revealedNumber) ? (
+          <button type="button" className="link-button" onClick={() => onCallBack(revealedNumber ?? number.display)}>
+            {t('screenPop.callBack')}
           </button>
         ) : null}
       </div>

@@ -8,7 +8,8 @@ import { CallerHeader } from './CallerHeader';
 import { OrderList } from './OrderList';
 import { WorkOrderDrawer } from './WorkOrderDrawer';
 
-export const CallerPanel = () => {
+/** `onCallBack` dials a number (回访); the phone is another feature, so the app passes it in. */
+export const CallerPanel = ({ onCallBack }: { onCallBack?: (number: string) => void }) => {
   const status = useScreenPopStore((state) => state.status);
   const pop = useScreenPopStore((state) => state.pop);
   const error = useScreenPopStore((state) => state.error);
@@ -37,7 +38,7 @@ export const CallerPanel = () => {
       ) : null}
       {status === 'shown' && pop ? (
         <>
-          <CallerHeader pop={pop} revealedNumber={revealedNumber} />
+          <CallerHeader pop={pop} revealedNumber={revealedNumber} onCallBack={onCallBack} />
           {pop.caller ? (
             <>
               <h3 className="panel__subtitle">{t('screenPop.openOrders', { count: pop.openOrders.length })}</h3>
