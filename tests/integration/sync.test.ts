@@ -216,3 +216,37 @@ describe('sync with the platform', () => {
     await platform.close();
   });
 });
+
+describe('softphone records reach the platform', () => {
+  it('call records (each step) and agent state changes arrive in their streams', async () => {
+    const dir = tempDir();
+    const platform = await startTestPlatform(dir);
+    const services = await startSyncedConsole(dir, platform.url);
+    const id = '0192f0e4-6a1b-7c3d-8e4f-5a6b7c8d9e0f';
+    const ring = {
+      id,
+      sipCallId: 'abc@pbx',
+      direction: 'inbound',
+      from: '<sip:13812345678@carrier.example>;tag=1',
+      pAssertedIdentity: null,
+      remoteNumber: '13812345678',
+      ringAt: new Date().toISOString(),
+      answerAt: null,
+      endAt: null,
+      endCause: null,
+      transferTarget: null,
+    };
+    expect((await services.dispatch('phone.recordCall', ring, context)).ok).toBe(true);
+    const ended = { ...ring, answerAt: new Date().toISOString(), endAt: new Date().toISOString(), endCause: 'caller_hangup' };
+    expect((await services.dispatch('phone.recordCall', ended, context)).ok).toBe(true);
+    const state = { state: 'wrap-up', reason: null, at: new Date().toISOString() };
+    expect((await services.dispatch('phone.agentStateChanged', state, context)).ok).toBe(true);
+    services.sync.nudge();
+    await drained(services);
+    expect(platform.store.recordIds('call')).toEqual([id]);
+    expect(platform.store.recordData('call', id)).toMatchObject({ endCause: 'caller_hangup', remoteNumber: '13812345678' });
+    expect(platform.store.recordIds('agent_state')).toHaveLength(1);
+    await services.close();
+    await platform.close();
+  });
+});
