@@ -47,6 +47,32 @@ test.describe('through a WebSocket hop the test controls', () => {
     await tap.close();
   });
 
+  test('a WebSocket cut mid-call: media is re-offered, audio flows both ways, and the caller can still hang up', async ({
+    openConsole,
+    baresip,
+  }) => {
+    const agent = await openConsole('1001', { servers: [tap.url] });
+    const caller = await baresip('2001');
+    const { page } = agent;
+    await caller.command(`dial sip:1001@${LAB_HOST}`);
+    await page.getByRole('button', { name: '接听', exact: true }).click();
+    await expect(page.getByTestId('main-call').getByRole('status')).toHaveText('通话中');
+
+    tap.cut();
+    await expect(page.getByTestId('registration-state')).toHaveText('已注册');
+    await caller.waitFor(/got re-INVITE/);
+    const before = await rtpBytes(page);
+    await page.waitForTimeout(1_000);
+    const after = await rtpBytes(page);
+    expect(after.received).toBeGreaterThan(before.received + 3_000);
+    expect(after.sent).toBeGreaterThan(before.sent + 3_000);
+
+    // The caller's BYE finds the console over its new connection.
+    await caller.command('hangup');
+    await expect.poll(() => agent.calls().at(-1)?.end_cause).toBe('caller_hangup');
+    await expect(page.getByTestId('agent-state')).toContainText('话后整理');
+  });
+
   test('a cut WebSocket shows at once and is registered again within 5 s, however often it happens', async ({
     openConsole,
     baresip,
