@@ -4,6 +4,7 @@
  * the agent state (injected by renderer/app) whether a call may ring. No React, no sip.js here.
  * The parts live in controller/: runtime, calls, registration-runner, devices, conference, actions.
  */
+import type { PhoneAccount } from '../../../preload/contract';
 import { desk } from '../../shared/desk/desk-client';
 import type { CallEngine, EngineEvent } from './engine/call-engine';
 import {
@@ -156,10 +157,17 @@ export const phoneStarted = async (engine: CallEngine, gate: AgentGate): Promise
     return;
   }
   const rt = need();
+  const previous = rt.account;
   rt.account = result.value;
   set({ preferences: result.value.preferences });
   void devicesChanged();
+  // Saving unrelated settings (the platform address, say) must not drop and redo the registration.
+  const unchanged = previous !== null && registrationIdentity(previous) === registrationIdentity(result.value);
+  if (unchanged && get().registration.kind !== 'idle' && get().registration.kind !== 'failed') return;
   const configured = result.value.servers.length > 0 && result.value.extension !== '' && result.value.password !== null;
   registrationEvent({ type: 'stop' });
   if (configured) registrationEvent({ type: 'start' });
 };
+
+const registrationIdentity = (account: PhoneAccount): string =>
+  JSON.stringify([account.servers, account.extension, account.authUser, account.password, account.displayName]);

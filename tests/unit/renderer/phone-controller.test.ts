@@ -129,6 +129,19 @@ describe('phone controller (fake engine, real state machines)', () => {
     expect(engine.maxInFlight).toBe(1);
   });
 
+  it('saving settings that do not touch the account keeps the registration as it is', async () => {
+    await registered();
+    engine.log.length = 0;
+    await phoneStarted(engine, {
+      answerForIncomingCall: () => gate.answer,
+      callStarted: () => undefined,
+      callEnded: () => undefined,
+    });
+    await settle();
+    expect(engine.log).toEqual([]);
+    expect(usePhoneStore.getState().registration.kind).toBe('registered');
+  });
+
   it('a lost transport shows at once and reconnects, starting again with the first server', async () => {
     await registered();
     engine.log.length = 0;
