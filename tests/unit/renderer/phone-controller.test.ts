@@ -211,6 +211,7 @@ describe('phone controller (fake engine, real state machines)', () => {
     engine.emit({ type: 'established', callId: 'c6' });
     await blindTransferRequested('8002');
     expect(engine.log).toContain('refer c6 8002');
+    await settle();
     expect(records.at(-1)).toMatchObject({ endCause: 'transferred', transferTarget: '8002' });
     await blindTransferRequested('not a number');
     expect(usePhoneStore.getState().notice).toBe('转接号码格式不正确');

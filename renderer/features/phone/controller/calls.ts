@@ -27,12 +27,19 @@ const saveRecord = (id: string, state: CallState, transferTarget: string | null 
     transferTarget: state.kind === 'ended' ? (state.transferTarget ?? transferTarget) : null,
   };
   rt.records.set(id, next);
-  void desk()
-    .phone.recordCall(next)
-    .then((result) => {
-      if (!result.ok) notice(`通话记录未保存：${result.error.message}`);
-    });
+  // One write at a time per call, in order: the end never overtakes the ring on its way to main.
+  const previous = recordWrites.get(id) ?? Promise.resolve();
+  const written = previous.then(async () => {
+    const result = await desk().phone.recordCall(next);
+    if (!result.ok) notice(`通话记录未保存：${result.error.message}`);
+  });
+  recordWrites.set(id, written);
+  void written.finally(() => {
+    if (recordWrites.get(id) === written) recordWrites.delete(id);
+  });
 };
+
+const recordWrites = new Map<string, Promise<void>>();
 
 // ── call state ───────────────────────────────────────────────────────────────
 
