@@ -28,9 +28,21 @@ export const loadSettings = async (): Promise<void> => {
   else set({ notice: { kind: 'error', text: result.error.message } });
 };
 
+const openWith = (view: SettingsView): void =>
+  set({ dialogOpen: true, draft: draftFromView(view), fieldErrors: {}, notice: null });
+
 export const settingsDialogOpened = (): void => {
   const { view } = get();
-  if (view) set({ dialogOpen: true, draft: draftFromView(view), fieldErrors: {}, notice: null });
+  if (view) {
+    openWith(view);
+    return;
+  }
+  // Clicked in the moment between the console appearing and its settings arriving: a click that
+  // silently did nothing would be clicked again and again; open as soon as they are here.
+  void loadSettings().then(() => {
+    const loaded = get().view;
+    if (loaded) openWith(loaded);
+  });
 };
 
 export const settingsDialogClosed = (): void => set({ dialogOpen: false, draft: null, fieldErrors: {} });
