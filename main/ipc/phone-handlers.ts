@@ -5,6 +5,6 @@ export const phoneHandlers = (phone: PhoneService): DeskHandlers['phone'] => ({
   account: () => phone.account(),
   savePreferences: (preferences) => phone.savePreferences(preferences),
   recordCall: (record) => phone.recordCall(record),
-  recentCalls: ({ limit }) => phone.recentCalls(limit) as ReturnType<DeskHandlers['phone']['recentCalls']>,
+  recentCalls: ({ limit }) => phone.recentCalls(limit),
   agentStateChanged: (change) => phone.agentStateChanged(change),
 });

@@ -1,4 +1,10 @@
-import type { AgentStateChange, CallRecord, PhoneAccount, PhonePreferences } from '../../preload/contract/phone-contract';
+import type {
+  AgentStateChange,
+  CallRecord,
+  PhoneAccount,
+  PhonePreferences,
+  RecentCall,
+} from '../../preload/contract/phone-contract';
 import type { DbClient } from '../db/db-client';
 import { callerIdentityFromInvite } from '../history/domain/sip-identity';
 import type { Logger } from '../log/logger';
@@ -14,7 +20,7 @@ export interface PhoneService {
   account(): Promise<PhoneAccount>;
   savePreferences(preferences: PhonePreferences): Promise<PhonePreferences>;
   recordCall(record: CallRecord): Promise<{ id: string }>;
-  recentCalls(limit: number): Promise<unknown[]>;
+  recentCalls(limit: number): Promise<RecentCall[]>;
   agentStateChanged(change: AgentStateChange): Promise<{ id: string }>;
 }
 

@@ -27,6 +27,7 @@ export {
   answerClicked,
   attendedTransferCompleted,
   blindTransferRequested,
+  callHistoryOpened,
   dialRequested,
   digitPressed,
   emergencyTransferRequested,

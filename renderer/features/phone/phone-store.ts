@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PhonePreferences } from '../../../preload/contract';
+import type { PhonePreferences, RecentCall } from '../../../preload/contract';
 import { markCallRang } from '../../shared/perf-marks';
 import type { CallQuality } from './domain/call-quality';
 import type { CallState } from './domain/call-state';
@@ -33,7 +33,8 @@ export interface PhoneState {
   readonly preferences: PhonePreferences | null;
   readonly notice: string | null;
   readonly protocolErrors: number;
-  readonly panel: 'none' | 'dial' | 'transfer' | 'dtmf';
+  readonly panel: 'none' | 'dial' | 'transfer' | 'dtmf' | 'history';
+  readonly recentCalls: readonly RecentCall[];
   readonly preferencesOpen: boolean;
   /** 三方通话: the two live calls are mixed together in the console. */
   readonly conference: boolean;
@@ -48,6 +49,7 @@ export const usePhoneStore = create<PhoneState>()(() => ({
   notice: null,
   protocolErrors: 0,
   panel: 'none',
+  recentCalls: [],
   preferencesOpen: false,
   conference: false,
 }));

@@ -1,6 +1,14 @@
 import { t } from '../../../shared/i18n/t';
 import { withShortcut } from '../../../shared/keyboard/shortcut';
-import { answerClicked, hangupClicked, holdToggled, muteToggled, noticeDismissed, rejectClicked } from '../phone-controller';
+import {
+  answerClicked,
+  callHistoryOpened,
+  hangupClicked,
+  holdToggled,
+  muteToggled,
+  noticeDismissed,
+  rejectClicked,
+} from '../phone-controller';
 import { phonePanelOpened, selectFocusedCall, usePhoneStore } from '../phone-store';
 
 /** The buttons keep their place whatever the call does; only their state changes. */
@@ -63,6 +71,9 @@ export const CallControls = () => {
       </button>
       <button type="button" disabled={!registered} onClick={() => toggle('dial')}>
         {t('phone.controls.dial')}
+      </button>
+      <button type="button" onClick={() => (panel === 'history' ? phonePanelOpened('none') : void callHistoryOpened())}>
+        {t('phone.history.title')}
       </button>
     </div>
   );

@@ -9,6 +9,7 @@ import {
   emergencyTransferRequested,
 } from '../phone-controller';
 import { selectConsultCall, usePhoneStore } from '../phone-store';
+import { CallHistory } from './CallHistory';
 
 const NO_TARGETS: readonly string[] = [];
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
@@ -20,6 +21,13 @@ export const PhonePanels = () => {
   const emergency = usePhoneStore((state) => state.preferences?.emergencyTargets ?? NO_TARGETS);
   const [number, setNumber] = useState('');
   if (panel === 'none') return null;
+  if (panel === 'history') {
+    return (
+      <div className="phone-panel phone-panel--list" role="region" aria-label={t('phone.history.title')}>
+        <CallHistory />
+      </div>
+    );
+  }
   if (panel === 'dtmf') {
     return (
       <div className="phone-panel" role="group" aria-label={t('phone.controls.keypad')}>

@@ -166,3 +166,11 @@ export const preferencesSaved = async (
   await devicesChanged();
   return { ok: true };
 };
+
+/** 通话记录: this console's latest calls, answered or not, each with 回访. */
+export const callHistoryOpened = async (): Promise<void> => {
+  set({ panel: 'history', notice: null });
+  const result = await desk().phone.recentCalls({ limit: 20 });
+  if (result.ok) set({ recentCalls: result.value });
+  else notice(`通话记录读取失败：${result.error.message}`);
+};
