@@ -3,6 +3,7 @@
 // Suites print their figures as `BENCH <name> <number> <unit>` lines.
 import { readdirSync } from 'node:fs';
 import { ensureNodeModules, ensurePbxLab, ensureSqliteBinding } from './lib/ensure-deps.mjs';
+import { canIsolateLab, inLabNamespace } from './lib/lab-namespace.mjs';
 import { run, runOrExit } from './lib/run.mjs';
 
 await ensureNodeModules();
@@ -20,22 +21,13 @@ if (wanted && !suites.includes(wanted)) {
   process.exit(2);
 }
 async function runInLabNamespace(command) {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
+  if (!canIsolateLab()) {
     console.error('bench sip: needs root for the lab’s network namespace');
     return 1;
   }
   await ensurePbxLab();
-  const quoted = command.map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
-  return run('unshare', [
-    '--net',
-    '--pid',
-    '--fork',
-    '--mount-proc',
-    '--kill-child',
-    'sh',
-    '-c',
-    `ip link set lo up && MINSHENG_LAB_NETNS=1 exec ${quoted}`,
-  ]);
+  const [unshare, args] = inLabNamespace(command);
+  return run(unshare, args);
 }
 
 let failed = 0;

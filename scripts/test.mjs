@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium, ensureNodeModules, ensurePbxLab, ensureSqliteBinding } from './lib/ensure-deps.mjs';
+import { canIsolateLab, inLabNamespace } from './lib/lab-namespace.mjs';
 
 const started = Date.now();
 await ensureNodeModules();
@@ -81,25 +82,16 @@ for (const [runner, command, args] of [
 }
 
 {
-  // The softphone against the PBX lab, in private network and PID namespaces: only `lo` exists, so
-  // nothing leaves 127.0.0.1 and the lab's fixed ports never clash; when the run ends, however it
-  // ends, the kernel kills whatever the lab left behind.
+  // The softphone against the PBX lab, in the lab's own namespaces (scripts/lib/lab-namespace.mjs).
   const report = 'test-results/e2e-sip-report.json';
-  const canIsolate = typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/unshare');
-  if (!canIsolate) {
+  if (!canIsolateLab()) {
     console.log("\n▶ playwright-sip: skipped (needs root for the lab's network namespace)");
     record('playwright-sip', { passed: 0, failed: 0, skipped: 1 }, 0);
   } else {
-    const { code, seconds } = await step('playwright-sip', 'unshare', [
-      '--net',
-      '--pid',
-      '--fork',
-      '--mount-proc',
-      '--kill-child',
-      'sh',
-      '-c',
-      `ip link set lo up && MINSHENG_LAB_NETNS=1 exec ${bin('playwright')} test -c playwright.sip.config.ts`,
-    ]);
+    const { code, seconds } = await step(
+      'playwright-sip',
+      ...inLabNamespace([bin('playwright'), 'test', '-c', 'playwright.sip.config.ts']),
+    );
     const stats = existsSync(report) ? readJson(report)?.stats : null;
     const counts = stats
       ? { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped }

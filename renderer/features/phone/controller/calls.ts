@@ -111,37 +111,31 @@ export const endEvent = (reason: EngineEndReason, status: number | null): CallEv
   }
 };
 
-export const onIncoming = (call: EngineCall): void => {
-  const rt = need();
-  rt.engineCalls.set(call.id, call);
-  const ringAt = Date.now();
-  rt.records.set(call.id, {
+/** A new call on screen and its first record write, the same for both directions. */
+const callAppeared = (call: EngineCall, state: CallState, consult: boolean): void => {
+  need().records.set(call.id, {
     id: call.id,
     sipCallId: call.sipCallId,
-    direction: 'inbound',
+    direction: call.direction,
     from: call.from,
     pAssertedIdentity: call.pAssertedIdentity,
     remoteNumber: call.remoteUser || null,
-    ringAt: new Date(ringAt).toISOString(),
+    ringAt: new Date(state.ringAt).toISOString(),
     answerAt: null,
     endAt: null,
     endCause: null,
     transferTarget: null,
   });
-  set({
-    calls: {
-      ...get().calls,
-      [call.id]: {
-        id: call.id,
-        remoteUser: call.remoteUser,
-        state: incomingCall(ringAt),
-        consult: false,
-        quality: null,
-        audioFlowing: false,
-      },
-    },
-  });
-  saveRecord(call.id, incomingCall(ringAt));
+  const view: CallView = { id: call.id, remoteUser: call.remoteUser, state, consult, quality: null, audioFlowing: false };
+  set({ calls: { ...get().calls, [call.id]: view } });
+  saveRecord(call.id, state);
+};
+
+export const onIncoming = (call: EngineCall): void => {
+  const rt = need();
+  rt.engineCalls.set(call.id, call);
+  const ringAt = Date.now();
+  callAppeared(call, incomingCall(ringAt), false);
 
   if (call.replacesCallId) {
     // The second half of an attended transfer to us: the agent already agreed on the consult call.
@@ -198,33 +192,7 @@ export const onOutgoing = (call: EngineCall): void => {
   rt.engineCalls.set(call.id, call);
   const ringAt = Date.now();
   const consult = Object.values(get().calls).some((other) => other.state.kind === 'active');
-  rt.records.set(call.id, {
-    id: call.id,
-    sipCallId: call.sipCallId,
-    direction: 'outbound',
-    from: null,
-    pAssertedIdentity: null,
-    remoteNumber: call.remoteUser,
-    ringAt: new Date(ringAt).toISOString(),
-    answerAt: null,
-    endAt: null,
-    endCause: null,
-    transferTarget: null,
-  });
-  set({
-    calls: {
-      ...get().calls,
-      [call.id]: {
-        id: call.id,
-        remoteUser: call.remoteUser,
-        state: outgoingCall(ringAt),
-        consult,
-        quality: null,
-        audioFlowing: false,
-      },
-    },
-  });
-  saveRecord(call.id, outgoingCall(ringAt));
+  callAppeared(call, outgoingCall(ringAt), consult);
 };
 
 export const established = (callId: string): void => {
