@@ -1,21 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement-cache';
+import type { CallInsert } from '../history/history-rows-repo';
 import { enqueueOutbox } from '../sync/outbox-repo';
 
-export interface CallRow {
-  readonly id: string;
-  readonly sipCallId: string | null;
-  readonly direction: 'inbound' | 'outbound';
-  readonly callerKey: string | null;
-  readonly remoteNumber: string | null;
-  readonly localNumber: string | null;
-  readonly agentId: string | null;
-  readonly ringAt: string;
-  readonly answerAt: string | null;
-  readonly endAt: string | null;
-  readonly endCause: string | null;
-  readonly transferTarget: string | null;
-}
+/** A call this console handled: the history row's columns, with the caller found by number here. */
+export type CallRow = Omit<CallInsert, 'callerId' | 'queue' | 'workOrderId'> & { readonly callerKey: string | null };
 
 interface StoredCall {
   readonly id: string;
