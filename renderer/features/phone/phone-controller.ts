@@ -71,8 +71,14 @@ const onEngineEvent = (event: EngineEvent): void => {
       if (get().registration.kind === 'registering') notice(null);
       registrationEvent({ type: 'registered' });
       return restoreMedia();
-    case 'registrationRejected':
-      return registrationEvent({ type: 'rejected', status: event.status, at: Date.now() });
+    case 'registrationFailed':
+      if (get().registration.kind === 'registered') notice('话务注册已失效，正在重新注册；恢复前来电无法接入');
+      return registrationEvent({
+        type: 'rejected',
+        status: event.status,
+        retryAfterMs: event.retryAfterS === null ? null : event.retryAfterS * 1000,
+        at: Date.now(),
+      });
     case 'incoming':
       return onIncoming(event.call);
     case 'outgoing':

@@ -10,6 +10,7 @@ const registrationConfig = () => ({
   baseDelayMs: 500,
   // Capped low so an agent is back within seconds of the PBX; the jitter still spreads a whole centre.
   maxDelayMs: 2_500,
+  maxRetryAfterMs: 60_000,
   random: Math.random,
 });
 

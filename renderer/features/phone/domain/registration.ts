@@ -15,7 +15,13 @@ export type RegistrationState =
   | { readonly kind: 'connecting'; readonly server: number; readonly round: number }
   | { readonly kind: 'registering'; readonly server: number; readonly round: number }
   | { readonly kind: 'registered'; readonly server: number }
-  | { readonly kind: 'waiting'; readonly round: number; readonly retryAt: number }
+  | {
+      readonly kind: 'waiting';
+      readonly round: number;
+      readonly retryAt: number;
+      /** The registrar's answer that put us here (null: no answer, an unparsable one, or a lost transport). */
+      readonly status?: number | null;
+    }
   | { readonly kind: 'failed'; readonly reason: 'auth' | 'unconfigured' };
 
 export type RegistrationEvent =
@@ -24,7 +30,8 @@ export type RegistrationEvent =
   | { readonly type: 'transportConnected' }
   | { readonly type: 'transportFailed'; readonly at: number }
   | { readonly type: 'registered' }
-  | { readonly type: 'rejected'; readonly status: number; readonly at: number }
+  /** A REGISTER, first or refresh, failed: a final status, or null when none came (timeout, unparsable, wrong Contact). */
+  | { readonly type: 'rejected'; readonly status: number | null; readonly retryAfterMs?: number | null; readonly at: number }
   | { readonly type: 'transportLost'; readonly at: number }
   | { readonly type: 'retryDue'; readonly at: number }
   | { readonly type: 'online' };
@@ -40,6 +47,8 @@ export interface RegistrationConfig {
   readonly servers: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
+  /** A registrar's Retry-After is honoured up to this (a hostile or broken one could say a day). */
+  readonly maxRetryAfterMs: number;
   readonly random: () => number;
 }
 
@@ -53,20 +62,29 @@ const retryDelay = (round: number, config: RegistrationConfig): number => {
   return Math.round(ceiling / 2 + config.random() * (ceiling / 2));
 };
 
+interface Failure {
+  readonly at: number;
+  readonly status?: number | null;
+  readonly retryAfterMs?: number | null;
+}
+
 /** The next server, or a wait once every server of this round has failed. */
-const afterFailure = (server: number, round: number, at: number, config: RegistrationConfig): Step => {
+const afterFailure = (server: number, round: number, failure: Failure, config: RegistrationConfig): Step => {
   if (server + 1 < config.servers) {
     return {
       state: { kind: 'connecting', server: server + 1, round },
       effects: [{ type: 'disposeTransport' }, { type: 'connect', server: server + 1 }],
     };
   }
-  const retryAt = at + retryDelay(round, config);
+  const asked = Math.min(Math.max(0, failure.retryAfterMs ?? 0), config.maxRetryAfterMs);
+  const retryAt = failure.at + Math.max(retryDelay(round, config), asked);
   return {
-    state: { kind: 'waiting', round: round + 1, retryAt },
+    state: { kind: 'waiting', round: round + 1, retryAt, status: failure.status ?? null },
     effects: [{ type: 'disposeTransport' }, { type: 'scheduleRetry', at: retryAt }],
   };
 };
+
+const isAuthFailure = (status: number | null): boolean => status === 401 || status === 403 || status === 407;
 
 const begin = (round: number, config: RegistrationConfig): Step =>
   config.servers === 0
@@ -88,17 +106,19 @@ export const stepRegistration = (state: RegistrationState, event: RegistrationEv
         ? { state: { kind: 'registering', server: state.server, round: state.round }, effects: [{ type: 'register' }] }
         : stay;
     case 'transportFailed':
-      return state.kind === 'connecting' ? afterFailure(state.server, state.round, event.at, config) : stay;
+      return state.kind === 'connecting' ? afterFailure(state.server, state.round, event, config) : stay;
     case 'registered':
       return state.kind === 'registering' ? { state: { kind: 'registered', server: state.server }, effects: [] } : stay;
     case 'rejected':
-      if (state.kind !== 'registering') return stay;
+      if (state.kind !== 'registering' && state.kind !== 'registered') return stay;
       // Wrong credentials do not get better by retrying: say so and wait for the agent.
-      if (event.status === 401 || event.status === 403)
+      if (isAuthFailure(event.status))
         return { state: { kind: 'failed', reason: 'auth' }, effects: [{ type: 'disposeTransport' }] };
-      return afterFailure(state.server, state.round, event.at, config);
+      // A refresh that failed starts a new round from the top, after the registrar's Retry-After at least.
+      if (state.kind === 'registered') return afterFailure(config.servers - 1, 0, event, config);
+      return afterFailure(state.server, state.round, event, config);
     case 'transportLost':
-      if (state.kind === 'registered' || state.kind === 'registering') return afterFailure(-1, 0, event.at, config);
+      if (state.kind === 'registered' || state.kind === 'registering') return afterFailure(-1, 0, event, config);
       return stay;
     case 'retryDue':
       return state.kind === 'waiting' && event.at >= state.retryAt ? begin(state.round, config) : stay;
@@ -118,7 +138,7 @@ export const registrationLabel = (state: RegistrationState): string => {
     case 'registered':
       return '已注册';
     case 'waiting':
-      return '连不上话务服务器，正在重试';
+      return state.status ? `注册失败（服务器答复 ${state.status}），正在重试` : '连不上话务服务器，正在重试';
     case 'failed':
       return state.reason === 'auth' ? '注册被拒绝：分机号或密码错误' : '未配置话务服务器';
   }

@@ -34,7 +34,12 @@ export type EngineEvent =
   | { readonly type: 'transportFailed'; readonly error: string }
   | { readonly type: 'transportLost'; readonly error: string }
   | { readonly type: 'registered' }
-  | { readonly type: 'registrationRejected'; readonly status: number }
+  /**
+   * A REGISTER, the first or a refresh sip.js sent by itself, did not leave us registered: a final
+   * status, or null when none could be read (timeout, unparsable answer, a 200 without our Contact,
+   * the binding expired). Retry-After (500/503) in seconds when the registrar gave one.
+   */
+  | { readonly type: 'registrationFailed'; readonly status: number | null; readonly retryAfterS: number | null }
   | { readonly type: 'incoming'; readonly call: EngineCall }
   | { readonly type: 'outgoing'; readonly call: EngineCall }
   | { readonly type: 'progress'; readonly callId: string }

@@ -11,6 +11,7 @@ import {
   Inviter,
   type Referral,
   Registerer,
+  type RegistererRegisterOptions,
   RegistererState,
   type Session,
   SessionState,
@@ -19,7 +20,9 @@ import {
   type UserAgentOptions,
 } from 'sip.js';
 import { SIPExtension } from 'sip.js/lib/api/user-agent-options';
+import type { OutgoingRegisterRequest } from 'sip.js/lib/core';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
+import { guardIncoming } from '../domain/sip-guard';
 import type { CallEngine, EngineAccount, EngineCall, EngineEvent, MediaSample } from './call-engine';
 
 type EndReason = 'local' | 'remote' | 'cancelled' | 'rejected' | 'failed' | 'replaced';
@@ -40,6 +43,45 @@ const markEnd = (entry: Leg, reason: EndReason, status: number | null): void => 
 };
 
 const REGISTER_EXPIRES_S = 300;
+/** Require option tags we implement (sip.js answers 420 for 100rel itself when it is not enabled). */
+const SUPPORTED_OPTIONS = ['replaces'];
+/** A registrar's Min-Expires is followed up to an hour: beyond that a lost binding would go unnoticed too long. */
+const MAX_EXPIRES_S = 3_600;
+
+/** Waits for a promise that may never settle, at most `ms`; never rejects. */
+const settle = (promise: Promise<unknown> | undefined, ms = 0): Promise<void> =>
+  promise
+    ? Promise.race([
+        promise.then(
+          () => undefined,
+          () => undefined,
+        ),
+        new Promise<void>((resolve) => setTimeout(resolve, ms)),
+      ])
+    : Promise.resolve();
+
+/**
+ * sip.js refreshes a registration by calling its own `register()` from a timer, without the
+ * request delegate the first call had: the override gives every REGISTER, refreshes included, the
+ * delegate that records why it failed.
+ */
+class ObservedRegisterer extends Registerer {
+  lastFailure: { status: number; retryAfterS: number | null } | null = null;
+
+  override register(options: RegistererRegisterOptions = {}): Promise<OutgoingRegisterRequest> {
+    return super.register({
+      ...options,
+      requestDelegate: {
+        ...options.requestDelegate,
+        onReject: (response) => {
+          // Read during the callback: sip.js clears retryAfter right after it.
+          this.lastFailure = { status: response.message.statusCode ?? 0, retryAfterS: this.retryAfter ?? null };
+          options.requestDelegate?.onReject?.(response);
+        },
+      },
+    });
+  }
+}
 
 /** sip.js writes a URI target into Refer-To bare; with `?Replaces=` the grammar needs it in <>. */
 class BracketedUri extends URI {
@@ -70,6 +112,8 @@ export const createSipJsEngine = (): CallEngine => {
   let account: EngineAccount | null = null;
   const legs = new Map<string, Leg>();
   let lastMessageAt = 0;
+  // Raised by a registrar's 423 Min-Expires, kept across reconnects so the next REGISTER is not refused again.
+  let expiresS = REGISTER_EXPIRES_S;
   // One Contact for the engine's whole life: each reconnect makes a new UserAgent, and a new random
   // Contact each time would leave a stale binding per reconnect in the PBX's location table until it
   // expires (Kamailio forks to at most 12, so a flaky night would end with calls not reaching us).
@@ -102,7 +146,11 @@ export const createSipJsEngine = (): CallEngine => {
       }
     });
     session.delegate = {
-      onBye: () => markEnd(entry, 'remote', null),
+      // With a delegate set, sip.js leaves the answer to us: without it the far end retransmits for 32 s.
+      onBye: (bye) => {
+        markEnd(entry, 'remote', null);
+        void bye.accept().catch(() => undefined);
+      },
       onRefer: (referral) => void followReferral(entry, referral),
       onInfo: (info) => void info.accept(),
     };
@@ -150,6 +198,44 @@ export const createSipJsEngine = (): CallEngine => {
     });
     if (replacee) markEnd(legs.get(replacee) ?? entry, 'replaced', null);
     emit({ type: 'incoming', call: entry.call });
+  };
+
+  // The Call-ID sip.js gives this console's REGISTERs: an answer to one of them that cannot even be
+  // parsed means the registrar is not keeping our binding, and must not be waited out for 32 s.
+  let registerCallId: string | null = null;
+
+  /** Every frame passes the guard before sip.js sees it; nothing sip.js throws escapes to the socket. */
+  const guardTransport = (agent: UserAgent): void => {
+    const transport = agent.transport;
+    const deliver = transport.onMessage;
+    const send = transport.send.bind(transport);
+    transport.send = (message: string) => {
+      if (message.startsWith('REGISTER ')) registerCallId = /^(?:Call-ID|i)\s*:\s*(.+?)\s*$/im.exec(message)?.[1] ?? null;
+      return send(message);
+    };
+    transport.onMessage = (message: string) => {
+      lastMessageAt = performance.now();
+      const verdict = guardIncoming(message, { supported: SUPPORTED_OPTIONS, toTag: randomToken(10) });
+      if (verdict.kind === 'reply') {
+        emit({ type: 'protocolError', detail: `answered ${verdict.status}` });
+        void send(verdict.text).catch(() => undefined);
+        return;
+      }
+      if (verdict.kind === 'drop') {
+        emit({ type: 'protocolError', detail: 'dropped' });
+        if (verdict.method === 'REGISTER' && verdict.callId !== null && verdict.callId === registerCallId && registerer)
+          emit({ type: 'registrationFailed', status: null, retryAfterS: null });
+        return;
+      }
+      const response = verdict.response;
+      if (response?.status === 423 && response.minExpires !== null)
+        expiresS = Math.min(MAX_EXPIRES_S, Math.max(expiresS, response.minExpires));
+      try {
+        deliver?.(message);
+      } catch {
+        emit({ type: 'protocolError', detail: 'sip.js threw' });
+      }
+    };
   };
 
   const userAgentOptions = (acc: EngineAccount): UserAgentOptions => ({
@@ -211,11 +297,7 @@ export const createSipJsEngine = (): CallEngine => {
       await engine.dispose({ endCalls: true });
       account = acc;
       const agent = new UserAgent(userAgentOptions(acc));
-      const deliver = agent.transport.onMessage;
-      agent.transport.onMessage = (message) => {
-        lastMessageAt = performance.now();
-        deliver?.(message);
-      };
+      guardTransport(agent);
       ua = agent;
       try {
         await agent.start();
@@ -228,28 +310,34 @@ export const createSipJsEngine = (): CallEngine => {
 
     register: async () => {
       if (!ua || !account) return;
-      registerer?.dispose().catch(() => undefined);
-      const current = new Registerer(ua, { expires: REGISTER_EXPIRES_S, refreshFrequency: 80 });
+      void settle(registerer?.dispose());
+      const current = new ObservedRegisterer(ua, { expires: expiresS, refreshFrequency: 80 });
       registerer = current;
       current.stateChange.addListener((state) => {
         if (registerer !== current) return;
-        if (state === RegistererState.Registered) emit({ type: 'registered' });
+        if (state === RegistererState.Registered) {
+          current.lastFailure = null;
+          emit({ type: 'registered' });
+        }
+        // Every way sip.js stops being registered lands here, its own refreshes included (they
+        // carry no delegate of ours); the rejection that caused it, if any, is read once sip.js has
+        // finished handling the response.
+        if (state === RegistererState.Unregistered)
+          queueMicrotask(() => {
+            if (registerer !== current) return;
+            const failure = current.lastFailure;
+            current.lastFailure = null;
+            emit({ type: 'registrationFailed', status: failure?.status ?? null, retryAfterS: failure?.retryAfterS ?? null });
+          });
       });
-      await current
-        .register({
-          requestDelegate: {
-            onReject: (response) => {
-              if (registerer === current) emit({ type: 'registrationRejected', status: response.message.statusCode ?? 0 });
-            },
-          },
-        })
-        .catch((error: unknown) => emit({ type: 'transportLost', error: String(error) }));
+      await current.register().catch((error: unknown) => emit({ type: 'transportLost', error: String(error) }));
     },
 
     dispose: async (options = { endCalls: false }) => {
       const stale = registerer;
       registerer = null;
-      await stale?.dispose().catch(() => undefined);
+      // Unregistering is a courtesy: a REGISTER still waiting for its answer (up to 32 s) must not hold the reconnect.
+      await settle(stale?.dispose(), 1_000);
       if (liveCalls() > 0 && !options.endCalls) return;
       const agent = ua;
       ua = null;
