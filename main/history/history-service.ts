@@ -6,7 +6,7 @@ import type { Logger } from '../log/logger';
 import type { SettingsService } from '../settings/settings-service';
 import { areaCodeForDivision } from './domain/area-codes';
 import { maskPhoneNumber, normalizePhoneNumber } from './domain/phone-number';
-import { type InviteIdentityHeaders, callerIdentityFromInvite } from './domain/sip-identity';
+import { type InviteIdentityHeaders, callerIdentityFromInvite, privacyRequested } from './domain/sip-identity';
 import { minutesLeft, secondsBetween } from './domain/time-left';
 import type { CallRow, OrderRow } from './screen-pop-repo';
 
@@ -48,7 +48,7 @@ const callSummary = (row: CallRow): CallSummary => ({
 
 export interface HistoryService {
   screenPop(headers: InviteIdentityHeaders): Promise<ScreenPop>;
-  revealNumber(callerId: string, screen: string): Promise<string>;
+  revealNumber(target: { readonly callerId: string } | { readonly callId: string }, screen: string): Promise<string>;
   workOrder(workOrderId: string): Promise<WorkOrderDetail>;
 }
 
@@ -71,9 +71,17 @@ export const createHistoryService = (deps: {
       const defaultAreaCode = current.centreCode ? areaCodeForDivision(current.centreCode) : undefined;
       const identity = callerIdentityFromInvite(headers, defaultAreaCode ? { defaultAreaCode } : {});
       const at = now();
+      // A caller who asked for privacy is shown like a confidential one: masked number, no name.
+      const withheld = privacyRequested(headers.privacy) && identity.number.key !== null;
       const empty: ScreenPop = {
-        number: { kind: identity.number.kind, display: identity.number.display, masked: false, source: identity.source },
-        displayName: identity.displayName,
+        number: {
+          kind: identity.number.kind,
+          display: withheld ? maskPhoneNumber(identity.number) : identity.number.display,
+          masked: withheld,
+          source: identity.source,
+        },
+        displayName: withheld ? null : identity.displayName,
+        privacyRequested: withheld,
         caller: null,
         repeatCalls30d: 0,
         openOrders: [],
@@ -91,6 +99,7 @@ export const createHistoryService = (deps: {
       if (!rows) return { ...empty, lookupMs: performance.now() - started };
 
       const confidential = rows.caller.confidential === 1;
+      const masked = confidential || withheld;
       await db.repos.screenPop.recordView({
         callerId: rows.caller.id,
         actor: current.agentId || 'unconfigured',
@@ -109,12 +118,13 @@ export const createHistoryService = (deps: {
         ...empty,
         number: {
           ...empty.number,
-          display: confidential ? maskPhoneNumber(identity.number) : identity.number.display,
-          masked: confidential,
+          display: masked ? maskPhoneNumber(identity.number) : identity.number.display,
+          masked,
         },
+        displayName: masked ? null : identity.displayName,
         caller: {
           id: rows.caller.id,
-          name: confidential ? null : rows.caller.name,
+          name: masked ? null : rows.caller.name,
           tags: parseTags(rows.caller.tags_json),
           confidential,
           regionCode: rows.caller.region_code,
@@ -127,8 +137,8 @@ export const createHistoryService = (deps: {
       };
     },
 
-    revealNumber: async (callerId, screen) => {
-      const key = await db.repos.screenPop.revealNumber({ callerId, actor: await actor(), screen, at: now().toISOString() });
+    revealNumber: async (target, screen) => {
+      const key = await db.repos.screenPop.revealNumber({ ...target, actor: await actor(), screen, at: now().toISOString() });
       if (key === null) throw new DeskFailure('NOT_FOUND', '没有找到这位来电人');
       deps.onOutboxWritten?.();
       log.info('history.number-revealed', { screen });

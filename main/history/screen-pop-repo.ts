@@ -79,18 +79,27 @@ export const screenPopRepo = {
     })(),
 
   /** The clear number of a confidential caller, released only together with its audit entry. */
-  revealNumber: (db: Database, request: { callerId: string; actor: string; screen: string; at: string }): string | null =>
+  /** The clear number of a confidential caller, or of a call whose caller withheld it; audited in the same transaction. */
+  revealNumber: (
+    db: Database,
+    request: ({ callerId: string } | { callId: string }) & { actor: string; screen: string; at: string },
+  ): string | null =>
     db.transaction(() => {
-      const key = statement(db, SQL.callerById).pluck().get(request.callerId) as string | undefined;
-      if (key === undefined) return null;
+      const byCall = 'callId' in request;
+      const found = byCall
+        ? (statement(db, 'SELECT remote_number AS key, caller_id AS callerId FROM calls WHERE id = ?').get(request.callId) as
+            { key: string | null; callerId: string | null } | undefined)
+        : { key: statement(db, SQL.callerById).pluck().get(request.callerId) as string | undefined, callerId: request.callerId };
+      if (!found?.key) return null;
       appendAudit(db, {
         actor: request.actor,
         action: 'reveal_number',
         screen: request.screen,
-        callerId: request.callerId,
+        callerId: found.callerId ?? undefined,
+        detail: byCall ? `call:${request.callId}` : undefined,
         at: request.at,
       });
-      return key;
+      return found.key;
     })(),
 
   recordView: (

@@ -3,6 +3,11 @@ import type { HistoryService } from '../history/history-service';
 
 export const historyHandlers = (history: HistoryService): DeskHandlers['history'] => ({
   screenPop: (headers) => history.screenPop(headers),
-  revealNumber: async ({ callerId, screen }) => ({ display: await history.revealNumber(callerId, screen) }),
+  revealNumber: async (request) => ({
+    display: await history.revealNumber(
+      'callerId' in request ? { callerId: request.callerId } : { callId: request.callId },
+      request.screen,
+    ),
+  }),
   workOrder: ({ workOrderId }) => history.workOrder(workOrderId),
 });

@@ -4,7 +4,11 @@ import type { CallInsert } from '../history/history-rows-repo';
 import { enqueueOutbox } from '../sync/outbox-repo';
 
 /** A call this console handled: the history row's columns, with the caller found by number here. */
-export type CallRow = Omit<CallInsert, 'callerId' | 'queue' | 'workOrderId'> & { readonly callerKey: string | null };
+export type CallRow = Omit<CallInsert, 'callerId' | 'queue' | 'workOrderId'> & {
+  readonly callerKey: string | null;
+  /** The caller sent Privacy: id; once set it stays set. */
+  readonly privacyRequested: boolean;
+};
 
 interface StoredCall {
   readonly id: string;
@@ -16,6 +20,7 @@ interface StoredCall {
   readonly end_at: string | null;
   readonly end_cause: string | null;
   readonly transfer_target: string | null;
+  readonly privacy_requested: number;
 }
 
 const toView = (row: StoredCall) => ({
@@ -28,6 +33,7 @@ const toView = (row: StoredCall) => ({
   endAt: row.end_at,
   endCause: row.end_cause,
   transferTarget: row.transfer_target,
+  privacyRequested: row.privacy_requested === 1,
 });
 
 export const phoneRepo = {
@@ -46,9 +52,9 @@ export const phoneRepo = {
       statement(
         db,
         `INSERT INTO calls (id, sip_call_id, direction, caller_id, remote_number, local_number, agent_id, ring_at,
-                            answer_at, end_at, end_cause, transfer_target, created_at, updated_at)
+                            answer_at, end_at, end_cause, transfer_target, privacy_requested, created_at, updated_at)
          VALUES (@id, @sipCallId, @direction, @callerId, @remoteNumber, @localNumber, @agentId, @ringAt,
-                 @answerAt, @endAt, @endCause, @transferTarget, @at, @at)
+                 @answerAt, @endAt, @endCause, @transferTarget, @privacy, @at, @at)
          ON CONFLICT(id) DO UPDATE SET
            sip_call_id = coalesce(calls.sip_call_id, excluded.sip_call_id),
            caller_id = coalesce(calls.caller_id, excluded.caller_id),
@@ -57,8 +63,9 @@ export const phoneRepo = {
            end_at = coalesce(calls.end_at, excluded.end_at),
            end_cause = coalesce(calls.end_cause, excluded.end_cause),
            transfer_target = coalesce(calls.transfer_target, excluded.transfer_target),
+           privacy_requested = max(calls.privacy_requested, excluded.privacy_requested),
            updated_at = excluded.updated_at`,
-      ).run({ ...call, callerId, at });
+      ).run({ ...call, callerId, privacy: call.privacyRequested ? 1 : 0, at });
       const stored = statement(db, 'SELECT * FROM calls WHERE id = ?').get(call.id) as StoredCall;
       enqueueOutbox(db, {
         stream: 'call',
@@ -75,13 +82,14 @@ export const phoneRepo = {
 
   recordAgentState: (
     db: Database,
-    change: { id: string; agentId: string; state: string; reason: string | null; at: string },
+    change: { id: string; agentId: string; state: string; reason: string | null; phoneRegistered: boolean; at: string },
   ): void => {
     db.transaction(() => {
       statement(
         db,
-        'INSERT INTO agent_states (id, agent_id, state, reason, at) VALUES (@id, @agentId, @state, @reason, @at)',
-      ).run(change);
+        `INSERT INTO agent_states (id, agent_id, state, reason, phone_registered, at)
+         VALUES (@id, @agentId, @state, @reason, @phoneRegistered, @at)`,
+      ).run({ ...change, phoneRegistered: change.phoneRegistered ? 1 : 0 });
       enqueueOutbox(db, { stream: 'agent_state', recordId: change.id, op: 'create', payload: { ...change }, at: change.at });
     })();
   },

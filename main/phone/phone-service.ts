@@ -6,7 +6,7 @@ import type {
   RecentCall,
 } from '../../preload/contract/phone-contract';
 import type { DbClient } from '../db/db-client';
-import { callerIdentityFromInvite } from '../history/domain/sip-identity';
+import { callerIdentityFromInvite, privacyRequested } from '../history/domain/sip-identity';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
@@ -75,6 +75,7 @@ export const createPhoneService = (deps: {
           endAt: record.endAt,
           endCause: record.endCause,
           transferTarget: record.transferTarget,
+          privacyRequested: record.direction === 'inbound' && privacyRequested(record.privacy),
         },
         new Date().toISOString(),
       );
@@ -86,7 +87,7 @@ export const createPhoneService = (deps: {
       const id = uuidv7();
       const current = await settings.current();
       await db.repos.phone.recordAgentState({ id, agentId: current.agentId, ...change });
-      log.info('phone.agent-state', { state: change.state });
+      log.info('phone.agent-state', { state: change.state, phoneRegistered: change.phoneRegistered });
       onOutboxWritten();
       return { id };
     },

@@ -38,6 +38,8 @@ export const screenPopSchema = z.object({
     source: z.enum(['p-asserted-identity', 'from', 'none']),
   }),
   displayName: z.string().nullable(),
+  /** The caller asked the network to withhold the number (Privacy: id): masked, still kept for 回访. */
+  privacyRequested: z.boolean(),
   caller: z
     .object({
       id: z.string(),
@@ -86,14 +88,20 @@ export type WorkOrderDetail = z.output<typeof workOrderDetailSchema>;
 export const historyContract = {
   screenPop: method({
     input: z.object({
-      from: z.string().max(1024).optional(),
-      pAssertedIdentity: z.string().max(1024).optional(),
+      from: z.string().max(8192).optional(),
+      pAssertedIdentity: z.string().max(8192).optional(),
+      privacy: z.string().max(200).optional(),
+      /** The call this ring belongs to: a number withheld by Privacy is revealed from its record. */
+      callId: uuid.optional(),
     }),
     output: screenPopSchema,
     summary: 'Who is calling and what the hotline did for them: from the raw identity headers of an INVITE.',
   }),
   revealNumber: method({
-    input: z.object({ callerId: uuid, screen: z.enum(['caller-panel', 'work-order']) }),
+    input: z.union([
+      z.object({ callerId: uuid, screen: z.enum(['caller-panel', 'work-order']) }),
+      z.object({ callId: uuid, screen: z.enum(['caller-panel', 'call-history']) }),
+    ]),
     output: z.object({ display: z.string() }),
     summary: 'The clear number of a confidential caller; recorded in the audit log.',
   }),

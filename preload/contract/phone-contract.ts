@@ -82,8 +82,9 @@ export const callRecordSchema = z.object({
   id: z.string().uuid(),
   sipCallId: z.string().max(200).nullable(),
   direction: z.enum(['inbound', 'outbound']),
-  from: z.string().max(1000).nullable(),
-  pAssertedIdentity: z.string().max(1000).nullable(),
+  from: z.string().max(8192).nullable(),
+  pAssertedIdentity: z.string().max(8192).nullable(),
+  privacy: z.string().max(200).nullable(),
   remoteNumber: z.string().max(64).nullable(),
   ringAt: isoTime,
   answerAt: isoTime.nullable(),
@@ -110,6 +111,8 @@ export type RecentCall = z.output<typeof recentCallSchema>;
 export const agentStateChangeSchema = z.object({
   state: z.enum(['signed-out', 'ready', 'not-ready', 'on-call', 'wrap-up']),
   reason: z.string().max(12).nullable(),
+  /** False while the softphone is not registered: the agent may be 示闲 but no call can reach them. */
+  phoneRegistered: z.boolean(),
   at: isoTime,
 });
 export type AgentStateChange = z.output<typeof agentStateChangeSchema>;

@@ -1,12 +1,27 @@
+import { t } from '../shared/i18n/t';
 import { connectDesk } from '../shared/desk/desk-client';
-import { answerCited, callLinked, callerNumberKnown, intakeStarted, useIntakeStore } from '../features/intake';
+import {
+  answerCited,
+  callLinked,
+  callerAskedForPrivacy,
+  callerNumberKnown,
+  intakeStarted,
+  useIntakeStore,
+} from '../features/intake';
 import { callerRegionKnown, importProgressed, kbStarted, orderContextChanged, useKbStore } from '../features/kb';
-import { agentCallEnded, agentCallStarted, agentConfigured, answerForIncomingCall } from '../features/agent-state';
-import { createSipJsEngine, phoneStarted, usePhoneStore } from '../features/phone';
+import {
+  agentCallEnded,
+  agentCallStarted,
+  agentConfigured,
+  answerForIncomingCall,
+  phoneReachabilityChanged,
+} from '../features/agent-state';
+import { callerIdentified, createSipJsEngine, phoneStarted, usePhoneStore } from '../features/phone';
 import { callRang, useScreenPopStore } from '../features/screen-pop';
 import { loadSettings, settingsChanged } from '../features/settings';
 import { syncStarted, syncStatusChanged, useSyncStore } from '../features/sync';
 import { appInfoLoaded, linkChanged, startFailed } from './app-store';
+import { watchConnectPolicy } from './connect-policy';
 
 /** A ringing call, real or training, pops the caller's history: the features meet here, not in each other. */
 const connectRingToScreenPop = (): void => {
@@ -15,6 +30,15 @@ const connectRingToScreenPop = (): void => {
       void callRang(state.incoming);
       void callLinked(state.incoming.id);
     }
+  });
+  // The bar shows the number exactly as the caller panel does (normalised, masked when it must be).
+  useScreenPopStore.subscribe((state, previous) => {
+    if (!state.ringId || state.status === previous.status) return;
+    if (state.status === 'shown' && state.pop) {
+      const { number } = state.pop;
+      callerIdentified(state.ringId, number.kind === 'withheld' ? t('screenPop.withheld') : number.display);
+      if (state.pop.privacyRequested) callerAskedForPrivacy();
+    } else if (state.status === 'error') callerIdentified(state.ringId, null);
   });
   // The caller's number goes into the intake form once known, unless it is masked (confidential).
   useScreenPopStore.subscribe((state, previous) => {
@@ -68,6 +92,14 @@ const connectPhoneToAgent = (): void => {
   });
 };
 
+/** Registered or not is part of what the platform knows of the agent (a lapsed registration takes no calls). */
+const connectRegistrationToAgent = (): void => {
+  usePhoneStore.subscribe((state, previous) => {
+    const registered = state.registration.kind === 'registered';
+    if (registered !== (previous.registration.kind === 'registered')) phoneReachabilityChanged(registered);
+  });
+};
+
 /** The phone asks the agent state whether a call may ring, and tells it when calls start and end. */
 const startPhone = async (): Promise<void> => {
   await phoneStarted(createSipJsEngine(), {
@@ -82,6 +114,8 @@ export const startConsole = async (): Promise<void> => {
   connectRingToScreenPop();
   connectKbToIntake();
   connectPhoneToAgent();
+  connectRegistrationToAgent();
+  watchConnectPolicy();
   try {
     const { desk, transport } = connectDesk((status) => {
       linkChanged(status);

@@ -229,6 +229,7 @@ describe('softphone records reach the platform', () => {
       direction: 'inbound',
       from: '<sip:13812345678@carrier.example>;tag=1',
       pAssertedIdentity: null,
+      privacy: null,
       remoteNumber: '13812345678',
       ringAt: new Date().toISOString(),
       answerAt: null,
@@ -239,7 +240,7 @@ describe('softphone records reach the platform', () => {
     expect((await services.dispatch('phone.recordCall', ring, context)).ok).toBe(true);
     const ended = { ...ring, answerAt: new Date().toISOString(), endAt: new Date().toISOString(), endCause: 'caller_hangup' };
     expect((await services.dispatch('phone.recordCall', ended, context)).ok).toBe(true);
-    const state = { state: 'wrap-up', reason: null, at: new Date().toISOString() };
+    const state = { state: 'wrap-up', reason: null, phoneRegistered: true, at: new Date().toISOString() };
     expect((await services.dispatch('phone.agentStateChanged', state, context)).ok).toBe(true);
     services.sync.nudge();
     await drained(services);

@@ -4,6 +4,8 @@ import { migration0003 } from './0003-intake';
 import { migration0004 } from './0004-kb';
 import { migration0005 } from './0005-sync';
 import { migration0006 } from './0006-agent-states';
+import { migration0007 } from './0007-agent-reachability';
+import { migration0008 } from './0008-call-privacy';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -13,6 +15,8 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
+  migration0008,
 ];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

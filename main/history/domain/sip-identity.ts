@@ -4,7 +4,20 @@ import { type NormalizeOptions, type PhoneNumber, normalizePhoneNumber } from '.
 export interface InviteIdentityHeaders {
   readonly from?: string | undefined;
   readonly pAssertedIdentity?: string | undefined;
+  /** RFC 3323/3325 Privacy header: `id` asks the network to withhold the asserted identity. */
+  readonly privacy?: string | undefined;
 }
+
+/**
+ * `Privacy: id` (RFC 3325), also `user` or `header` (RFC 3323): the caller asked that the number
+ * not be shown. The hotline still receives it (it must call back), so it is kept, masked and audited.
+ */
+export const privacyRequested = (privacy: string | undefined | null): boolean =>
+  typeof privacy === 'string' &&
+  privacy
+    .split(/[;,]/)
+    .map((token) => token.trim().toLowerCase())
+    .some((token) => token === 'id' || token === 'user' || token === 'header');
 
 export interface CallerIdentity {
   readonly number: PhoneNumber;
@@ -12,7 +25,8 @@ export interface CallerIdentity {
   readonly source: 'p-asserted-identity' | 'from' | 'none';
 }
 
-const MAX_HEADER = 1024;
+// Long but legal headers (a long display name, many parameters) still carry the number; beyond this it is noise.
+const MAX_HEADER = 8192;
 
 /** Splits a header value on commas that are not inside quotes or angle brackets (PAI may carry sip and tel). */
 const splitHeaderValues = (value: string): string[] => {
@@ -41,14 +55,27 @@ const safeDecode = (text: string): string => {
   }
 };
 
+/** Where a quoted display name ends (escapes honoured), so a `<` inside it is not taken for the URI. */
+const afterQuotedName = (value: string): number => {
+  if (!value.startsWith('"')) return 0;
+  for (let index = 1; index < value.length; index += 1) {
+    if (value[index] === '\\') index += 1;
+    else if (value[index] === '"') return index + 1;
+  }
+  return 0;
+};
+
 /** `"张三" <sip:+8613812345678@pbx;user=phone>;tag=1` → user part and display name. */
 const parseNameAddr = (value: string): { user: string | null; displayName: string | null; anonymousHost: boolean } => {
-  const angle = /^(.*?)<([^>]*)>/.exec(value);
+  const nameEnd = afterQuotedName(value);
+  const tail = /^(.*?)<([^>]*)>/.exec(value.slice(nameEnd));
+  const angle = tail ? [tail[0], value.slice(0, nameEnd) + tail[1], tail[2]] : null;
   const uri = (angle ? angle[2] : value.split(/;(?=[a-z-]+=)/i)[0])?.trim() ?? '';
   const rawName =
     angle?.[1]
       ?.trim()
       .replace(/^"(.*)"$/, '$1')
+      .replace(/\\(.)/g, '$1')
       .trim() ?? '';
   const displayName = rawName !== '' ? safeDecode(rawName).slice(0, 60) : null;
   const scheme = /^(sips?|tel):(.*)$/i.exec(uri);

@@ -4,6 +4,7 @@ import {
   type AgentEvent,
   type AgentState,
   type AgentStateConfig,
+  type Resting,
   incomingCallAnswer,
   initialAgentState,
   transition,
@@ -14,6 +15,8 @@ export interface AgentStoreState {
   readonly config: AgentStateConfig & { readonly notReadyResponse: 480 | 486 };
   readonly error: string | null;
   readonly reasonPickerOpen: boolean;
+  /** The softphone's registration: an agent whose phone is not registered cannot be reached, whatever the state. */
+  readonly phoneRegistered: boolean;
 }
 
 export const useAgentStore = create<AgentStoreState>()(() => ({
@@ -21,6 +24,7 @@ export const useAgentStore = create<AgentStoreState>()(() => ({
   config: { notReadyReasons: ['小休', '用餐', '会议', '培训'], wrapUpSeconds: 30, notReadyResponse: 480 },
   error: null,
   reasonPickerOpen: false,
+  phoneRegistered: false,
 }));
 const set = useAgentStore.setState;
 
@@ -28,7 +32,8 @@ let wrapUpTimer: ReturnType<typeof setTimeout> | null = null;
 
 const record = (state: AgentState): void => {
   const reason = state.kind === 'not-ready' ? state.reason : null;
-  void desk().phone.agentStateChanged({ state: state.kind, reason, at: new Date().toISOString() });
+  const phoneRegistered = useAgentStore.getState().phoneRegistered;
+  void desk().phone.agentStateChanged({ state: state.kind, reason, phoneRegistered, at: new Date().toISOString() });
 };
 
 const apply = (event: AgentEvent): boolean => {
@@ -46,6 +51,35 @@ const apply = (event: AgentEvent): boolean => {
     wrapUpTimer = setTimeout(() => apply({ type: 'wrapUpExpired', at: Math.max(Date.now(), until) }), until - Date.now());
   }
   return true;
+};
+
+/** The platform hears at once when a signed-in agent becomes unreachable, and again when reachable. */
+export const phoneReachabilityChanged = (registered: boolean): void => {
+  if (useAgentStore.getState().phoneRegistered === registered) return;
+  set({ phoneRegistered: registered });
+  const { state } = useAgentStore.getState();
+  if (state.kind !== 'signed-out') record(state);
+};
+
+/** What survives a reload of the page: the resting state the agent chose (no call can be up then). */
+export const agentStateForReload = (): Resting | null => {
+  const { state } = useAgentStore.getState();
+  if (state.kind === 'ready' || state.kind === 'not-ready') return state;
+  return state.kind === 'wrap-up' || state.kind === 'on-call' ? state.previous : null;
+};
+
+/** The saved state is page storage, so it is read as untrusted: anything unexpected is ignored. */
+export const agentStateRestored = (saved: string): void => {
+  let value: unknown;
+  try {
+    value = JSON.parse(saved);
+  } catch {
+    return;
+  }
+  const candidate = value as { kind?: unknown; reason?: unknown } | null;
+  if (candidate?.kind === 'ready') set({ state: { kind: 'ready' } });
+  else if (candidate?.kind === 'not-ready' && (typeof candidate.reason === 'string' || candidate.reason === null))
+    set({ state: { kind: 'not-ready', reason: candidate.reason } });
 };
 
 export const agentConfigured = (config: AgentStoreState['config']): void => set({ config });

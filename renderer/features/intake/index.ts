@@ -1,2 +1,2 @@
 export { IntakePanel } from './components/IntakePanel';
-export { answerCited, callLinked, callerNumberKnown, intakeStarted, useIntakeStore } from './intake-store';
+export { answerCited, callLinked, callerAskedForPrivacy, callerNumberKnown, intakeStarted, useIntakeStore } from './intake-store';

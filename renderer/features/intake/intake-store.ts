@@ -136,6 +136,12 @@ export const callerNumberKnown = (number: string): void => {
   if (draft && draft.form.contactNumber === '') fieldEdited('contactNumber', number);
 };
 
+/** The caller asked the network to withhold the number: the order is confidential unless the agent says otherwise. */
+export const callerAskedForPrivacy = (): void => {
+  const draft = get().draft;
+  if (draft && !draft.form.confidential) fieldEdited('confidential', true);
+};
+
 export const duplicateChosen = (candidate: DuplicateCandidate | null): void => set({ duplicateOf: candidate });
 
 export const submitRequested = async (): Promise<void> => {

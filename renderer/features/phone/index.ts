@@ -8,6 +8,16 @@ export {
   holdToggled,
   muteToggled,
   phoneStarted,
+  phoneStopped,
   type AgentGate,
 } from './phone-controller';
-export { type IncomingCall, incomingCallCleared, incomingCallReceived, phonePanelOpened, usePhoneStore } from './phone-store';
+export {
+  type IncomingCall,
+  callerIdentified,
+  connectionBlocked,
+  incomingCallCleared,
+  incomingCallReceived,
+  phonePanelOpened,
+  selectCallsUp,
+  usePhoneStore,
+} from './phone-store';

@@ -10,6 +10,7 @@ export interface IncomingCall {
   readonly id: string;
   readonly from: string;
   readonly pAssertedIdentity?: string;
+  readonly privacy?: string;
   readonly receivedAt: number;
   readonly training: boolean;
 }
@@ -17,6 +18,11 @@ export interface IncomingCall {
 export interface CallView {
   readonly id: string;
   readonly remoteUser: string;
+  /**
+   * The number as the caller panel shows it (normalised, masked when confidential or withheld):
+   * null for an inbound call until the screen-pop has read its identity.
+   */
+  readonly shownNumber: string | null;
   readonly state: CallState;
   /** A consultation call placed while the main call is on hold (attended transfer, 三方通话). */
   readonly consult: boolean;
@@ -38,6 +44,8 @@ export interface PhoneState {
   readonly preferencesOpen: boolean;
   /** 三方通话: the two live calls are mixed together in the console. */
   readonly conference: boolean;
+  /** A server the page's security policy refused to connect to (the policy was loaded before it was configured). */
+  readonly blockedOrigin: { readonly origin: string; readonly afterReload: boolean } | null;
 }
 
 export const usePhoneStore = create<PhoneState>()(() => ({
@@ -52,7 +60,24 @@ export const usePhoneStore = create<PhoneState>()(() => ({
   recentCalls: [],
   preferencesOpen: false,
   conference: false,
+  blockedOrigin: null,
 }));
+
+/** The screen-pop read who is calling: the bar shows the same number (null: it could not, show the raw user). */
+export const callerIdentified = (callId: string, shownNumber: string | null): void => {
+  const call = usePhoneStore.getState().calls[callId];
+  if (!call) return;
+  usePhoneStore.setState({
+    calls: { ...usePhoneStore.getState().calls, [callId]: { ...call, shownNumber: shownNumber ?? call.remoteUser } },
+  });
+};
+
+/** The page's connect-src refused a server: said in the bar instead of 正在注册… forever. */
+export const connectionBlocked = (blocked: PhoneState['blockedOrigin']): void =>
+  usePhoneStore.setState({ blockedOrigin: blocked });
+
+export const selectCallsUp = (state: PhoneState): boolean =>
+  Object.values(state.calls).some((call) => call.state.kind !== 'ended') || (state.incoming !== null && !state.incoming.training);
 
 /** The call the controls act on: the consultation while one is up, else the live call. */
 export const selectFocusedCall = (state: PhoneState): CallView | null => {
@@ -76,6 +101,7 @@ let sequence = 0;
 export const incomingCallReceived = (call: {
   from: string;
   pAssertedIdentity?: string;
+  privacy?: string;
   training: boolean;
   id?: string;
 }): void => {
@@ -87,6 +113,7 @@ export const incomingCallReceived = (call: {
       from: call.from,
       training: call.training,
       ...(call.pAssertedIdentity ? { pAssertedIdentity: call.pAssertedIdentity } : {}),
+      ...(call.privacy ? { privacy: call.privacy } : {}),
       // Unique across restarts: a draft is linked to the call by this id.
       id: call.id ?? `training-${receivedAt}-${sequence}`,
       receivedAt,

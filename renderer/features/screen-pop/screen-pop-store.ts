@@ -22,22 +22,39 @@ export const useScreenPopStore = create<ScreenPopState>()(() => idle);
 const set = useScreenPopStore.setState;
 const get = useScreenPopStore.getState;
 
-export const callRang = async (ring: { id: string; from: string; pAssertedIdentity?: string }): Promise<void> => {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+export const callRang = async (ring: {
+  id: string;
+  from: string;
+  pAssertedIdentity?: string;
+  privacy?: string;
+}): Promise<void> => {
   set({ ...idle, status: 'loading', ringId: ring.id });
   const result = await desk().history.screenPop({
     from: ring.from,
     ...(ring.pAssertedIdentity ? { pAssertedIdentity: ring.pAssertedIdentity } : {}),
+    ...(ring.privacy ? { privacy: ring.privacy } : {}),
+    // Training rings have no call record to reveal a withheld number from.
+    ...(UUID.test(ring.id) ? { callId: ring.id } : {}),
   });
   if (get().ringId !== ring.id) return;
   if (result.ok) set({ status: 'shown', pop: result.value });
   else set({ status: 'error', error: result.error.message });
 };
 
+/** 显示: the clear number, audited; a caller new to the hotline who withheld it is revealed from the call record. */
 export const numberRevealRequested = async (): Promise<void> => {
-  const caller = get().pop?.caller;
-  if (!caller) return;
-  const result = await desk().history.revealNumber({ callerId: caller.id, screen: 'caller-panel' });
-  if (result.ok && get().pop?.caller?.id === caller.id) set({ revealedNumber: result.value.display });
+  const { pop, ringId } = get();
+  const caller = pop?.caller;
+  const target = caller
+    ? ({ callerId: caller.id, screen: 'caller-panel' } as const)
+    : pop?.privacyRequested && ringId && UUID.test(ringId)
+      ? ({ callId: ringId, screen: 'caller-panel' } as const)
+      : null;
+  if (!target) return;
+  const result = await desk().history.revealNumber(target);
+  if (result.ok && get().pop === pop) set({ revealedNumber: result.value.display });
   else if (!result.ok) set({ error: result.error.message });
 };
 

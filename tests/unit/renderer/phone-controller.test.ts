@@ -75,6 +75,7 @@ const call = (id: string, extra: Partial<EngineCall> = {}): EngineCall => ({
   sipCallId: `sip-${id}`,
   from: '<sip:13812345678@carrier.example>;tag=1',
   pAssertedIdentity: null,
+  privacy: null,
   remoteUser: '13812345678',
   replacesCallId: null,
   receivedAt: 0,

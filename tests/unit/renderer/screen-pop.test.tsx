@@ -31,6 +31,7 @@ describe('deadline badge', () => {
 const masked: ScreenPop = {
   number: { kind: 'mobile', display: '138****1234', masked: true, source: 'from' },
   displayName: null,
+  privacyRequested: false,
   caller: { id: '0192f0c6-0000-7000-8000-000000000001', name: null, tags: ['特殊关爱'], confidential: true, regionCode: null },
   repeatCalls30d: 4,
   openOrders: [],

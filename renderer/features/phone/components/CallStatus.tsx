@@ -37,8 +37,8 @@ const OneCall = ({ call }: { call: CallView }) => {
         {call.consult ? `${t('phone.call.consult')} · ` : ''}
         {stateText(call)}
       </span>
-      <span className="call__remote" data-testid="call-remote">
-        {call.remoteUser}
+      <span className="call__remote" data-testid="call-remote" title={call.shownNumber ?? undefined}>
+        {call.shownNumber ?? t('phone.call.identifying')}
       </span>
       <span className="call__timer" data-testid="call-timer">
         {clock(talkSeconds(call.state, now))}

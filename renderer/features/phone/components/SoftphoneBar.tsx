@@ -29,9 +29,17 @@ export const SoftphoneBar = ({
   const training = usePhoneStore((store) => store.incoming?.training ?? false);
   const protocolErrors = usePhoneStore((store) => store.protocolErrors);
   const hasPreferences = usePhoneStore((store) => store.preferences !== null);
+  const blockedOrigin = usePhoneStore((store) => (store.registration.kind === 'registered' ? null : store.blockedOrigin));
   // Until the engine has tried, the configuration's own state is the honest answer.
-  const text = state.kind === 'idle' || registration !== 'offline' ? t(CONFIG_TEXT[registration]) : registrationLabel(state);
-  const tone = state.kind === 'registered' ? 'ok' : state.kind === 'failed' || state.kind === 'waiting' ? 'warn' : 'muted';
+  const text = blockedOrigin
+    ? t(blockedOrigin.afterReload ? 'phone.registration.blockedAfterReload' : 'phone.registration.blocked', {
+        origin: blockedOrigin.origin,
+      })
+    : state.kind === 'idle' || registration !== 'offline'
+      ? t(CONFIG_TEXT[registration])
+      : registrationLabel(state);
+  const tone =
+    state.kind === 'registered' ? 'ok' : blockedOrigin || state.kind === 'failed' || state.kind === 'waiting' ? 'warn' : 'muted';
   return (
     <>
       <header className="softphone" aria-label={t('phone.region')}>

@@ -119,6 +119,7 @@ const callAppeared = (call: EngineCall, state: CallState, consult: boolean): voi
     direction: call.direction,
     from: call.from,
     pAssertedIdentity: call.pAssertedIdentity,
+    privacy: call.privacy,
     remoteNumber: call.remoteUser || null,
     ringAt: new Date(state.ringAt).toISOString(),
     answerAt: null,
@@ -126,7 +127,15 @@ const callAppeared = (call: EngineCall, state: CallState, consult: boolean): voi
     endCause: null,
     transferTarget: null,
   });
-  const view: CallView = { id: call.id, remoteUser: call.remoteUser, state, consult, quality: null, audioFlowing: false };
+  const view: CallView = {
+    id: call.id,
+    remoteUser: call.remoteUser,
+    shownNumber: call.direction === 'outbound' ? call.remoteUser : null,
+    state,
+    consult,
+    quality: null,
+    audioFlowing: false,
+  };
   set({ calls: { ...get().calls, [call.id]: view } });
   saveRecord(call.id, state);
 };
@@ -154,6 +163,7 @@ export const onIncoming = (call: EngineCall): void => {
   incomingCallReceived({
     from: call.from ?? '',
     ...(call.pAssertedIdentity ? { pAssertedIdentity: call.pAssertedIdentity } : {}),
+    ...(call.privacy ? { privacy: call.privacy } : {}),
     training: false,
     id: call.id,
   });
@@ -164,7 +174,8 @@ export const onIncoming = (call: EngineCall): void => {
     'Notification' in window &&
     Notification.permission === 'granted'
   ) {
-    new Notification('12345 来电', { body: call.remoteUser, tag: call.id });
+    // No number here: whether it may be shown (confidential, withheld) is known only after the screen-pop.
+    new Notification('12345 来电', { body: '有新来电，请接听', tag: call.id });
   }
   if (rt.account?.preferences.autoAnswer) {
     void (typeof AudioContext === 'undefined' ? Promise.resolve() : beep().catch(() => undefined)).then(() =>

@@ -19,6 +19,8 @@ export interface EngineCall {
   /** Raw header values, as received: main parses them (PAI wins over From). */
   readonly from: string | null;
   readonly pAssertedIdentity: string | null;
+  /** The Privacy header (RFC 3323/3325): `id` means the caller asked for the number to be withheld. */
+  readonly privacy: string | null;
   /** The user part of the other side's URI: the number shown and dialled back. */
   readonly remoteUser: string;
   /** This INVITE replaces a call of ours (the second half of an attended transfer). */

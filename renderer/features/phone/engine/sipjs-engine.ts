@@ -22,6 +22,7 @@ import {
 import { SIPExtension } from 'sip.js/lib/api/user-agent-options';
 import type { OutgoingRegisterRequest } from 'sip.js/lib/core';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
+import { clipIdentityHeader, clipText } from '../domain/identity-limits';
 import { guardIncoming } from '../domain/sip-guard';
 import type { CallEngine, EngineAccount, EngineCall, EngineEvent, MediaSample } from './call-engine';
 
@@ -35,6 +36,8 @@ interface Leg {
   /** The first reason known wins: our own hangup is known before sip.js reports Terminated. */
   endReason: EndReason | null;
   endStatus: number | null;
+  /** accept() is under way: a termination now is our media failing, not the caller giving up. */
+  answering: boolean;
 }
 
 const markEnd = (entry: Leg, reason: EndReason, status: number | null): void => {
@@ -133,14 +136,15 @@ export const createSipJsEngine = (): CallEngine => {
   };
 
   const track = (session: Session, call: Omit<EngineCall, 'id'>, id: string = crypto.randomUUID()): Leg => {
-    const entry: Leg = { id, session, call: { ...call, id }, ended: false, endReason: null, endStatus: null };
+    const entry: Leg = { id, session, call: { ...call, id }, ended: false, endReason: null, endStatus: null, answering: false };
     legs.set(id, entry);
     legIdBySession.set(session.id, id);
     session.stateChange.addListener((state) => {
       if (state === SessionState.Established) emit({ type: 'established', callId: id });
       if (state === SessionState.Terminated && !entry.ended) {
         entry.ended = true;
-        emit({ type: 'ended', callId: id, reason: entry.endReason ?? 'remote', status: entry.endStatus });
+        const reason = entry.endReason ?? (entry.answering ? 'failed' : 'remote');
+        emit({ type: 'ended', callId: id, reason, status: entry.endStatus });
         legs.delete(id);
         legIdBySession.delete(session.id);
       }
@@ -167,7 +171,8 @@ export const createSipJsEngine = (): CallEngine => {
       sipCallId: inviter.request.callId,
       from: null,
       pAssertedIdentity: null,
-      remoteUser: userOf(referral.referTo.uri),
+      privacy: null,
+      remoteUser: clipText(userOf(referral.referTo.uri), 64) ?? '',
       replacesCallId: null,
       receivedAt: performance.now(),
     });
@@ -188,10 +193,11 @@ export const createSipJsEngine = (): CallEngine => {
     const replacee = invitation.replacee ? legIdBySession.get(invitation.replacee.id) : undefined;
     const entry = track(invitation, {
       direction: 'inbound',
-      sipCallId: request.callId,
-      from: request.getHeader('From') ?? null,
-      pAssertedIdentity: request.getHeader('P-Asserted-Identity') ?? null,
-      remoteUser: userOf(invitation.remoteIdentity.uri),
+      sipCallId: clipText(request.callId, 200) ?? '',
+      from: clipIdentityHeader(request.getHeader('From')),
+      pAssertedIdentity: clipIdentityHeader(request.getHeader('P-Asserted-Identity')),
+      privacy: clipText(request.getHeader('Privacy'), 200),
+      remoteUser: clipText(userOf(invitation.remoteIdentity.uri), 64) ?? '',
       replacesCallId: replacee ?? null,
       // sip.js parses and dispatches synchronously: this is the INVITE's arrival.
       receivedAt: lastMessageAt,
@@ -348,7 +354,16 @@ export const createSipJsEngine = (): CallEngine => {
     answer: async (callId, microphoneId) => {
       const entry = leg(callId);
       if (!(entry.session instanceof Invitation)) throw new Error('不是来电');
-      await entry.session.accept({ sessionDescriptionHandlerOptions: mediaOptions(microphoneId) });
+      entry.answering = true;
+      try {
+        await entry.session.accept({ sessionDescriptionHandlerOptions: mediaOptions(microphoneId) });
+      } catch (error) {
+        if (entry.session.state === SessionState.Terminated || entry.ended)
+          throw new Error('无法接通：来电的媒体协商失败（对方的 SDP 不被支持），来电已结束', { cause: error });
+        throw new Error('接听失败，请重试', { cause: error });
+      } finally {
+        entry.answering = false;
+      }
     },
 
     reject: async (callId, status) => {
@@ -419,6 +434,7 @@ export const createSipJsEngine = (): CallEngine => {
         sipCallId: inviter.request.callId,
         from: null,
         pAssertedIdentity: null,
+        privacy: null,
         remoteUser: target,
         replacesCallId: null,
         receivedAt: performance.now(),

@@ -48,6 +48,11 @@ export const CallerHeader = ({
       <div className="caller-header__who">
         {caller?.name ?? pop.displayName ?? ''}
         {caller?.confidential ? <span className="tag tag--confidential">{t('screenPop.confidential')}</span> : null}
+        {pop.privacyRequested ? (
+          <span className="tag tag--confidential" data-testid="privacy-requested">
+            {t('screenPop.privacyRequested')}
+          </span>
+        ) : null}
         {caller?.tags.map((tag) => (
           <span key={tag} className="tag">
             {tag}

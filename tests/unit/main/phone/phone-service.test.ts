@@ -17,6 +17,7 @@ const ring: CallRecord = {
   direction: 'inbound',
   from: '"王芳" <sip:13812345678@carrier.example>;tag=9',
   pAssertedIdentity: '<sip:+8613812345678@carrier.example;user=phone>',
+  privacy: null,
   remoteNumber: '13812345678',
   ringAt: '2026-11-28T01:00:00.000Z',
   answerAt: null,
@@ -93,13 +94,13 @@ describe('call records and agent states (real SQLite, through the contract)', ()
       });
       const changed = await services.dispatch(
         'phone.agentStateChanged',
-        { state: 'not-ready', reason: '用餐', at: new Date().toISOString() },
+        { state: 'not-ready', reason: '用餐', phoneRegistered: false, at: new Date().toISOString() },
         context,
       );
       expect(changed.ok).toBe(true);
       const refused = await services.dispatch(
         'phone.agentStateChanged',
-        { state: 'dancing', reason: null, at: new Date().toISOString() },
+        { state: 'dancing', reason: null, phoneRegistered: true, at: new Date().toISOString() },
         context,
       );
       expect(refused.ok).toBe(false);
@@ -107,8 +108,8 @@ describe('call records and agent states (real SQLite, through the contract)', ()
       await services.close();
     }
     const db = new BetterSqlite3(databaseFile(profile), { readonly: true });
-    expect(db.prepare('SELECT agent_id, state, reason FROM agent_states').all()).toEqual([
-      { agent_id: 'SZ-1', state: 'not-ready', reason: '用餐' },
+    expect(db.prepare('SELECT agent_id, state, reason, phone_registered FROM agent_states').all()).toEqual([
+      { agent_id: 'SZ-1', state: 'not-ready', reason: '用餐', phone_registered: 0 },
     ]);
     expect(db.prepare("SELECT count(*) FROM outbox WHERE stream = 'agent_state'").pluck().get()).toBe(1);
     db.close();
