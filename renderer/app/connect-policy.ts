@@ -16,7 +16,8 @@ const reloadForPolicy = async (origin: string): Promise<void> => {
   sessionStorage.setItem(RELOADED_FOR, origin);
   const agent = agentStateForReload();
   if (agent) sessionStorage.setItem(AGENT_STATE, JSON.stringify(agent));
-  await phoneStopped();
+  // Unregistering first is a courtesy to the PBX; a connection stuck behind the policy must not hold the reload.
+  await Promise.race([phoneStopped(), new Promise((resolve) => setTimeout(resolve, 1_000))]);
   location.reload();
 };
 

@@ -3,7 +3,7 @@ import { type Baresip, startBaresip } from '../pbx-lab/baresip';
 import { type Lab, labUnavailableReason, startLab } from '../pbx-lab/lab';
 import { type LabConsole, type LabConsoleOptions, openLabConsole, rtpBytes } from '../pbx-lab/lab-console';
 
-interface LabFixtures {
+export interface LabFixtures {
   openConsole(extension: string, options?: LabConsoleOptions): Promise<LabConsole>;
   baresip(extension: string, options?: { autoAnswer?: boolean; toneHz?: number; record?: boolean }): Promise<Baresip>;
 }

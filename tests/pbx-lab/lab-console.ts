@@ -18,6 +18,11 @@ export interface LabConsoleOptions {
   /** Sign in and 示闲 after registering (default). */
   readonly ready?: boolean;
   readonly preferences?: Record<string, unknown>;
+  /**
+   * Start from an empty profile and type every setting in 设置, as a new agent does (nothing is
+   * written by the test). Otherwise the account is pre-written and only the password is typed.
+   */
+  readonly setupThroughUi?: boolean;
 }
 
 export interface CallRow {
@@ -28,6 +33,7 @@ export interface CallRow {
   end_at: string | null;
   end_cause: string | null;
   transfer_target: string | null;
+  privacy_requested: number;
 }
 
 export interface LabConsole {
@@ -110,7 +116,7 @@ const readCalls = (profileDir: string): CallRow[] => {
   try {
     return db
       .prepare(
-        'SELECT direction, remote_number, ring_at, answer_at, end_at, end_cause, transfer_target FROM calls ORDER BY ring_at',
+        'SELECT direction, remote_number, ring_at, answer_at, end_at, end_cause, transfer_target, privacy_requested FROM calls ORDER BY ring_at',
       )
       .all() as CallRow[];
   } finally {
@@ -124,14 +130,15 @@ export const openLabConsole = async (
   options: LabConsoleOptions = {},
 ): Promise<LabConsole> => {
   const profileDir = mkdtempSync(join(tmpdir(), `minsheng-sip-${extension}-`));
-  writeProfileSettings(profileDir, {
-    pbxServers: options.servers ?? [LAB_WS_URL],
-    sipExtension: extension,
-    sipAuthUser: extension,
-    displayName: `坐席${extension}`,
-    agentId: `A${extension}`,
-    ...(options.preferences ? { phonePreferences: options.preferences } : {}),
-  });
+  if (!options.setupThroughUi)
+    writeProfileSettings(profileDir, {
+      pbxServers: options.servers ?? [LAB_WS_URL],
+      sipExtension: extension,
+      sipAuthUser: extension,
+      displayName: `坐席${extension}`,
+      agentId: `A${extension}`,
+      ...(options.preferences ? { phonePreferences: options.preferences } : {}),
+    });
   const shell = await startShellProcess(profileDir);
   const page = await newPage(browser);
   const close = async () => {
@@ -143,6 +150,15 @@ export const openLabConsole = async (
     await page.goto(shell.url);
     await page.getByRole('button', { name: '设置', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: '设置' });
+    if (options.setupThroughUi) {
+      // At a person's pace: one key at a time.
+      const type = (label: string, text: string, exact = true) =>
+        dialog.getByLabel(label, { exact }).pressSequentially(text, { delay: 20 });
+      await type('话务服务器地址', (options.servers ?? [LAB_WS_URL]).join('\n'), false);
+      await type('分机号', extension);
+      await type('显示名称', `坐席${extension}`);
+      await type('坐席工号', `A${extension}`);
+    }
     await dialog.getByLabel('分机密码').fill(labUser(extension).password);
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'hidden' });

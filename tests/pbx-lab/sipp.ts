@@ -83,3 +83,113 @@ export const sippCallExpecting = (options: {
     child.on('exit', (code) => resolve({ code: code ?? 1, output }));
   });
 };
+
+export interface TrunkCallOptions {
+  readonly runDir: string;
+  readonly extension: string;
+  /** Identity header lines exactly as the carrier sends them (From with a tag, PAI, Privacy …). */
+  readonly identity: readonly string[];
+  /** Use compact header names (f, t, i, m, v, l, c) for the rest of the INVITE. */
+  readonly compact?: boolean;
+  /** How long the call lasts once answered before the caller hangs up. */
+  readonly talkMs?: number;
+  readonly name: string;
+}
+
+/**
+ * A carrier call that the console must answer: INVITE with the given identity, 200, ACK, a pause,
+ * then the caller's BYE, which must be answered with 200. SIPp exits 0 only if all of that
+ * happened (a BYE nobody answers is retransmitted, then times out: exit 1).
+ */
+const answeredScenario = (options: TrunkCallOptions) => {
+  const h = options.compact
+    ? { via: 'v', to: 't', callId: 'i', contact: 'm', type: 'c', length: 'l' }
+    : { via: 'Via', to: 'To', callId: 'Call-ID', contact: 'Contact', type: 'Content-Type', length: 'Content-Length' };
+  const fromLine = options.identity.find((line) => /^(From|f)\s*:/i.test(line)) ?? '';
+  return `<?xml version="1.0" encoding="UTF-8" ?>
+<!DOCTYPE scenario SYSTEM "sipp.dtd">
+<scenario name="${options.name}">
+  <send retrans="500"><![CDATA[
+INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+${h.via}: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+${options.identity.join('\n')}
+${h.to}: <sip:[service]@[remote_ip]:[remote_port]>
+${h.callId}: [call_id]
+CSeq: 1 INVITE
+${h.contact}: <sip:sipp@[local_ip]:[local_port]>
+Max-Forwards: 70
+${h.type}: application/sdp
+${h.length}: [len]
+
+v=0
+o=sipp 1 1 IN IP4 [local_ip]
+s=-
+c=IN IP4 [media_ip]
+t=0 0
+m=audio [media_port] RTP/AVP 0
+a=rtpmap:0 PCMU/8000
+]]></send>
+  <recv response="100" optional="true"/>
+  <recv response="180" optional="true"/>
+  <recv response="183" optional="true"/>
+  <recv response="200" rrs="true"/>
+  <send><![CDATA[
+ACK [next_url] SIP/2.0
+${h.via}: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+${fromLine}
+[last_To:]
+[routes]
+${h.callId}: [call_id]
+CSeq: 1 ACK
+Max-Forwards: 70
+${h.length}: 0
+]]></send>
+  <pause milliseconds="${options.talkMs ?? 1500}"/>
+  <send retrans="500"><![CDATA[
+BYE [next_url] SIP/2.0
+${h.via}: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+${fromLine}
+[last_To:]
+[routes]
+${h.callId}: [call_id]
+CSeq: 2 BYE
+Max-Forwards: 70
+${h.length}: 0
+]]></send>
+  <recv response="200" timeout="8000"/>
+</scenario>
+`;
+};
+
+/** Resolves with SIPp's exit code: 0 when the console answered, and answered the caller's BYE with 200. */
+export const sippAnsweredCall = (options: TrunkCallOptions): Promise<{ code: number; output: string }> => {
+  const file = join(options.runDir, `sipp-${options.name}.xml`);
+  writeFileSync(file, answeredScenario(options));
+  return new Promise((resolve) => {
+    const child = spawn(
+      'sipp',
+      [
+        '-sf',
+        file,
+        '-s',
+        options.extension,
+        '-i',
+        LAB_HOST,
+        '-p',
+        '5091',
+        '-m',
+        '1',
+        '-timeout',
+        '30s',
+        '-timeout_error',
+        '-nostdin',
+        `${LAB_HOST}:${LAB_UDP_PORT}`,
+      ],
+      { cwd: options.runDir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => resolve({ code: code ?? 1, output }));
+  });
+};
