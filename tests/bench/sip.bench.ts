@@ -6,6 +6,8 @@
  *   sip.invite_to_ring.p95_ms       INVITE handed over by the WebSocket to the ringing call painted
  *   sip.answer_to_audio.p95_ms      接听 clicked to the first inbound RTP packet counted by getStats
  *   sip.reregister_after_pbx_restart_s  Kamailio answering again to the console registered (10 restarts)
+ *   sip.reregister_after_refresh_failure_s  a registrar that refused a refresh (503, then 503 to two
+ *                                   retries) accepting again, to the console registered (10 rounds)
  */
 import { chromium } from '@playwright/test';
 import { defaultPhonePreferences } from '../../main/phone/domain/phone-preferences';
@@ -84,6 +86,29 @@ try {
   await direct.close();
   report('sip.reregister_after_pbx_restart_s', percentile(restarts, 95), 's');
   report('sip.reregister_after_pbx_restart.p50_s', percentile(restarts, 50), 's');
+
+  // A registrar in trouble at refresh time: 3-s bindings so a refresh comes every 2.4 s.
+  const refreshTap = await startWsTap({ port: 8091, registerExpiresS: 3 });
+  try {
+    const refreshing = await openLabConsole(browser, '1003', { servers: [refreshTap.url] });
+    const badge = refreshing.page.getByTestId('registration-state');
+    const recoveries: number[] = [];
+    for (let round = 0; round < RESTARTS; round += 1) {
+      const refusal = { status: 503, reason: 'Service Unavailable' };
+      refreshTap.refuseRegisters([refusal, refusal, refusal]);
+      await badge.filter({ hasNotText: '已注册' }).waitFor({ timeout: 10_000 });
+      // The third refusal is the registrar's last: from then on it accepts.
+      while (refreshTap.pendingRefusals() > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      const back = refreshTap.lastRefusalAt()!;
+      await badge.filter({ hasText: '已注册' }).waitFor({ timeout: 10_000 });
+      recoveries.push((Date.now() - back) / 1000);
+    }
+    await refreshing.close();
+    report('sip.reregister_after_refresh_failure_s', percentile(recoveries, 95), 's');
+    report('sip.reregister_after_refresh_failure.p50_s', percentile(recoveries, 50), 's');
+  } finally {
+    await refreshTap.close();
+  }
 } finally {
   await browser.close();
   await tap.close();

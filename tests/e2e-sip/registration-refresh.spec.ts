@@ -6,6 +6,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { databaseFile } from '../../main/profile/database-file';
 import { LAB_HOST } from '../pbx-lab/lab';
+import { watchRegistrationBadge } from '../pbx-lab/lab-console';
 import { type RegisterRefusal, type WsTap, startWsTap } from '../pbx-lab/ws-tap';
 import { type LabFixtures, expect, test } from './lab-fixtures';
 
@@ -34,13 +35,7 @@ const refusedRefresh = async (
   const { page } = agent;
   const badge = page.getByTestId('registration-state');
   await expect(badge).toHaveText('已注册');
-  // Every text the badge shows, with the wall-clock time it appeared: the failure may last well under a second.
-  await page.evaluate(`(() => {
-    const badge = document.querySelector('[data-testid="registration-state"]');
-    const seen = (window.__badgeSeen = []);
-    new MutationObserver(() => seen.push([Date.now(), badge.textContent])).observe(badge, { childList: true, characterData: true, subtree: true });
-  })()`);
-  const seen = () => page.evaluate('window.__badgeSeen') as Promise<[number, string][]>;
+  const seen = await watchRegistrationBadge(page);
   const forwardedBefore = tap.registersForwarded();
   tap.refuseRegisters([refusal]);
 

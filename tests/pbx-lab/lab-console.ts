@@ -174,3 +174,16 @@ export const openLabConsole = async (
   }
   return { page, shell, profileDir, extension, calls: () => readCalls(profileDir), close };
 };
+
+/**
+ * Records every text the registration badge shows with the wall-clock time it appeared: a lost
+ * registration may last only milliseconds, too short for a polling assertion to see.
+ */
+export const watchRegistrationBadge = async (page: Page): Promise<() => Promise<[number, string][]>> => {
+  await page.evaluate(`(() => {
+    const badge = document.querySelector('[data-testid="registration-state"]');
+    const seen = (window.__badgeSeen = []);
+    new MutationObserver(() => seen.push([Date.now(), badge.textContent])).observe(badge, { childList: true, characterData: true, subtree: true });
+  })()`);
+  return () => page.evaluate('window.__badgeSeen') as Promise<[number, string][]>;
+};

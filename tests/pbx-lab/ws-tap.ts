@@ -21,6 +21,8 @@ export interface WsTap {
   refuseRegisters(answers: readonly RegisterRefusal[]): void;
   /** When the last refusal went out (performance-independent wall clock), or null. */
   lastRefusalAt(): number | null;
+  /** Refusals still queued. */
+  pendingRefusals(): number;
   /** REGISTERs that reached Kamailio through the tap so far. */
   registersForwarded(): number;
   close(): Promise<void>;
@@ -119,6 +121,7 @@ export const startWsTap = async (options: WsTapOptions = {}): Promise<WsTap> => 
     connections: () => pairs.size,
     refuseRegisters: (answers) => refusals.push(...answers),
     lastRefusalAt: () => refusedAt,
+    pendingRefusals: () => refusals.length,
     registersForwarded: () => forwarded,
     close: () =>
       new Promise<void>((resolve) => {

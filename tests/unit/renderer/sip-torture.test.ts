@@ -121,6 +121,22 @@ describe('the SIP guard in front of sip.js, through a real WebSocket', () => {
     expect(outcomes.length).toBeGreaterThanOrEqual(45);
   });
 
+  it('an answer whose media cannot be set up ends the call as failed, with a Chinese reason, and the caller gets a final answer', async () => {
+    // Node has no WebRTC: sip.js's media setup fails exactly as on an SDP the browser rejects.
+    const invite = tortureCorpus().find((testCase) => testCase.name === 'an INVITE with SDP rings')!.message as string;
+    const before = events.length;
+    socket!.send(invite);
+    const rang = await waitFor(() => events.slice(before).find((event) => event.type === 'incoming'), 1_000);
+    expect(rang?.type).toBe('incoming');
+    const callId = rang?.type === 'incoming' ? rang.call.id : '';
+    await expect(engine.answer(callId, null)).rejects.toThrow(/无法接通：来电的媒体协商失败/);
+    const ended = await waitFor(() => events.slice(before).find((event) => event.type === 'ended'), 1_000);
+    expect(ended).toMatchObject({ type: 'ended', callId, reason: 'failed' });
+    const final = await waitFor(() => fromConsole.find((text) => /^SIP\/2\.0 [4-6]\d\d/.test(text)), 1_000);
+    expect(final).toBeDefined();
+    fromConsole.length = 0;
+  });
+
   it('an unparsable answer to our own REGISTER counts as a failed registration at once, not after 32 s', async () => {
     registrarAnswer = (register) =>
       registerOk(register).replace('SIP/2.0 200 OK', 'SIP/2.0 4294967301 better not break the receiver');

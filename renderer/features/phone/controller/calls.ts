@@ -148,6 +148,8 @@ export const onIncoming = (call: EngineCall): void => {
 
   if (call.replacesCallId) {
     // The second half of an attended transfer to us: the agent already agreed on the consult call.
+    // No ring, so no screen-pop to read the identity: the bar shows the other side as given.
+    updateCall(call.id, (view) => ({ ...view, shownNumber: call.remoteUser }));
     void answerCall(call.id);
     return;
   }

@@ -358,9 +358,15 @@ export const createSipJsEngine = (): CallEngine => {
       try {
         await entry.session.accept({ sessionDescriptionHandlerOptions: mediaOptions(microphoneId) });
       } catch (error) {
-        if (entry.session.state === SessionState.Terminated || entry.ended)
-          throw new Error('无法接通：来电的媒体协商失败（对方的 SDP 不被支持），来电已结束', { cause: error });
-        throw new Error('接听失败，请重试', { cause: error });
+        // Whatever sip.js did with the INVITE, the caller gets a final answer and the record says failed.
+        markEnd(entry, 'failed', 488);
+        const { session } = entry;
+        if (
+          session instanceof Invitation &&
+          (session.state === SessionState.Initial || session.state === SessionState.Establishing)
+        )
+          await session.reject({ statusCode: 488 }).catch(() => undefined);
+        throw new Error('无法接通：来电的媒体协商失败（对方的 SDP 不被支持），来电已结束', { cause: error });
       } finally {
         entry.answering = false;
       }
