@@ -130,6 +130,23 @@ describe('phone controller (fake engine, real state machines)', () => {
     expect(engine.maxInFlight).toBe(1);
   });
 
+  it('a refresh sip.js reports as failed leaves 已注册 at once, then connects and registers again after Retry-After', async () => {
+    await registered();
+    engine.log.length = 0;
+    const before = Date.now();
+    engine.emit({ type: 'registrationFailed', status: 503, retryAfterS: 1 });
+    await settle();
+    expect(usePhoneStore.getState().registration).toMatchObject({ kind: 'waiting', status: 503 });
+    const state = usePhoneStore.getState().registration;
+    expect(state.kind === 'waiting' && state.retryAt - before).toBeGreaterThanOrEqual(1_000);
+    expect(engine.log).toEqual(['dispose']);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(engine.log.at(-1)).toBe('connect wss://pbx1.example:7443/ws');
+    await registered();
+    expect(usePhoneStore.getState().registration.kind).toBe('registered');
+    expect(engine.maxInFlight).toBe(1);
+  });
+
   it('saving settings that do not touch the account keeps the registration as it is', async () => {
     await registered();
     engine.log.length = 0;
