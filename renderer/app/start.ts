@@ -37,14 +37,20 @@ const connectRingToScreenPop = (): void => {
     if (state.status === 'shown' && state.pop) {
       const { number } = state.pop;
       callerIdentified(state.ringId, number.kind === 'withheld' ? t('screenPop.withheld') : number.display);
-      if (state.pop.privacyRequested) callerAskedForPrivacy();
+      if (state.pop.privacyRequested) callerAskedForPrivacy(state.ringId);
     } else if (state.status === 'error') callerIdentified(state.ringId, null);
   });
   // The caller's number goes into the intake form once known, unless it is masked (confidential).
   useScreenPopStore.subscribe((state, previous) => {
     const number = state.pop?.number;
-    if (state.pop !== previous.pop && number && !number.masked && (number.kind === 'mobile' || number.kind === 'landline')) {
-      callerNumberKnown(number.display);
+    if (
+      state.pop !== previous.pop &&
+      state.ringId &&
+      number &&
+      !number.masked &&
+      (number.kind === 'mobile' || number.kind === 'landline')
+    ) {
+      callerNumberKnown(state.ringId, number.display);
     }
   });
 };

@@ -9,7 +9,7 @@ import type {
 } from '../../../preload/contract';
 import { desk } from '../../shared/desk/desk-client';
 import { createAutosave } from './domain/autosave';
-import { type FormField, isPristine } from './domain/form-defaults';
+import { type AutoFilled, type FormField, isAgentEdited } from './domain/form-defaults';
 
 export interface IntakeState {
   readonly reference: ReferenceData | null;
@@ -26,6 +26,13 @@ export interface IntakeState {
   readonly submitMessage: string | null;
   readonly submitted: { readonly number: string; readonly deadlineAt: string | null } | null;
   readonly loadError: string | null;
+  /** What the console filled into the open draft by itself (not the agent's work). */
+  readonly autoFilled: AutoFilled;
+  /**
+   * A call rang while the open draft held the agent's work for another call: that draft is kept,
+   * and a draft of the new call's own is offered (never the new caller written into the old draft).
+   */
+  readonly waitingCall: string | null;
 }
 
 const initial: IntakeState = {
@@ -39,7 +46,12 @@ const initial: IntakeState = {
   submitMessage: null,
   submitted: null,
   loadError: null,
+  autoFilled: {},
+  waitingCall: null,
 };
+
+/** Filled in for a call before or after its draft opens: the ring, the screen-pop and the draft race. */
+const prefillByCall = new Map<string, AutoFilled>();
 
 export const useIntakeStore = create<IntakeState>()(() => initial);
 const set = useIntakeStore.setState;
@@ -77,13 +89,38 @@ const draftOpened = (draft: IntakeDraft): void => {
   savedRevision = draft.revision;
   set({
     draft,
+    autoFilled: {},
+    waitingCall: get().waitingCall === draft.callRef ? null : get().waitingCall,
     preview: null,
     duplicateOf: null,
     submitErrors: [],
     submitMessage: null,
     save: { status: draft.revision > 0 ? 'saved' : 'idle', savedAt: draft.updatedAt, error: null },
   });
+  const prefill = draft.callRef ? prefillByCall.get(draft.callRef) : undefined;
+  if (prefill) applyPrefill(prefill);
   void refreshPreview();
+};
+
+/** Fills only what is still empty, and remembers it as the console's, not the agent's. */
+const applyPrefill = (prefill: AutoFilled): void => {
+  const draft = get().draft;
+  if (!draft) return;
+  if (prefill.contactNumber !== undefined && draft.form.contactNumber === '') {
+    fieldEdited('contactNumber', prefill.contactNumber);
+    set({ autoFilled: { ...get().autoFilled, contactNumber: prefill.contactNumber } });
+  }
+  if (prefill.confidential && !get().draft!.form.confidential) {
+    fieldEdited('confidential', true);
+    set({ autoFilled: { ...get().autoFilled, confidential: true } });
+  }
+};
+
+const prefillForCall = (callRef: string, prefill: AutoFilled): void => {
+  prefillByCall.set(callRef, { ...prefillByCall.get(callRef), ...prefill });
+  // Only a few calls matter at a time (ringing, just ended): the oldest are forgotten.
+  if (prefillByCall.size > 20) prefillByCall.delete(prefillByCall.keys().next().value!);
+  if (get().draft?.callRef === callRef) applyPrefill(prefill);
 };
 
 const openDraft = async (callRef: string | null, fresh: boolean): Promise<void> => {
@@ -104,10 +141,25 @@ export const intakeStarted = async (): Promise<void> => {
   await openDraft(null, false);
 };
 
-/** A call rang: its own draft, unless the agent is already typing one (their work is never swapped away). */
+/**
+ * A call rang: its own draft. A draft holding the agent's work for another call stays on screen
+ * (their work is never swapped away) and the new call's draft is offered beside it.
+ */
 export const callLinked = async (callRef: string): Promise<void> => {
-  const draft = get().draft;
-  if (draft && (draft.callRef === callRef || !isPristine(draft.form))) return;
+  const { draft, autoFilled } = get();
+  if (draft?.callRef === callRef) return;
+  if (draft && isAgentEdited(draft.form, autoFilled)) {
+    set({ waitingCall: callRef });
+    return;
+  }
+  set({ submitted: null });
+  await openDraft(callRef, false);
+};
+
+/** The agent takes up the offered draft of the call that rang while they were finishing another. */
+export const waitingCallTaken = async (): Promise<void> => {
+  const callRef = get().waitingCall;
+  if (!callRef) return;
   set({ submitted: null });
   await openDraft(callRef, false);
 };
@@ -130,17 +182,11 @@ export const fieldEdited = <K extends FormField>(field: K, value: IntakeForm[K])
   previewSoon.changed();
 };
 
-/** Pre-fills the contact number from the screen-pop when the agent has not typed one. */
-export const callerNumberKnown = (number: string): void => {
-  const draft = get().draft;
-  if (draft && draft.form.contactNumber === '') fieldEdited('contactNumber', number);
-};
+/** Pre-fills the contact number of that call's draft (only), when the agent has not typed one. */
+export const callerNumberKnown = (callRef: string, number: string): void => prefillForCall(callRef, { contactNumber: number });
 
-/** The caller asked the network to withhold the number: the order is confidential unless the agent says otherwise. */
-export const callerAskedForPrivacy = (): void => {
-  const draft = get().draft;
-  if (draft && !draft.form.confidential) fieldEdited('confidential', true);
-};
+/** The caller asked the network to withhold the number: that call's order is confidential unless the agent says otherwise. */
+export const callerAskedForPrivacy = (callRef: string): void => prefillForCall(callRef, { confidential: true });
 
 export const duplicateChosen = (candidate: DuplicateCandidate | null): void => set({ duplicateOf: candidate });
 

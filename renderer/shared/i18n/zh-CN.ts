@@ -167,6 +167,9 @@ export const zhCN = {
 
   'intake.form': '受理登记表',
   'intake.linkedToCall': '（已关联当前来电）',
+  'intake.earlierCall': '（属于之前的来电，尚未提交）',
+  'intake.waitingCall': '新来电已接入：这张草稿属于之前的来电，已保留。',
+  'intake.waitingCall.take': '为新来电登记',
   'intake.noCall': '（无来电：网站、微信、来信、来访等渠道）',
   'intake.choose': '请选择',
   'intake.picker.hint': '输入汉字、拼音或首字母，↑↓ 选择，回车确定',

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { timeOfDay } from '../../../shared/format-time';
 import { t } from '../../../shared/i18n/t';
-import { draftDiscarded, newOrderRequested, submitRequested, useIntakeStore } from '../intake-store';
+import { draftDiscarded, newOrderRequested, submitRequested, useIntakeStore, waitingCallTaken } from '../intake-store';
 import { IntakeFormFields } from './IntakeForm';
 import { IntakeSummary } from './IntakeSummary';
 
@@ -35,16 +35,28 @@ export const IntakePanel = ({ banner }: { banner?: ReactNode }) => {
   const submitMessage = useIntakeStore((state) => state.submitMessage);
   const submitted = useIntakeStore((state) => state.submitted);
   const duplicateOf = useIntakeStore((state) => state.duplicateOf);
+  const waitingCall = useIntakeStore((state) => state.waitingCall);
   return (
     <main className="panel panel--centre" aria-label={t('intake.region')}>
       {banner}
       <div className="panel__title-row">
         <h2 className="panel__title">
           {t('intake.region')}
-          <span className="hint"> {callLinked ? t('intake.linkedToCall') : t('intake.noCall')}</span>
+          <span className="hint">
+            {' '}
+            {waitingCall ? t('intake.earlierCall') : callLinked ? t('intake.linkedToCall') : t('intake.noCall')}
+          </span>
         </h2>
         <SaveState />
       </div>
+      {waitingCall ? (
+        <p className="notice" role="status" data-testid="waiting-call">
+          {t('intake.waitingCall')}{' '}
+          <button type="button" onClick={() => void waitingCallTaken()}>
+            {t('intake.waitingCall.take')}
+          </button>
+        </p>
+      ) : null}
       {loadError ? <p className="notice--error">{loadError}</p> : null}
       {submitted ? (
         <p className="toast-inline" role="status">

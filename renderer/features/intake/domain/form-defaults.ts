@@ -16,3 +16,17 @@ export const isPristine = (form: IntakeForm): boolean =>
   form.dispatchNote === '';
 
 export type FormField = keyof IntakeForm;
+
+/** Values the console put in by itself (the caller's number, confidentiality asked for by the network). */
+export type AutoFilled = Partial<Pick<IntakeForm, 'contactNumber' | 'confidential'>>;
+
+/**
+ * The agent's own work: pristine once what the console filled in by itself, and still holds, is
+ * set aside. A draft with only the ringing caller's number is not a reason to keep it for the next call.
+ */
+export const isAgentEdited = (form: IntakeForm, autoFilled: AutoFilled): boolean =>
+  !isPristine({
+    ...form,
+    contactNumber:
+      autoFilled.contactNumber !== undefined && form.contactNumber === autoFilled.contactNumber ? '' : form.contactNumber,
+  });

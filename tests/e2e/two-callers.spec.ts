@@ -1,0 +1,53 @@
+import type { Page } from '@playwright/test';
+import BetterSqlite3 from 'better-sqlite3';
+import { databaseFile } from '../../main/profile/database-file';
+import { writeProfileSettings } from '../harness/profile-settings';
+import { expect, test } from './fixtures';
+
+const form = (page: Page) => page.getByRole('form', { name: '受理登记表' });
+
+const ring = async (page: Page, from: string) => {
+  await page.getByRole('button', { name: '模拟来电' }).click();
+  await page.getByLabel('From 头').fill(from);
+  await page.getByRole('button', { name: '振铃' }).click();
+};
+
+const contactNumbers = (profileDir: string) => {
+  const db = new BetterSqlite3(databaseFile(profileDir), { readonly: true });
+  try {
+    return db.prepare('SELECT contact_number FROM work_orders ORDER BY created_at').pluck().all();
+  } finally {
+    db.close();
+  }
+};
+
+test.beforeEach(({ shell }) => writeProfileSettings(shell.profileDir, { centreCode: '320505', agentId: 'SZ-0042' }));
+
+test('two callers in a row: each gets a draft of their own with their own number, and an edited draft is kept, not reused', async ({
+  page,
+  shell,
+}) => {
+  await page.goto(shell.current().url);
+  const contact = form(page).getByLabel('联系电话');
+
+  await ring(page, '"王芳" <sip:13812345678@carrier.example>;tag=1');
+  await expect(contact).toHaveValue('138 1234 5678');
+  // The agent does nothing with this call; the next caller must not inherit the number.
+  await page.getByRole('button', { name: '结束模拟' }).click();
+  await ring(page, '"李强" <sip:13987654321@carrier.example>;tag=2');
+  await expect(contact).toHaveValue('139 8765 4321');
+  await expect(page.getByText('（已关联当前来电）')).toBeVisible();
+
+  // This time the agent types: the draft is theirs, and a third call must not overwrite it.
+  await form(page).getByLabel('标题', { exact: true }).pressSequentially('小区停水', { delay: 30 });
+  await page.getByRole('button', { name: '结束模拟' }).click();
+  await ring(page, '"张敏" <sip:13711112222@carrier.example>;tag=3');
+  await expect(page.getByTestId('waiting-call')).toBeVisible();
+  await expect(contact).toHaveValue('139 8765 4321');
+  await expect(form(page).getByLabel('标题', { exact: true })).toHaveValue('小区停水');
+  await page.getByRole('button', { name: '为新来电登记' }).click();
+  await expect(contact).toHaveValue('137 1111 2222');
+  await expect(form(page).getByLabel('标题', { exact: true })).toHaveValue('');
+  await expect(page.getByTestId('waiting-call')).toHaveCount(0);
+  expect(contactNumbers(shell.profileDir)).toEqual([]);
+});
