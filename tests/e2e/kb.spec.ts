@@ -65,3 +65,38 @@ test('a two-character query finds ranked, highlighted entries as the agent types
   expect(usage).toEqual([{ entry_id: 'sz-sb', actor: 'SZ-0042' }]);
   expect(draft.citedEntryId).toBe('sz-sb');
 });
+
+test('what is cited is what was picked: the settled search never moves the selection, and the citation is shown and undoable', async ({
+  page,
+  shell,
+}) => {
+  writeProfileSettings(shell.profileDir, { centreCode: '320505', agentId: 'SZ-0042' });
+  const file = join(shell.profileDir, 'kb.jsonl');
+  writeFileSync(file, `${entries.join('\n')}\n`);
+  await page.goto(shell.current().url);
+  const kb = page.getByRole('complementary', { name: '热线百科' });
+  await kb.getByRole('textbox', { name: '导入百科文件（JSON Lines，每行一个条目）' }).fill(file);
+  await kb.getByRole('button', { name: '导入' }).click();
+  await expect(kb.getByRole('status')).toContainText('新增 5');
+  const form = page.getByRole('form', { name: '受理登记表' });
+  const search = kb.getByRole('searchbox');
+  const results = kb.getByRole('listbox', { name: '检索结果' });
+
+  for (const pause of [0, 2_000]) {
+    await search.fill('');
+    // A person's typing, then ↓ at once (faster than the 1.5 s settle) or after it.
+    await search.pressSequentially('社保', { delay: 120 });
+    await expect(results.getByRole('option')).toHaveCount(3);
+    await search.press('ArrowDown');
+    await expect(results.getByRole('option', { selected: true })).toHaveText(/^江苏省社保转移接续/);
+    await page.waitForTimeout(pause || 1_700);
+    await expect(results.getByRole('option', { selected: true })).toHaveText(/^江苏省社保转移接续/);
+    await search.press('Control+Enter');
+    await expect(form.getByLabel('答复内容')).toHaveValue('省内社保关系转移无需办理转移手续。');
+    await expect(page.getByTestId('citation-note')).toContainText('已引用“江苏省社保转移接续”');
+    await expect(form.getByRole('radio', { name: '直接办结' })).toBeChecked();
+    await page.getByRole('button', { name: '撤销引用' }).click();
+    await expect(form.getByRole('radio', { name: '派单' })).toBeChecked();
+    await expect(form.getByLabel('答复内容')).toHaveCount(0);
+  }
+});

@@ -33,6 +33,11 @@ export interface IntakeState {
    * and a draft of the new call's own is offered (never the new caller written into the old draft).
    */
   readonly waitingCall: string | null;
+  /** The last encyclopedia citation, shown with its title and undoable (it switched the order to 直接办结). */
+  readonly cited: {
+    readonly title: string;
+    readonly before: Pick<IntakeForm, 'handlingMode' | 'reply' | 'citedEntryId'>;
+  } | null;
 }
 
 const initial: IntakeState = {
@@ -48,6 +53,7 @@ const initial: IntakeState = {
   loadError: null,
   autoFilled: {},
   waitingCall: null,
+  cited: null,
 };
 
 /** Filled in for a call before or after its draft opens: the ring, the screen-pop and the draft race. */
@@ -90,6 +96,7 @@ const draftOpened = (draft: IntakeDraft): void => {
   set({
     draft,
     autoFilled: {},
+    cited: null,
     waitingCall: get().waitingCall === draft.callRef ? null : get().waitingCall,
     preview: null,
     duplicateOf: null,
@@ -220,11 +227,23 @@ export const draftDiscarded = async (): Promise<void> => {
  * 引用答复: the encyclopedia answer goes into the reply, the order becomes 直接办结, and the cited
  * entry is recorded on the order. An answer already typed is kept, the citation appended.
  */
-export const answerCited = (citation: { entryId: string; answer: string }): void => {
+export const answerCited = (citation: { entryId: string; title: string; answer: string }): void => {
   const draft = get().draft;
   if (!draft) return;
-  const reply = draft.form.reply.trim() === '' ? citation.answer : `${draft.form.reply.trim()}\n${citation.answer}`;
+  const { handlingMode, reply, citedEntryId } = draft.form;
+  const next = reply.trim() === '' ? citation.answer : `${reply.trim()}\n${citation.answer}`;
   fieldEdited('handlingMode', 'direct');
-  fieldEdited('reply', reply);
+  fieldEdited('reply', next);
   fieldEdited('citedEntryId', citation.entryId);
+  set({ cited: { title: citation.title, before: { handlingMode, reply, citedEntryId } } });
+};
+
+/** 撤销引用: the handling mode, reply and citation go back to what they were before. */
+export const citationUndone = (): void => {
+  const cited = get().cited;
+  if (!cited || !get().draft) return;
+  fieldEdited('handlingMode', cited.before.handlingMode);
+  fieldEdited('reply', cited.before.reply);
+  fieldEdited('citedEntryId', cited.before.citedEntryId);
+  set({ cited: null });
 };

@@ -75,8 +75,13 @@ const search = async (settled: boolean): Promise<void> => {
   set({ searching: true });
   const result = await desk().kb.search({ query, kind, department, callerRegion, settled });
   if (sequence !== searchSequence) return;
-  if (result.ok) set({ hits: result.value.hits, searching: false, searchedQuery: query, selected: 0, error: null });
-  else set({ searching: false, error: result.error.message });
+  if (result.ok) {
+    // A later answer to the same question (the settled search) must not move what the agent picked.
+    const { hits: shown, selected, searchedQuery } = get();
+    const keptId = searchedQuery === query ? shown[selected]?.id : undefined;
+    const kept = keptId === undefined ? -1 : result.value.hits.findIndex((hit) => hit.id === keptId);
+    set({ hits: result.value.hits, searching: false, searchedQuery: query, selected: Math.max(0, kept), error: null });
+  } else set({ searching: false, error: result.error.message });
 };
 
 const schedule = (): void => {

@@ -167,6 +167,8 @@ export const zhCN = {
 
   'intake.form': '受理登记表',
   'intake.linkedToCall': '（已关联当前来电）',
+  'intake.cited': '已引用“{title}”，办理方式已改为直接办结',
+  'intake.cited.undo': '撤销引用',
   'intake.earlierCall': '（属于之前的来电，尚未提交）',
   'intake.waitingCall': '新来电已接入：这张草稿属于之前的来电，已保留。',
   'intake.waitingCall.take': '为新来电登记',

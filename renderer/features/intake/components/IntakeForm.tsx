@@ -2,9 +2,23 @@ import { type ReactNode, useId } from 'react';
 import type { IntakeForm as Form } from '../../../../preload/contract';
 import { type MessageKey, t } from '../../../shared/i18n/t';
 import type { FormField } from '../domain/form-defaults';
-import { fieldEdited, useIntakeStore } from '../intake-store';
+import { citationUndone, fieldEdited, useIntakeStore } from '../intake-store';
 import { Picker } from './Picker';
 import { FieldError } from '../../../shared/ui/FieldError';
+
+/** Citing an entry switched the order to 直接办结: said, with the entry, and undoable. */
+const CitationNote = () => {
+  const cited = useIntakeStore((state) => state.cited);
+  if (!cited) return null;
+  return (
+    <p className="hint" role="status" data-testid="citation-note">
+      {t('intake.cited', { title: cited.title })}{' '}
+      <button type="button" className="link-button" onClick={citationUndone}>
+        {t('intake.cited.undo')}
+      </button>
+    </p>
+  );
+};
 
 /** A message for the field: main's refusal on submit first, else the live checklist once the agent has been there. */
 const useFieldError = (field: FormField): string | undefined =>
@@ -197,6 +211,7 @@ export const IntakeFormFields = () => {
           />{' '}
           {t('intake.mode.direct')}
         </label>
+        <CitationNote />
       </fieldset>
       {handlingMode === 'dispatch' ? (
         <>
