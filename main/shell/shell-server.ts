@@ -3,7 +3,13 @@ import { type IncomingMessage, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { fail } from '../../preload/contract';
-import { SHELL_SOCKET_PATH, SHELL_TOKEN_PARAM, type ServerFrame, callFrameSchema } from '../../preload/contract/wire';
+import {
+  SHELL_MAX_FRAME_BYTES,
+  SHELL_SOCKET_PATH,
+  SHELL_TOKEN_PARAM,
+  type ServerFrame,
+  callFrameSchema,
+} from '../../preload/contract/wire';
 import type { Logger } from '../log/logger';
 import { buildCsp } from '../security/csp';
 import type { DeskServices } from '../services';
@@ -26,7 +32,18 @@ export interface ShellServerOptions {
   readonly token?: string;
 }
 
-const MAX_FRAME_BYTES = 1024 * 1024;
+/** Only the names this server is reached by: anything else is a DNS-rebinding page or a stray client. */
+const hostAllowed = (host: string | undefined, port: number): boolean =>
+  host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+
+/** The request target as a URL, or null: `new URL()` throws on targets like `//[`. */
+const targetOf = (request: IncomingMessage, origin: string): URL | null => {
+  try {
+    return new URL(request.url ?? '/', origin);
+  } catch {
+    return null;
+  }
+};
 
 const tokensMatch = (expected: string, given: string | null): boolean => {
   if (!given) return false;
@@ -46,8 +63,13 @@ export const startShellServer = async (options: ShellServerOptions): Promise<She
   const token = options.token ?? randomBytes(24).toString('base64url');
   let origin = '';
 
+  let port = 0;
   const server: Server = createServer((request, response) => {
     void (async () => {
+      if (!hostAllowed(request.headers.host, port)) {
+        response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('misdirected request');
+        return;
+      }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         response.writeHead(405).end();
         return;
@@ -69,13 +91,18 @@ export const startShellServer = async (options: ShellServerOptions): Promise<She
     })().catch(() => response.writeHead(500).end());
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: SHELL_MAX_FRAME_BYTES });
+  // A client that resets mid-handshake must not take the process down.
+  sockets.on('error', (error) => log.warn('shell.socket-server-error', { code: (error as NodeJS.ErrnoException).code }));
   server.on('upgrade', (request: IncomingMessage, socket, head) => {
-    const url = new URL(request.url ?? '/', origin);
+    socket.on('error', () => socket.destroy());
     const refuse = (status: number, reason: string): void => {
       log.warn('shell.socket-refused', { reason });
       socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n\r\n`);
     };
+    const url = targetOf(request, origin);
+    if (!url) return refuse(400, 'Bad Request');
+    if (!hostAllowed(request.headers.host, port)) return refuse(421, 'Misdirected Request');
     if (url.pathname !== SHELL_SOCKET_PATH) return refuse(404, 'Not Found');
     if (!tokensMatch(token, url.searchParams.get(SHELL_TOKEN_PARAM))) return refuse(401, 'Unauthorized');
     if (request.headers.origin !== undefined && request.headers.origin !== origin) return refuse(403, 'Forbidden');
@@ -88,6 +115,11 @@ export const startShellServer = async (options: ShellServerOptions): Promise<She
     };
     const unsubscribe = services.events.subscribe((event, payload) => send({ kind: 'event', event, payload }));
     ws.on('close', unsubscribe);
+    // Oversized, unmasked or otherwise broken frames end this socket (ws closes it with 1009/1002), never the shell.
+    ws.on('error', (error) => {
+      log.warn('shell.socket-error', { code: (error as NodeJS.ErrnoException).code });
+      ws.terminate();
+    });
     ws.on('message', (data) => {
       let frame: unknown;
       try {
@@ -106,7 +138,8 @@ export const startShellServer = async (options: ShellServerOptions): Promise<She
       const { id, method, input } = parsed.data;
       void services
         .dispatch(method, input, { transport: 'browser-shell', origin })
-        .then((result) => send({ kind: 'result', id, result }));
+        .then((result) => send({ kind: 'result', id, result }))
+        .catch(() => send({ kind: 'result', id, result: fail('INTERNAL', '内部错误，已记录日志') }));
     });
   };
 
@@ -114,7 +147,7 @@ export const startShellServer = async (options: ShellServerOptions): Promise<She
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
 
   return {

@@ -31,3 +31,6 @@ export const SHELL_SOCKET_PATH = '/desk-socket' as const;
 export const SHELL_TOKEN_PARAM = 'token' as const;
 export type ShellSocketPath = typeof SHELL_SOCKET_PATH;
 export type ShellTokenParam = typeof SHELL_TOKEN_PARAM;
+/** The largest frame either side sends or accepts; the page refuses bigger calls before sending them. */
+export const SHELL_MAX_FRAME_BYTES = 1_048_576 as const;
+export type ShellMaxFrameBytes = typeof SHELL_MAX_FRAME_BYTES;

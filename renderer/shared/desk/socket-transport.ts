@@ -1,9 +1,16 @@
 import type { DeskApi, DeskError, Result } from '../../../preload/contract';
-import type { ResultFrame, ServerFrame, ShellSocketPath, ShellTokenParam } from '../../../preload/contract/wire';
+import type {
+  ResultFrame,
+  ServerFrame,
+  ShellMaxFrameBytes,
+  ShellSocketPath,
+  ShellTokenParam,
+} from '../../../preload/contract/wire';
 
 const SOCKET_PATH: ShellSocketPath = '/desk-socket';
 const TOKEN_PARAM: ShellTokenParam = 'token';
 const TOKEN_STORAGE_KEY = 'minsheng-desk.shell-token';
+const MAX_FRAME_BYTES: ShellMaxFrameBytes = 1_048_576;
 
 export type SocketStatus = 'connecting' | 'open' | 'lost';
 
@@ -22,6 +29,7 @@ export const takeShellToken = (location: Location, storage: Storage, history: Hi
 };
 
 const closedError: DeskError = { code: 'TRANSPORT_CLOSED', message: '与本地服务的连接已断开' };
+const tooLargeError: DeskError = { code: 'INVALID_INPUT', message: '内容过大（超过 1 MB），未发送；请删减后再试' };
 
 /**
  * The browser shell transport: the same DeskApi as Electron's preload, carried over a WebSocket. The
@@ -77,8 +85,13 @@ export const connectSocketDesk = (options: {
   const call = (method: string, input: unknown): Promise<Result<unknown>> =>
     new Promise((resolve) => {
       const id = nextId++;
-      pending.set(id, resolve);
       const frame = JSON.stringify({ kind: 'call', id, method, input });
+      // The shell closes a socket that sends more than it accepts: refuse here, with a reason, instead.
+      if (frame.length > MAX_FRAME_BYTES / 3 && new TextEncoder().encode(frame).length > MAX_FRAME_BYTES) {
+        resolve({ ok: false, error: tooLargeError });
+        return;
+      }
+      pending.set(id, resolve);
       if (socket.readyState === WebSocket.OPEN) socket.send(frame);
       else queue.push(frame);
     });

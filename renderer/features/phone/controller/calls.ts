@@ -30,8 +30,17 @@ const saveRecord = (id: string, state: CallState, transferTarget: string | null 
   // One write at a time per call, in order: the end never overtakes the ring on its way to main.
   const previous = recordWrites.get(id) ?? Promise.resolve();
   const written = previous.then(async () => {
-    const result = await desk().phone.recordCall(next);
-    if (!result.ok) notice(`通话记录未保存：${result.error.message}`);
+    // While the local service is away (a restart, a crash) the record waits here, in order, and goes when it answers.
+    for (let attempt = 0; ; attempt += 1) {
+      const result = await desk().phone.recordCall(next);
+      if (result.ok) return;
+      if (result.error.code !== 'TRANSPORT_CLOSED' || attempt >= 120) {
+        notice(`通话记录未保存：${result.error.message}`);
+        return;
+      }
+      if (attempt === 0) notice('与本地服务的连接中断：通话记录将在恢复后保存');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
   });
   recordWrites.set(id, written);
   void written.finally(() => {
