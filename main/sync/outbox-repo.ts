@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement-cache';
 import { uuidv7 } from '../shared/domain/uuid-v7';
+import { nextPushBatch } from './domain/push-plan';
 
 export type OutboxStream = 'work_order' | 'work_order_event' | 'call' | 'caller' | 'agent_state' | 'kb_usage' | 'audit';
 
@@ -58,6 +59,40 @@ export const outboxRepo = {
       `SELECT seq, item_id AS itemId, stream, record_id AS recordId, op, payload_json AS payloadJson, created_at AS createdAt, state
        FROM outbox INDEXED BY outbox_by_state WHERE state IN ('pending', 'quarantined') ORDER BY seq LIMIT ?`,
     ).all(limit) as OutboxRow[],
+
+  /**
+   * The next batch to push, found past any number of quarantined or held-back items at the head
+   * (a window taken from the head alone stalled every new order behind 2,000 refused ones).
+   */
+  pushBatch: (db: Database, request: { maxItems: number; maxBytes: number }): OutboxRow[] =>
+    db.transaction(() => {
+      const blocked = new Set(
+        statement(db, "SELECT DISTINCT record_id FROM outbox INDEXED BY outbox_by_state WHERE state = 'quarantined'")
+          .pluck()
+          .all() as string[],
+      );
+      const window = statement(
+        db,
+        `SELECT seq, item_id AS itemId, stream, record_id AS recordId, op, payload_json AS payloadJson, created_at AS createdAt, state
+         FROM outbox INDEXED BY outbox_by_state WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
+      );
+      const batch: OutboxRow[] = [];
+      let bytes = 0;
+      for (let after = 0; ;) {
+        const rows = window.all(after, request.maxItems * 4) as OutboxRow[];
+        if (rows.length === 0) break;
+        const taken = nextPushBatch(rows, request.maxItems - batch.length, {
+          blocked,
+          maxBytes: request.maxBytes - bytes,
+          continuing: batch.length > 0,
+        });
+        batch.push(...taken.items);
+        bytes += taken.bytes;
+        if (taken.full) break;
+        after = rows.at(-1)!.seq;
+      }
+      return batch;
+    })(),
 
   stats: (db: Database): OutboxStats => {
     const pending = statement(

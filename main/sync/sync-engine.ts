@@ -1,9 +1,8 @@
 import type { DbClient } from '../db/db-client';
 import type { Logger } from '../log/logger';
 import { backoffDelay } from './domain/backoff';
-import { nextPushBatch } from './domain/push-plan';
 import { PlatformError, type PlatformClient } from './platform-client';
-import { MAX_PUSH_ITEMS, PULL_STREAMS, type PullStream, type PushItem } from './protocol/sync-protocol';
+import { MAX_PUSH_BYTES, MAX_PUSH_ITEMS, PULL_STREAMS, type PullStream, type PushItem } from './protocol/sync-protocol';
 
 export interface SyncStatus {
   readonly state: 'unconfigured' | 'signed-out' | 'online' | 'offline' | 'syncing';
@@ -81,7 +80,7 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
 
   const push = async (): Promise<void> => {
     for (;;) {
-      const batch = nextPushBatch(await db.repos.outbox.unacknowledged(pushBatch * 4), pushBatch);
+      const batch = await db.repos.outbox.pushBatch({ maxItems: pushBatch, maxBytes: MAX_PUSH_BYTES });
       if (batch.length === 0) return;
       const items: PushItem[] = batch.map((row) => ({
         itemId: row.itemId,

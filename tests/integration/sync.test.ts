@@ -160,6 +160,54 @@ describe('sync with the platform', () => {
     await platform.close();
   });
 
+  it('delivers new orders past 2,000 quarantined ones at the head of the outbox', async () => {
+    const dir = tempDir();
+    const platform = await startTestPlatform(dir);
+    const services = await startSyncedConsole(dir, platform.url);
+    for (let index = 0; index < 2000; index += 1) await services.db.repos.workOrders.create(demoOrder({ title: '' }));
+    services.sync.nudge();
+    await waitFor(
+      () => syncStatus(services),
+      (status) => status.quarantined >= 2000 && status.pending === 0,
+      60_000,
+    );
+    const fresh = await writeOrders(services, 5);
+    services.sync.nudge();
+    await waitFor(
+      () => syncStatus(services),
+      (status) => status.pending === 0 && status.state === 'online',
+      30_000,
+    );
+    expect(platform.store.recordIds('work_order').sort()).toEqual([...fresh].sort());
+    await services.close();
+    await platform.close();
+  }, 120_000);
+
+  it('splits a batch of very long orders under the platform’s request limit instead of failing it forever', async () => {
+    const dir = tempDir();
+    const platform = await startTestPlatform(dir);
+    const port = Number(new URL(platform.url).port);
+    const services = await startSyncedConsole(dir, platform.url);
+    // Written while the platform is away, so that they wait in one queue as after a day offline.
+    await platform.close();
+    // Content and reply at their 5,000-character limits, in Chinese: ~30 KB each, ~9 MB for 300 (the platform takes 8 MiB).
+    const long = '夜间施工噪音扰民要求处理'.repeat(417).slice(0, 5000);
+    const ids: string[] = [];
+    for (let index = 0; index < 300; index += 1)
+      ids.push(await services.db.repos.workOrders.create(demoOrder({ content: long, reply: long, handlingMode: 'direct' })));
+    const back = await startTestPlatform(dir, { port });
+    services.sync.nudge();
+    await waitFor(
+      () => syncStatus(services),
+      (status) => status.pending === 0 && status.state === 'online',
+      60_000,
+    );
+    expect((await syncStatus(services)).quarantined).toBe(0);
+    expect(back.store.recordIds('work_order').sort()).toEqual([...ids].sort());
+    await services.close();
+    await back.close();
+  }, 120_000);
+
   it('lets two consoles of one centre see each other’s orders, and the platform’s status come back', async () => {
     const dir = tempDir();
     const platform = await startTestPlatform(dir);

@@ -9,6 +9,8 @@ import { WORK_ORDER_EVENT_KINDS, WORK_ORDER_STATUSES } from '../../workorders/do
 export const PROTOCOL_VERSION = 1;
 export const MAX_PUSH_ITEMS = 500;
 export const MAX_PULL_ITEMS = 5000;
+/** A push request stays under this (the platform accepts 8 MiB): a batch of long orders is split. */
+export const MAX_PUSH_BYTES = 6 * 1024 * 1024;
 
 export const PUSH_STREAMS = ['work_order', 'work_order_event', 'call', 'caller', 'agent_state', 'kb_usage', 'audit'] as const;
 export const PULL_STREAMS = ['work_orders', 'callers', 'kb_entries', 'kb_synonyms', 'holidays'] as const;
