@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserWindow, app, dialog, safeStorage } from 'electron';
 import { createLogger } from '../log/logger';
@@ -8,6 +7,7 @@ import { type DeskServices, createDeskServices } from '../services';
 import { connectIpc } from './ipc-bridge';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, guardSession } from './window';
+import { makeProfilePrivate } from '../profile/private-profile';
 
 // Security defaults, before anything else runs.
 app.enableSandbox();
@@ -21,7 +21,7 @@ let services: DeskServices | null = null;
 
 const start = async (): Promise<void> => {
   const profileDir = app.getPath('userData');
-  mkdirSync(profileDir, { recursive: true });
+  makeProfilePrivate(profileDir);
   const log = createLogger({ file: join(profileDir, 'logs', 'desk.log') });
   const secretStatus = () =>
     assessSecretBackend({

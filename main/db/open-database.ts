@@ -19,6 +19,8 @@ export const openDatabase = ({ file, nativeBinding }: OpenDatabaseOptions): { db
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // A discarded draft or a deleted entry is overwritten, not left readable in free pages of the file.
+    db.pragma('secure_delete = ON');
     const schemaVersion = migrate(db, migrations);
     return { db, schemaVersion };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +10,7 @@ import { readLines } from '../kb/read-lines';
 import { defaultProfileDir } from '../profile/profile-dir';
 import { databaseFile } from '../profile/database-file';
 import { SCALES, type SeedScale, seedDemoData } from './seed-demo-data';
+import { makeProfilePrivate } from '../profile/private-profile';
 
 /**
  * `npm run seed -- --scale county|province [--profile DIR] [--if-empty] [--seed N]`.
@@ -29,7 +30,7 @@ if (!(scale in SCALES)) {
 }
 const main = async (): Promise<void> => {
   const profileDir = option('profile') ?? defaultProfileDir(process.env, process.platform, homedir());
-  mkdirSync(profileDir, { recursive: true });
+  makeProfilePrivate(profileDir);
   const file = databaseFile(profileDir);
 
   const { db } = openDatabase({ file });

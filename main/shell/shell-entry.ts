@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../log/logger';
@@ -7,6 +6,7 @@ import { configuredOrigins } from '../security/csp';
 import { createMemorySecretStore } from '../secrets/secret-store';
 import { createDeskServices } from '../services';
 import { startShellServer } from './shell-server';
+import { makeProfilePrivate } from '../profile/private-profile';
 
 /** Printed on its own line so scripts and tests can pick the URL out of the output. */
 export const SHELL_URL_MARKER = 'MINSHENG_SHELL_URL';
@@ -15,7 +15,7 @@ declare const __APP_VERSION__: string;
 
 const main = async (): Promise<void> => {
   const profileDir = defaultProfileDir(process.env, process.platform, homedir());
-  mkdirSync(profileDir, { recursive: true });
+  makeProfilePrivate(profileDir);
   const log = createLogger({ file: join(profileDir, 'logs', 'desk.log') });
   const bundleDir = __dirname;
   const services = await createDeskServices({

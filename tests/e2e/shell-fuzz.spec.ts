@@ -5,7 +5,7 @@
  * one, the shell must still be up and answer a contract call.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,4 +141,12 @@ test('broken and oversized frames on a signed-in socket end that socket only', a
   const hundredMb = Buffer.from([0x81, 0xff, 0, 0, 0, 0, 0x06, 0x40, 0, 0, 1, 2, 3, 4]);
   expect(await raw(upgrade(`/desk-socket?token=${token}`, { Origin: origin() }), hundredMb)).toMatch(/^HTTP\/1\.1 101/);
   await stillServing();
+});
+
+test('the profile is readable by its owner only: folder 0700, database, WAL and logs 0600', () => {
+  const mode = (path: string) => statSync(path).mode & 0o777;
+  expect(mode(profile)).toBe(0o700);
+  const files = readdirSync(profile, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  expect(files.map((entry) => entry.name)).toEqual(expect.arrayContaining(['minsheng-desk.sqlite', 'desk.log']));
+  for (const entry of files) expect(mode(join(entry.parentPath, entry.name)), entry.name).toBe(0o600);
 });
