@@ -77,8 +77,16 @@ export const phoneRepo = {
     })();
   },
 
+  /** The latest calls, with whether the number must be masked (a confidential caller, or one who withheld it). */
   recentCalls: (db: Database, limit: number) =>
-    (statement(db, 'SELECT * FROM calls ORDER BY ring_at DESC LIMIT ?').all(limit) as StoredCall[]).map(toView),
+    (
+      statement(
+        db,
+        `SELECT calls.*, coalesce(callers.confidential, 0) AS caller_confidential
+         FROM calls INDEXED BY calls_by_ring LEFT JOIN callers ON callers.id = calls.caller_id
+         ORDER BY calls.ring_at DESC LIMIT ?`,
+      ).all(limit) as (StoredCall & { caller_confidential: number })[]
+    ).map((row) => ({ ...toView(row), confidential: row.caller_confidential === 1 || row.privacy_requested === 1 })),
 
   recordAgentState: (
     db: Database,

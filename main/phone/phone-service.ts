@@ -6,6 +6,7 @@ import type {
   RecentCall,
 } from '../../preload/contract/phone-contract';
 import type { DbClient } from '../db/db-client';
+import { maskPhoneNumber, normalizePhoneNumber } from '../history/domain/phone-number';
 import { callerIdentityFromInvite, privacyRequested } from '../history/domain/sip-identity';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
@@ -82,7 +83,13 @@ export const createPhoneService = (deps: {
       onOutboxWritten();
       return { id: record.id };
     },
-    recentCalls: (limit) => db.repos.phone.recentCalls(limit),
+    recentCalls: async (limit) =>
+      (await db.repos.phone.recentCalls(limit)).map(({ confidential, privacyRequested: _privacy, ...call }) => ({
+        ...call,
+        remoteNumber:
+          confidential && call.remoteNumber ? maskPhoneNumber(normalizePhoneNumber(call.remoteNumber)) : call.remoteNumber,
+        masked: confidential && call.remoteNumber !== null,
+      })),
     agentStateChanged: async (change) => {
       const id = uuidv7();
       const current = await settings.current();

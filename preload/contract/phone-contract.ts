@@ -105,6 +105,8 @@ export const recentCallSchema = z.object({
   endAt: z.string().nullable(),
   endCause: z.string().nullable(),
   transferTarget: z.string().nullable(),
+  /** Confidential caller or withheld number: shown masked; 显示 reveals it with an audit entry. */
+  masked: z.boolean(),
 });
 export type RecentCall = z.output<typeof recentCallSchema>;
 

@@ -28,6 +28,7 @@ export {
   attendedTransferCompleted,
   blindTransferRequested,
   callHistoryOpened,
+  callHistoryRevealRequested,
   dialRequested,
   digitPressed,
   emergencyTransferRequested,

@@ -1,6 +1,6 @@
 import { callDuration, shortDateTime } from '../../../shared/format-time';
 import { type MessageKey, t } from '../../../shared/i18n/t';
-import { dialRequested } from '../phone-controller';
+import { callHistoryRevealRequested, dialRequested } from '../phone-controller';
 import { usePhoneStore } from '../phone-store';
 
 const CAUSES: Readonly<Record<string, MessageKey>> = {
@@ -33,7 +33,16 @@ export const CallHistory = () => {
           </span>
           <span>{call.answerAt ? callDuration(seconds(call.answerAt, call.endAt)) : t('phone.history.unanswered')}</span>
           {call.transferTarget ? <span>{t('phone.history.transferredTo', { target: call.transferTarget })}</span> : null}
-          {call.remoteNumber ? (
+          {call.masked ? (
+            <button
+              type="button"
+              className="link-button"
+              title={t('screenPop.revealHint')}
+              onClick={() => void callHistoryRevealRequested(call.id)}
+            >
+              {t('screenPop.reveal')}
+            </button>
+          ) : call.remoteNumber ? (
             <button
               type="button"
               className="link-button"

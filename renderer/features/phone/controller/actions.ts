@@ -168,6 +168,20 @@ export const preferencesSaved = async (
 };
 
 /** 通话记录: this console's latest calls, answered or not, each with 回访. */
+/** 显示 in 通话记录: the clear number of a masked row, recorded in the audit log like the caller panel's. */
+export const callHistoryRevealRequested = async (callId: string): Promise<void> => {
+  const result = await desk().history.revealNumber({ callId, screen: 'call-history' });
+  if (!result.ok) {
+    notice(`号码显示失败：${result.error.message}`);
+    return;
+  }
+  set({
+    recentCalls: get().recentCalls.map((call) =>
+      call.id === callId ? { ...call, remoteNumber: result.value.display.replace(/\s/g, ''), masked: false } : call,
+    ),
+  });
+};
+
 export const callHistoryOpened = async (): Promise<void> => {
   set({ panel: 'history', notice: null });
   const result = await desk().phone.recentCalls({ limit: 20 });

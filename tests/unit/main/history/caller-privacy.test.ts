@@ -2,7 +2,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, CallRecord, ScreenPop } from '../../../../preload/contract';
 import { callerIdentityFromInvite, privacyRequested } from '../../../../main/history/domain/sip-identity';
+import { openDatabase } from '../../../../main/db/open-database';
 import { databaseFile } from '../../../../main/profile/database-file';
+import { seedCallerHistory } from '../../../harness/history-fixtures';
 import { useTempDirs } from '../../../harness/temp-dir';
 import { startTestServices } from '../../../harness/test-services';
 
@@ -68,6 +70,53 @@ describe('a caller who withheld the number (real SQLite, through the contract)',
     const db = new BetterSqlite3(databaseFile(profile), { readonly: true });
     expect(db.prepare('SELECT privacy_requested FROM calls WHERE id = ?').pluck().get(callId)).toBe(1);
     expect(db.prepare("SELECT detail FROM audit_log WHERE action = 'reveal_number'").pluck().all()).toEqual([`call:${callId}`]);
+    db.close();
+  });
+});
+
+describe('通话记录 masks like the caller panel', () => {
+  it('a confidential caller’s number is masked in the recent calls, and 显示 there is audited', async () => {
+    const profile = tempDir();
+    {
+      const { db } = openDatabase({ file: databaseFile(profile) });
+      seedCallerHistory(db, {
+        numberKey: '13812345678',
+        name: '王芳',
+        open: 0,
+        closed: 0,
+        calls: 0,
+        confidential: true,
+        now: new Date(),
+      });
+      db.close();
+    }
+    const services = await startTestServices(profile);
+    const callId = '0192f0e4-6a1b-4c3d-8e4f-5a6b7c8d9e1f';
+    try {
+      const record: CallRecord = {
+        id: callId,
+        sipCallId: 'conf@pbx',
+        direction: 'inbound',
+        from: '<sip:13812345678@carrier.example>;tag=1',
+        pAssertedIdentity: null,
+        privacy: null,
+        remoteNumber: '13812345678',
+        ringAt: '2026-12-01T08:00:00.000Z',
+        answerAt: null,
+        endAt: null,
+        endCause: null,
+        transferTarget: null,
+      };
+      expect((await services.dispatch('phone.recordCall', record, context)).ok).toBe(true);
+      const recent = await services.dispatch('phone.recentCalls', { limit: 20 }, context);
+      expect(recent).toMatchObject({ ok: true, value: [{ id: callId, remoteNumber: '138****5678', masked: true }] });
+      const revealed = await services.dispatch('history.revealNumber', { callId, screen: 'call-history' }, context);
+      expect(revealed).toMatchObject({ ok: true, value: { display: '138 1234 5678' } });
+    } finally {
+      await services.close();
+    }
+    const db = new BetterSqlite3(databaseFile(profile), { readonly: true });
+    expect(db.prepare("SELECT screen FROM audit_log WHERE action = 'reveal_number'").pluck().all()).toEqual(['call-history']);
     db.close();
   });
 });
