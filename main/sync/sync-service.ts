@@ -34,6 +34,14 @@ export interface SyncServiceOptions {
 }
 
 /** Runs one engine for the configured platform and agent; a settings change starts a new one. */
+const originOf = (url: string): string => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+};
+
 export const createSyncService = (options: SyncServiceOptions): SyncService => {
   const { db, settings, secrets, events, log } = options;
   let engine: SyncEngine | null = null;
@@ -55,18 +63,32 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     engine = null;
   };
 
+  /**
+   * The token is stored with the origin that issued it: a changed 平台地址 gets neither the token
+   * nor, until the agent signs in there, the waiting items (they used to go to any new address).
+   */
+  const tokenFor = async (platformUrl: string): Promise<string | null> => {
+    const stored = await secrets.get('platformToken').catch(() => null);
+    if (!stored) return null;
+    const [issuer, token] = stored.includes('\n') ? stored.split('\n', 2) : ['', stored];
+    if (token && issuer === originOf(platformUrl)) return token;
+    await secrets.clear('platformToken').catch(() => undefined);
+    log.warn('sync.token-dropped', { reason: 'platform-changed' });
+    return null;
+  };
+
   let stopped = false;
   const startEngine = async (): Promise<void> => {
     await stopEngine();
     if (stopped) return;
     const current = await settings.current();
-    const token = await secrets.get('platformToken').catch(() => null);
+    const token = current.platformUrl ? await tokenFor(current.platformUrl) : null;
     if (!current.platformUrl) idle = await withStats({ ...idle, state: 'unconfigured' });
     else if (!token) idle = await withStats({ ...idle, state: 'signed-out' });
     else {
       const client = createPlatformClient({
         baseUrl: current.platformUrl,
-        token: () => secrets.get('platformToken').catch(() => null),
+        token: () => tokenFor(current.platformUrl),
         ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       });
       engine = createSyncEngine({
@@ -81,7 +103,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       engine.start();
       live = openLiveChannel({
         url: client.liveUrl(),
-        token: () => secrets.get('platformToken').catch(() => null),
+        token: () => tokenFor(current.platformUrl),
         onChanged: () => engine?.nudge(),
       });
       return;
@@ -124,7 +146,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       const client = createPlatformClient({ baseUrl: platformUrl, token: async () => null });
       try {
         const session = await client.signIn({ agentId, password, centreCode });
-        await secrets.set('platformToken', session.token);
+        await secrets.set('platformToken', `${originOf(platformUrl)}\n${session.token}`);
       } catch (error) {
         if (error instanceof PlatformError)
           throw new DeskFailure(

@@ -1,3 +1,5 @@
+import { type IncomingMessage, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { SyncStatusView } from '../../preload/contract';
 import type { DeskServices } from '../../main/services';
@@ -207,6 +209,37 @@ describe('sync with the platform', () => {
     await services.close();
     await back.close();
   }, 120_000);
+
+  it('a changed 平台地址 gets neither the token nor the waiting items until the agent signs in there', async () => {
+    const dir = tempDir();
+    const platform = await startTestPlatform(dir);
+    const services = await startSyncedConsole(dir, platform.url);
+    await drained(services);
+    await platform.close();
+    await writeOrders(services, 5);
+    // Another server that would say "applied" to anything it is sent.
+    const seen: { authorization: string | undefined; url: string | undefined }[] = [];
+    const rogue = createServer((request: IncomingMessage, response) => {
+      seen.push({ authorization: request.headers.authorization, url: request.url });
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"results":[]}');
+    });
+    await new Promise<void>((resolve) => rogue.listen(0, '127.0.0.1', () => resolve()));
+    const rogueUrl = `http://127.0.0.1:${(rogue.address() as AddressInfo).port}`;
+    const settings = await services.settings.current();
+    const saved = await services.dispatch('settings.save', { ...settings, platformUrl: rogueUrl }, context);
+    expect(saved.ok).toBe(true);
+    services.sync.nudge();
+    const status = await waitFor(
+      () => syncStatus(services),
+      (value) => value.state === 'signed-out',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(status.pending).toBe(5);
+    expect(seen.filter((request) => request.authorization !== undefined || /token=/.test(request.url ?? ''))).toEqual([]);
+    expect(seen.filter((request) => request.url?.startsWith('/v1/push'))).toEqual([]);
+    await services.close();
+    await new Promise<void>((resolve) => rogue.close(() => resolve()));
+  });
 
   it('lets two consoles of one centre see each other’s orders, and the platform’s status come back', async () => {
     const dir = tempDir();
