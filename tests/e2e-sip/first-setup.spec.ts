@@ -1,4 +1,4 @@
-import { LAB_HOST } from '../pbx-lab/lab';
+import { LAB_HOST, labBindings } from '../pbx-lab/lab';
 import { expect, test } from './lab-fixtures';
 
 test('a new agent on an empty profile sets the phone up in 设置 and it registers without a manual reload, then takes two calls in a row', async ({
@@ -27,4 +27,10 @@ test('a new agent on an empty profile sets the phone up in 设置 and it registe
       await expect(page.getByTestId('agent-state')).toContainText('空闲');
     }
   }
+
+  // Closing the console unregisters it: the PBX does not keep forking calls to a console that is gone.
+  expect(await labBindings('1001')).toBeGreaterThanOrEqual(1);
+  const before = await labBindings('1001');
+  await agent.close();
+  await expect.poll(() => labBindings('1001')).toBe(before - 1);
 });

@@ -141,7 +141,14 @@ export const openLabConsole = async (
     });
   const shell = await startShellProcess(profileDir);
   const page = await newPage(browser);
+  let closed = false;
   const close = async () => {
+    if (closed) return;
+    closed = true;
+    // Leaving the page unregisters, as closing the console does: the next test's console for the
+    // same extension must not share the PBX's fork limit with bindings of consoles long gone.
+    await page.goto('about:blank').catch(() => undefined);
+    await page.waitForTimeout(100);
     await page.context().close();
     await shell.stop();
     rmSync(profileDir, { recursive: true, force: true });

@@ -178,3 +178,14 @@ export const startLab = async (): Promise<Lab> => {
     },
   };
 };
+
+/** How many bindings Kamailio's location table holds for an extension (JSON-RPC ul.lookup). */
+export const labBindings = async (extension: string): Promise<number> => {
+  const response = await fetch(`http://${LAB_HOST}:8088/RPC`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', method: 'ul.lookup', params: ['location', `${extension}@${LAB_HOST}`], id: 1 }),
+  });
+  const body = (await response.json()) as { result?: { Contacts?: unknown[] }; error?: unknown };
+  return body.result?.Contacts?.length ?? 0;
+};

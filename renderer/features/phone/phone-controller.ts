@@ -150,6 +150,12 @@ export const phoneStarted = async (engine: CallEngine, gate: AgentGate): Promise
     });
     const rt = need();
     rt.teardown.push(engine.on(onEngineEvent));
+    // Closing or reloading the console unregisters at once (the REGISTER goes out synchronously):
+    // otherwise the PBX keeps forking calls to a binding nobody answers until it expires, and
+    // enough of them push a live console past the PBX's fork limit.
+    const leaving = () => void engine.dispose({ endCalls: true });
+    window.addEventListener('pagehide', leaving);
+    rt.teardown.push(() => window.removeEventListener('pagehide', leaving));
     const online = () => registrationEvent({ type: 'online' });
     window.addEventListener('online', online);
     rt.teardown.push(() => window.removeEventListener('online', online));
