@@ -6,6 +6,7 @@ import type {
   RecentCall,
 } from '../../preload/contract/phone-contract';
 import type { DbClient } from '../db/db-client';
+import { DeskFailure } from '../ipc/desk-failure';
 import { maskPhoneNumber, normalizePhoneNumber } from '../history/domain/phone-number';
 import { callerIdentityFromInvite, privacyRequested } from '../history/domain/sip-identity';
 import type { Logger } from '../log/logger';
@@ -93,6 +94,8 @@ export const createPhoneService = (deps: {
     agentStateChanged: async (change) => {
       const id = uuidv7();
       const current = await settings.current();
+      // A state without an agent is useless to the platform's queues and reports, and was once sent.
+      if (!current.agentId) throw new DeskFailure('INVALID_INPUT', '请先在“设置”中填写坐席工号');
       await db.repos.phone.recordAgentState({ id, agentId: current.agentId, ...change });
       log.info('phone.agent-state', { state: change.state, phoneRegistered: change.phoneRegistered });
       onOutboxWritten();

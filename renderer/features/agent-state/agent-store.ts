@@ -33,7 +33,11 @@ let wrapUpTimer: ReturnType<typeof setTimeout> | null = null;
 const record = (state: AgentState): void => {
   const reason = state.kind === 'not-ready' ? state.reason : null;
   const phoneRegistered = useAgentStore.getState().phoneRegistered;
-  void desk().phone.agentStateChanged({ state: state.kind, reason, phoneRegistered, at: new Date().toISOString() });
+  void desk()
+    .phone.agentStateChanged({ state: state.kind, reason, phoneRegistered, at: new Date().toISOString() })
+    .then((result) => {
+      if (!result.ok) set({ error: `坐席状态未上报：${result.error.message}` });
+    });
 };
 
 const apply = (event: AgentEvent): boolean => {
@@ -91,7 +95,14 @@ export const signedIn = (): boolean => {
   return apply({ type: 'signIn' });
 };
 export const signedOut = (): boolean => apply({ type: 'signOut' });
-export const readySet = (): boolean => apply({ type: 'setReady' });
+/** 示闲 promises the queue a reachable agent: not while the phone is unregistered. */
+export const readySet = (): boolean => {
+  if (!useAgentStore.getState().phoneRegistered) {
+    set({ error: '话务未注册，不能示闲：注册成功后再示闲，来电才能接入' });
+    return false;
+  }
+  return apply({ type: 'setReady' });
+};
 export const notReadySet = (reason: string): boolean => apply({ type: 'setNotReady', reason });
 export const reasonPickerToggled = (open: boolean): void => set({ reasonPickerOpen: open, error: null });
 

@@ -115,6 +115,20 @@ describe('call records and agent states (real SQLite, through the contract)', ()
     db.close();
   });
 
+  it('refuses an agent state before an agent ID is configured: the platform never gets a state of nobody', async () => {
+    const services = await startTestServices(tempDir());
+    try {
+      const refused = await services.dispatch(
+        'phone.agentStateChanged',
+        { state: 'ready', reason: null, phoneRegistered: true, at: new Date().toISOString() },
+        context,
+      );
+      expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('坐席工号') } });
+    } finally {
+      await services.close();
+    }
+  });
+
   it('preferences stored by an older version fall back field by field, never as a whole', () => {
     const prefs = phonePreferencesFrom({ wrapUpSeconds: 45, notReadyResponse: 503, shortcuts: 'F1' });
     expect(prefs.wrapUpSeconds).toBe(45);
