@@ -51,3 +51,17 @@ test('two callers in a row: each gets a draft of their own with their own number
   await expect(page.getByTestId('waiting-call')).toHaveCount(0);
   expect(contactNumbers(shell.profileDir)).toEqual([]);
 });
+
+test('an over-long paste stops at the field’s limit with a counter, and the rest of the draft still saves', async ({
+  page,
+  shell,
+}) => {
+  await page.goto(shell.current().url);
+  await form(page).getByLabel('标题', { exact: true }).fill('小区'.repeat(80));
+  await form(page).getByLabel('诉求内容').fill('噪音扰民'.repeat(1_500));
+  await expect(form(page).getByLabel('标题', { exact: true })).toHaveValue('小区'.repeat(50));
+  await expect(page.getByTestId('counter-content')).toHaveText('5000/5000');
+  await expect(page.getByTestId('counter-title')).toHaveText('100/100');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-status', 'saved');
+  await expect(page.getByTestId('save-state')).not.toContainText('失败');
+});

@@ -2,6 +2,7 @@ import { type ReactNode, useId } from 'react';
 import type { IntakeForm as Form } from '../../../../preload/contract';
 import { type MessageKey, t } from '../../../shared/i18n/t';
 import type { FormField } from '../domain/form-defaults';
+import { FIELD_LIMITS, showCounter } from '../domain/field-limits';
 import { citationUndone, fieldEdited, useIntakeStore } from '../intake-store';
 import { Picker } from './Picker';
 import { FieldError } from '../../../shared/ui/FieldError';
@@ -58,29 +59,40 @@ const TextField = ({
   placeholder?: string;
 }) => {
   const value = useIntakeStore((state) => state.draft?.form[field] ?? '');
+  const limit = FIELD_LIMITS[field];
+  const edited = (text: string) => fieldEdited(field, text.slice(0, limit));
   return (
     <Labelled field={field} label={label}>
-      {(id, invalid) =>
-        multiline ? (
-          <textarea
-            id={id}
-            rows={rows ?? 4}
-            value={value}
-            placeholder={placeholder}
-            aria-invalid={invalid || undefined}
-            onChange={(event) => fieldEdited(field, event.target.value)}
-          />
-        ) : (
-          <input
-            id={id}
-            value={value}
-            placeholder={placeholder}
-            autoComplete="off"
-            aria-invalid={invalid || undefined}
-            onChange={(event) => fieldEdited(field, event.target.value)}
-          />
-        )
-      }
+      {(id, invalid) => (
+        <>
+          {multiline ? (
+            <textarea
+              id={id}
+              rows={rows ?? 4}
+              maxLength={limit}
+              value={value}
+              placeholder={placeholder}
+              aria-invalid={invalid || undefined}
+              onChange={(event) => edited(event.target.value)}
+            />
+          ) : (
+            <input
+              id={id}
+              maxLength={limit}
+              value={value}
+              placeholder={placeholder}
+              autoComplete="off"
+              aria-invalid={invalid || undefined}
+              onChange={(event) => edited(event.target.value)}
+            />
+          )}
+          {showCounter(field, value.length) ? (
+            <span className="hint field-counter" data-testid={`counter-${field}`}>
+              {value.length}/{limit}
+            </span>
+          ) : null}
+        </>
+      )}
     </Labelled>
   );
 };
