@@ -20,7 +20,8 @@ export const openLiveChannel = (options: {
   const connect = async (): Promise<void> => {
     const token = await options.token();
     if (closed || !token) return;
-    const ws = new WebSocket(`${options.url}?token=${encodeURIComponent(token)}`);
+    // The token goes in a header, never in the URL (URLs end up in proxy and server logs).
+    const ws = new WebSocket(options.url, { headers: { authorization: `Bearer ${token}` } });
     socket = ws;
     ws.on('open', () => {
       attempts = 0;
@@ -38,7 +39,8 @@ export const openLiveChannel = (options: {
     ws.on('close', () => {
       options.onState?.(false);
       if (closed) return;
-      timer = setTimeout(() => void connect(), backoffDelay(attempts++, { baseMs: 1000, maxMs: 30_000 }));
+      // Capped low: the channel coming back is how the console learns, within seconds, that the platform is back.
+      timer = setTimeout(() => void connect(), backoffDelay(attempts++, { baseMs: 500, maxMs: 4_000 }));
     });
   };
 

@@ -105,6 +105,10 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         url: client.liveUrl(),
         token: () => tokenFor(current.platformUrl),
         onChanged: () => engine?.nudge(),
+        // The channel dropping is the first sign the platform is gone: try now, so 离线 shows at once.
+        onState: (up) => {
+          if (!up) engine?.nudge();
+        },
       });
       return;
     }

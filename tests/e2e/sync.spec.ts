@@ -23,7 +23,11 @@ test('the status bar shows the platform going offline, the queue growing, and dr
   await expect(indicator).toContainText('在线', { timeout: 20_000 });
   await expect(page.getByRole('complementary', { name: '热线百科' })).toContainText('2,262 条', { timeout: 20_000 });
 
+  const killedAt = Date.now();
   await platform.kill();
+  // The bar says so within 5 s, before the agent does anything (not at the next 30-s poll).
+  await expect(indicator).toContainText('离线', { timeout: 5_000 });
+  console.log(`sync: 离线 shown ${Date.now() - killedAt} ms after the platform died`);
   // An order typed while the platform is down: it waits in the queue, visibly.
   const form = page.getByRole('form', { name: '受理登记表' });
   await form.getByLabel('诉求类型').selectOption('咨询');
@@ -40,7 +44,9 @@ test('the status bar shows the platform going offline, the queue growing, and dr
   await expect(indicator).toContainText(/待上传 [1-9]/);
 
   platform = await startPlatformProcess(db, port);
-  await expect(indicator).toContainText('在线', { timeout: 30_000 });
+  const backAt = Date.now();
+  await expect(indicator).toContainText('在线', { timeout: 5_000 });
+  console.log(`sync: 在线 shown ${Date.now() - backAt} ms after the platform answered again`);
   await expect(indicator).toContainText('待上传 0');
   await platform.kill();
 });

@@ -143,8 +143,16 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
 
   const sockets = new WebSocketServer({ noServer: true });
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const session = url.pathname === '/v1/live' ? store.session(url.searchParams.get('token') ?? '') : null;
+    socket.on('error', () => socket.destroy());
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+      return;
+    }
+    // The token travels in the Authorization header, never in the URL (URLs end up in logs and proxies).
+    const session = url.pathname === '/v1/live' ? authenticate(request) : null;
     if (!session) {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
