@@ -150,4 +150,40 @@ describe('the SIP guard in front of sip.js, through a real WebSocket', () => {
     registrarAnswer = registerOk;
     expect(failed).toEqual({ type: 'registrationFailed', status: null, retryAfterS: null });
   });
+
+  it('a 200 to our REGISTER without our Contact in it is a failed registration too', async () => {
+    registrarAnswer = (register) =>
+      registerOk(register).replace(/^Contact: .*$/m, 'Contact: <sip:someone-else@elsewhere.invalid>;expires=300');
+    const second = createSipJsEngine();
+    const seen: EngineEvent[] = [];
+    second.on((event) => seen.push(event));
+    await second.connect(account());
+    await second.register();
+    const failed = await waitFor(() => seen.find((event) => event.type === 'registrationFailed'), 1_000);
+    await second.dispose({ endCalls: true });
+    registrarAnswer = registerOk;
+    expect(failed).toEqual({ type: 'registrationFailed', status: null, retryAfterS: null });
+    expect(seen.some((event) => event.type === 'registered')).toBe(false);
+  });
+
+  it('a 423 with Min-Expires is followed: the next REGISTER asks for what the registrar wants, and registers', async () => {
+    const registers: string[] = [];
+    registrarAnswer = (register) => {
+      registers.push(register);
+      if (registers.length > 1) return registerOk(register);
+      return registerOk(register)
+        .replace('SIP/2.0 200 OK', 'SIP/2.0 423 Interval Too Brief')
+        .replace(/^Contact: .*\r\n/m, 'Min-Expires: 600\r\n');
+    };
+    const second = createSipJsEngine();
+    const seen: EngineEvent[] = [];
+    second.on((event) => seen.push(event));
+    await second.connect(account());
+    await second.register();
+    const registered = await waitFor(() => seen.find((event) => event.type === 'registered'), 2_000);
+    await second.dispose({ endCalls: true });
+    registrarAnswer = registerOk;
+    expect(registered).toBeDefined();
+    expect(registers[1]).toMatch(/^Contact: .*;expires=600/m);
+  });
 });
