@@ -8,6 +8,42 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAB_HOST, LAB_UDP_PORT } from './lab';
 
+/** One SIPp call of a scenario file against Kamailio's UDP port; resolves with SIPp's exit code and output. */
+const runSipp = (run: {
+  file: string;
+  runDir: string;
+  extension: string;
+  localPort: number;
+  timeout: string;
+}): Promise<{ code: number; output: string }> =>
+  new Promise((resolve) => {
+    const child = spawn(
+      'sipp',
+      [
+        '-sf',
+        run.file,
+        '-s',
+        run.extension,
+        '-i',
+        LAB_HOST,
+        '-p',
+        String(run.localPort),
+        '-m',
+        '1',
+        '-timeout',
+        run.timeout,
+        '-timeout_error',
+        '-nostdin',
+        `${LAB_HOST}:${LAB_UDP_PORT}`,
+      ],
+      { cwd: run.runDir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => resolve({ code: code ?? 1, output }));
+  });
+
 const scenario = (status: number) => `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <!DOCTYPE scenario SYSTEM "sipp.dtd">
 <scenario name="trunk call expecting ${status}">
@@ -55,33 +91,7 @@ export const sippCallExpecting = (options: {
 }): Promise<{ code: number; output: string }> => {
   const file = join(options.runDir, `sipp-expect-${options.status}.xml`);
   writeFileSync(file, scenario(options.status));
-  return new Promise((resolve) => {
-    const child = spawn(
-      'sipp',
-      [
-        '-sf',
-        file,
-        '-s',
-        options.extension,
-        '-i',
-        LAB_HOST,
-        '-p',
-        '5090',
-        '-m',
-        '1',
-        '-timeout',
-        '15s',
-        '-timeout_error',
-        '-nostdin',
-        `${LAB_HOST}:${LAB_UDP_PORT}`,
-      ],
-      { cwd: options.runDir, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => resolve({ code: code ?? 1, output }));
-  });
+  return runSipp({ file, runDir: options.runDir, extension: options.extension, localPort: 5090, timeout: '15s' });
 };
 
 export interface TrunkCallOptions {
@@ -165,31 +175,5 @@ ${h.length}: 0
 export const sippAnsweredCall = (options: TrunkCallOptions): Promise<{ code: number; output: string }> => {
   const file = join(options.runDir, `sipp-${options.name}.xml`);
   writeFileSync(file, answeredScenario(options));
-  return new Promise((resolve) => {
-    const child = spawn(
-      'sipp',
-      [
-        '-sf',
-        file,
-        '-s',
-        options.extension,
-        '-i',
-        LAB_HOST,
-        '-p',
-        '5091',
-        '-m',
-        '1',
-        '-timeout',
-        '30s',
-        '-timeout_error',
-        '-nostdin',
-        `${LAB_HOST}:${LAB_UDP_PORT}`,
-      ],
-      { cwd: options.runDir, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => resolve({ code: code ?? 1, output }));
-  });
+  return runSipp({ file, runDir: options.runDir, extension: options.extension, localPort: 5091, timeout: '30s' });
 };

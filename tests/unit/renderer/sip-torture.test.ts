@@ -53,7 +53,7 @@ const account = () => ({
   displayName: '坐席1001',
 });
 
-const waitFor = async <T>(find: () => T | undefined, ms: number): Promise<T | undefined> => {
+const waitForEvent = async <T>(find: () => T | undefined, ms: number): Promise<T | undefined> => {
   const deadline = Date.now() + ms;
   for (;;) {
     const found = find();
@@ -80,7 +80,7 @@ beforeAll(async () => {
   port = (server.address() as AddressInfo).port;
   await engine.connect(account());
   await engine.register();
-  expect(await waitFor(() => events.find((event) => event.type === 'registered'), 3_000)).toBeDefined();
+  expect(await waitForEvent(() => events.find((event) => event.type === 'registered'), 3_000)).toBeDefined();
 });
 
 afterAll(async () => {
@@ -94,7 +94,7 @@ const answerTo = async (message: string | Buffer): Promise<number | 'ring' | 'no
   const callId = typeof message === 'string' ? header(message, 'Call-ID', 'i') : null;
   const before = events.length;
   socket!.send(message);
-  const answer = await waitFor(() => {
+  const answer = await waitForEvent(() => {
     const rang = events.slice(before).find((event) => event.type === 'incoming');
     if (rang && rang.type === 'incoming') return 'ring' as const;
     const reply = fromConsole.find(
@@ -126,64 +126,60 @@ describe('the SIP guard in front of sip.js, through a real WebSocket', () => {
     const invite = tortureCorpus().find((testCase) => testCase.name === 'an INVITE with SDP rings')!.message as string;
     const before = events.length;
     socket!.send(invite);
-    const rang = await waitFor(() => events.slice(before).find((event) => event.type === 'incoming'), 1_000);
+    const rang = await waitForEvent(() => events.slice(before).find((event) => event.type === 'incoming'), 1_000);
     expect(rang?.type).toBe('incoming');
     const callId = rang?.type === 'incoming' ? rang.call.id : '';
     await expect(engine.answer(callId, null)).rejects.toThrow(/无法接通：来电的媒体协商失败/);
-    const ended = await waitFor(() => events.slice(before).find((event) => event.type === 'ended'), 1_000);
+    const ended = await waitForEvent(() => events.slice(before).find((event) => event.type === 'ended'), 1_000);
     expect(ended).toMatchObject({ type: 'ended', callId, reason: 'failed' });
-    const final = await waitFor(() => fromConsole.find((text) => /^SIP\/2\.0 [4-6]\d\d/.test(text)), 1_000);
+    const final = await waitForEvent(() => fromConsole.find((text) => /^SIP\/2\.0 [4-6]\d\d/.test(text)), 1_000);
     expect(final).toBeDefined();
     fromConsole.length = 0;
   });
 
-  it('an unparsable answer to our own REGISTER counts as a failed registration at once, not after 32 s', async () => {
-    registrarAnswer = (register) =>
-      registerOk(register).replace('SIP/2.0 200 OK', 'SIP/2.0 4294967301 better not break the receiver');
-    const second = createSipJsEngine();
+  /** A fresh engine registering with a registrar that answers as `answer` says; the events it reported. */
+  const registerAgainst = async (answer: (register: string) => string, waitFor: EngineEvent['type']) => {
+    registrarAnswer = answer;
+    const fresh = createSipJsEngine();
     const seen: EngineEvent[] = [];
-    second.on((event) => seen.push(event));
-    await second.connect(account());
-    await second.register();
-    const failed = await waitFor(() => seen.find((event) => event.type === 'registrationFailed'), 1_000);
-    await second.dispose({ endCalls: true });
-    registrarAnswer = registerOk;
-    expect(failed).toEqual({ type: 'registrationFailed', status: null, retryAfterS: null });
+    fresh.on((event) => seen.push(event));
+    try {
+      await fresh.connect(account());
+      await fresh.register();
+      return { seen, event: await waitForEvent(() => seen.find((event) => event.type === waitFor), 2_000) };
+    } finally {
+      await fresh.dispose({ endCalls: true });
+      registrarAnswer = registerOk;
+    }
+  };
+
+  it('an unparsable answer to our own REGISTER counts as a failed registration at once, not after 32 s', async () => {
+    const { event } = await registerAgainst(
+      (register) => registerOk(register).replace('SIP/2.0 200 OK', 'SIP/2.0 4294967301 better not break the receiver'),
+      'registrationFailed',
+    );
+    expect(event).toEqual({ type: 'registrationFailed', status: null, retryAfterS: null });
   });
 
   it('a 200 to our REGISTER without our Contact in it is a failed registration too', async () => {
-    registrarAnswer = (register) =>
-      registerOk(register).replace(/^Contact: .*$/m, 'Contact: <sip:someone-else@elsewhere.invalid>;expires=300');
-    const second = createSipJsEngine();
-    const seen: EngineEvent[] = [];
-    second.on((event) => seen.push(event));
-    await second.connect(account());
-    await second.register();
-    const failed = await waitFor(() => seen.find((event) => event.type === 'registrationFailed'), 1_000);
-    await second.dispose({ endCalls: true });
-    registrarAnswer = registerOk;
-    expect(failed).toEqual({ type: 'registrationFailed', status: null, retryAfterS: null });
-    expect(seen.some((event) => event.type === 'registered')).toBe(false);
+    const { event, seen } = await registerAgainst(
+      (register) => registerOk(register).replace(/^Contact: .*$/m, 'Contact: <sip:someone-else@elsewhere.invalid>;expires=300'),
+      'registrationFailed',
+    );
+    expect(event).toEqual({ type: 'registrationFailed', status: null, retryAfterS: null });
+    expect(seen.some((other) => other.type === 'registered')).toBe(false);
   });
 
   it('a 423 with Min-Expires is followed: the next REGISTER asks for what the registrar wants, and registers', async () => {
     const registers: string[] = [];
-    registrarAnswer = (register) => {
+    const { event } = await registerAgainst((register) => {
       registers.push(register);
       if (registers.length > 1) return registerOk(register);
       return registerOk(register)
         .replace('SIP/2.0 200 OK', 'SIP/2.0 423 Interval Too Brief')
         .replace(/^Contact: .*\r\n/m, 'Min-Expires: 600\r\n');
-    };
-    const second = createSipJsEngine();
-    const seen: EngineEvent[] = [];
-    second.on((event) => seen.push(event));
-    await second.connect(account());
-    await second.register();
-    const registered = await waitFor(() => seen.find((event) => event.type === 'registered'), 2_000);
-    await second.dispose({ endCalls: true });
-    registrarAnswer = registerOk;
-    expect(registered).toBeDefined();
+    }, 'registered');
+    expect(event).toBeDefined();
     expect(registers[1]).toMatch(/^Contact: .*;expires=600/m);
   });
 });
