@@ -134,7 +134,14 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
     }
   };
 
-  const runOnce = async (): Promise<void> => {
+  // One cycle at a time: 立即同步 during the loop's own cycle joins it instead of pushing the same items twice.
+  let inFlight: Promise<void> | null = null;
+  const runOnce = (): Promise<void> =>
+    (inFlight ??= cycle().finally(() => {
+      inFlight = null;
+    }));
+
+  const cycle = async (): Promise<void> => {
     await publish({ state: 'syncing' });
     try {
       await push();

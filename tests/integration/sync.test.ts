@@ -241,6 +241,25 @@ describe('sync with the platform', () => {
     await new Promise<void>((resolve) => rogue.close(() => resolve()));
   });
 
+  it('立即同步 pressed during a cycle joins it: the same items are never pushed twice at once', async () => {
+    const dir = tempDir();
+    const platform = await startTestPlatform(dir);
+    const services = await startSyncedConsole(dir, platform.url);
+    await drained(services);
+    await writeOrders(services, 3);
+    platform.server.faults.pushDelayMs = { ms: 300, times: 1 };
+    const before = platform.server.requests.push;
+    const [first, second] = await Promise.all([
+      services.dispatch('sync.syncNow', undefined, context),
+      services.dispatch('sync.syncNow', undefined, context),
+    ]);
+    expect(first.ok && second.ok).toBe(true);
+    expect(platform.server.requests.push - before).toBe(1);
+    expect(platform.store.appliedCount()).toBe(3);
+    await services.close();
+    await platform.close();
+  });
+
   it('lets two consoles of one centre see each other’s orders, and the platform’s status come back', async () => {
     const dir = tempDir();
     const platform = await startTestPlatform(dir);
