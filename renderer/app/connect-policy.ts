@@ -2,22 +2,24 @@
  * A page's Content-Security-Policy is fixed when it loads, and its connect-src lists only the PBX
  * and platform configured then (never any host). So a server entered later in 设置 is refused by
  * the browser until the page loads again: when that happens and no call is up, the console
- * reloads itself once for that server (drafts live in SQLite, the agent state is carried across);
+ * reloads itself once for that server, a second after 设置已保存 (drafts live in SQLite, the agent
+ * state is carried across);
  * with a call up it waits for the call to end. A server still refused after the reload is named
  * in the bar instead of 正在注册… forever.
  */
 import { agentStateForReload, agentStateRestored } from '../features/agent-state';
-import { connectionBlocked, phoneStopped, selectCallsUp, usePhoneStore } from '../features/phone';
+import { connectionBlocked, selectCallsUp, usePhoneStore } from '../features/phone';
 
 const RELOADED_FOR = 'minsheng.policyReloadFor';
 const AGENT_STATE = 'minsheng.agentStateAcrossReload';
+const RELOAD_DELAY_MS = 1_200;
 
 const reloadForPolicy = async (origin: string): Promise<void> => {
   sessionStorage.setItem(RELOADED_FOR, origin);
   const agent = agentStateForReload();
   if (agent) sessionStorage.setItem(AGENT_STATE, JSON.stringify(agent));
-  // Unregistering first is a courtesy to the PBX; a connection stuck behind the policy must not hold the reload.
-  await Promise.race([phoneStopped(), new Promise((resolve) => setTimeout(resolve, 1_000))]);
+  // A moment to read 设置已保存; leaving the page unregisters whatever was registered (pagehide).
+  await new Promise((resolve) => setTimeout(resolve, RELOAD_DELAY_MS));
   location.reload();
 };
 

@@ -8,7 +8,6 @@ export {
   holdToggled,
   muteToggled,
   phoneStarted,
-  phoneStopped,
   type AgentGate,
 } from './phone-controller';
 export {
