@@ -44,20 +44,27 @@ const runSipp = (run: {
     child.on('exit', (code) => resolve({ code: code ?? 1, output }));
   });
 
-const scenario = (status: number) => `<?xml version="1.0" encoding="ISO-8859-1" ?>
-<!DOCTYPE scenario SYSTEM "sipp.dtd">
-<scenario name="trunk call expecting ${status}">
-  <send retrans="500"><![CDATA[
+const TRUNK_FROM = ['From: "Trunk" <sip:+8613812345678@trunk.invalid>;tag=[pid]SIPpTag00[call_number]'];
+
+const headerNames = (compact: boolean) =>
+  compact
+    ? { via: 'v', to: 't', callId: 'i', contact: 'm', type: 'c', length: 'l' }
+    : { via: 'Via', to: 'To', callId: 'Call-ID', contact: 'Contact', type: 'Content-Type', length: 'Content-Length' };
+
+/** The carrier's INVITE (with an SDP offer SIPp never sends media for), as a scenario's first step. */
+const trunkInvite = (identity: readonly string[], compact: boolean): string => {
+  const h = headerNames(compact);
+  return `  <send retrans="500"><![CDATA[
 INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-From: "Trunk" <sip:+8613812345678@trunk.invalid>;tag=[pid]SIPpTag00[call_number]
-To: <sip:[service]@[remote_ip]:[remote_port]>
-Call-ID: [call_id]
+${h.via}: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+${identity.join('\n')}
+${h.to}: <sip:[service]@[remote_ip]:[remote_port]>
+${h.callId}: [call_id]
 CSeq: 1 INVITE
-Contact: <sip:sipp@[local_ip]:[local_port]>
+${h.contact}: <sip:sipp@[local_ip]:[local_port]>
 Max-Forwards: 70
-Content-Type: application/sdp
-Content-Length: [len]
+${h.type}: application/sdp
+${h.length}: [len]
 
 v=0
 o=sipp 1 1 IN IP4 [local_ip]
@@ -66,14 +73,20 @@ c=IN IP4 [media_ip]
 t=0 0
 m=audio [media_port] RTP/AVP 0
 a=rtpmap:0 PCMU/8000
-]]></send>
+]]></send>`;
+};
+
+const scenario = (status: number) => `<?xml version="1.0" encoding="ISO-8859-1" ?>
+<!DOCTYPE scenario SYSTEM "sipp.dtd">
+<scenario name="trunk call expecting ${status}">
+${trunkInvite(TRUNK_FROM, false)}
   <recv response="100" optional="true"/>
   <recv response="180" optional="true"/>
   <recv response="${status}"/>
   <send><![CDATA[
 ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
 Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-From: "Trunk" <sip:+8613812345678@trunk.invalid>;tag=[pid]SIPpTag00[call_number]
+${TRUNK_FROM[0]}
 [last_To:]
 Call-ID: [call_id]
 CSeq: 1 ACK
@@ -112,33 +125,12 @@ export interface TrunkCallOptions {
  * happened (a BYE nobody answers is retransmitted, then times out: exit 1).
  */
 const answeredScenario = (options: TrunkCallOptions) => {
-  const h = options.compact
-    ? { via: 'v', to: 't', callId: 'i', contact: 'm', type: 'c', length: 'l' }
-    : { via: 'Via', to: 'To', callId: 'Call-ID', contact: 'Contact', type: 'Content-Type', length: 'Content-Length' };
+  const h = headerNames(options.compact ?? false);
   const fromLine = options.identity.find((line) => /^(From|f)\s*:/i.test(line)) ?? '';
   return `<?xml version="1.0" encoding="UTF-8" ?>
 <!DOCTYPE scenario SYSTEM "sipp.dtd">
 <scenario name="${options.name}">
-  <send retrans="500"><![CDATA[
-INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-${h.via}: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-${options.identity.join('\n')}
-${h.to}: <sip:[service]@[remote_ip]:[remote_port]>
-${h.callId}: [call_id]
-CSeq: 1 INVITE
-${h.contact}: <sip:sipp@[local_ip]:[local_port]>
-Max-Forwards: 70
-${h.type}: application/sdp
-${h.length}: [len]
-
-v=0
-o=sipp 1 1 IN IP4 [local_ip]
-s=-
-c=IN IP4 [media_ip]
-t=0 0
-m=audio [media_port] RTP/AVP 0
-a=rtpmap:0 PCMU/8000
-]]></send>
+${trunkInvite(options.identity, options.compact ?? false)}
   <recv response="100" optional="true"/>
   <recv response="180" optional="true"/>
   <recv response="183" optional="true"/>

@@ -11,6 +11,22 @@ import { startTestServices } from '../../../harness/test-services';
 const tempDir = useTempDirs();
 const context: CallContext = { transport: 'test', origin: 'test://' };
 
+/** An inbound call record at ring, as the softphone writes it; override what the case is about. */
+const ringRecord = (overrides: Partial<CallRecord> & Pick<CallRecord, 'id'>): CallRecord => ({
+  sipCallId: 'abc@pbx',
+  direction: 'inbound',
+  from: '<sip:13812345678@carrier.example>;tag=1',
+  pAssertedIdentity: null,
+  privacy: null,
+  remoteNumber: '13812345678',
+  ringAt: '2026-12-01T08:00:00.000Z',
+  answerAt: null,
+  endAt: null,
+  endCause: null,
+  transferTarget: null,
+  ...overrides,
+});
+
 describe('caller identity at the edges', () => {
   it('a quoted display name containing < keeps the number', () => {
     const identity = callerIdentityFromInvite({ from: '"A<B" <sip:13812345678@x.example>;tag=1' });
@@ -47,20 +63,7 @@ describe('a caller who withheld the number (real SQLite, through the contract)',
       expect(value.displayName).toBeNull();
       expect(value.privacyRequested).toBe(true);
 
-      const record: CallRecord = {
-        id: callId,
-        sipCallId: 'abc@pbx',
-        direction: 'inbound',
-        from: headers.from,
-        pAssertedIdentity: null,
-        privacy: 'id',
-        remoteNumber: '13812345678',
-        ringAt: '2026-12-01T08:00:00.000Z',
-        answerAt: null,
-        endAt: null,
-        endCause: null,
-        transferTarget: null,
-      };
+      const record = ringRecord({ id: callId, from: headers.from, privacy: 'id' });
       expect((await services.dispatch('phone.recordCall', record, context)).ok).toBe(true);
       const revealed = await services.dispatch('history.revealNumber', { callId, screen: 'caller-panel' }, context);
       expect(revealed).toMatchObject({ ok: true, value: { display: '138 1234 5678' } });
@@ -93,20 +96,7 @@ describe('通话记录 masks like the caller panel', () => {
     const services = await startTestServices(profile);
     const callId = '0192f0e4-6a1b-4c3d-8e4f-5a6b7c8d9e1f';
     try {
-      const record: CallRecord = {
-        id: callId,
-        sipCallId: 'conf@pbx',
-        direction: 'inbound',
-        from: '<sip:13812345678@carrier.example>;tag=1',
-        pAssertedIdentity: null,
-        privacy: null,
-        remoteNumber: '13812345678',
-        ringAt: '2026-12-01T08:00:00.000Z',
-        answerAt: null,
-        endAt: null,
-        endCause: null,
-        transferTarget: null,
-      };
+      const record = ringRecord({ id: callId, sipCallId: 'conf@pbx' });
       expect((await services.dispatch('phone.recordCall', record, context)).ok).toBe(true);
       const recent = await services.dispatch('phone.recentCalls', { limit: 20 }, context);
       expect(recent).toMatchObject({ ok: true, value: [{ id: callId, remoteNumber: '138****5678', masked: true }] });
