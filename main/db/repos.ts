@@ -6,6 +6,7 @@ import { secretsRepo } from '../secrets/secrets-repo';
 import { outboxRepo } from '../sync/outbox-repo';
 import { pullApplyRepo } from '../sync/pull-apply-repo';
 import { intakeRepo } from '../workorders/intake-repo';
+import { stationRepo } from '../workorders/station-repo';
 import { workOrderRepo } from '../workorders/work-order-repo';
 import { settingsRepo } from '../settings/settings-repo';
 
@@ -20,6 +21,7 @@ export const repos = {
   workOrderHistory: workOrderHistoryRepo,
   workOrders: workOrderRepo,
   intake: intakeRepo,
+  station: stationRepo,
   kb: kbRepo,
   outbox: outboxRepo,
   pull: pullApplyRepo,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   type PullStream,
   type PushItem,
+  errorResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
   signInResponseSchema,
@@ -21,17 +22,34 @@ export class PlatformError extends Error {
   }
 }
 
-const MESSAGES: Readonly<Record<PlatformErrorKind, string>> = {
+const MESSAGES: Readonly<Record<PlatformErrorKind | 'stranger', string>> = {
   offline: '无法连接平台',
   timeout: '平台响应超时',
   server: '平台内部错误',
   garbage: '平台返回的数据无法识别',
   auth: '平台登录已失效，请重新登录',
   refused: '平台拒绝了请求',
+  stranger: '平台地址现在指向另一台服务器，请重新登录平台',
+};
+
+/** The platform's own words for a refusal, when it gave them in the error shape and they are short and printable. */
+const reasonIn = (body: string): string => {
+  try {
+    const parsed = errorResponseSchema.safeParse(JSON.parse(body));
+    const reason = parsed.success ? parsed.data.error.trim() : '';
+    return reason && reason.length <= 120 && !/[\u0000-\u001f]/.test(reason) ? `：${reason}` : '';
+  } catch {
+    return '';
+  }
 };
 
 export interface PlatformClient {
-  signIn(request: { agentId: string; password: string; centreCode: string }): Promise<z.output<typeof signInResponseSchema>>;
+  signIn(request: {
+    agentId: string;
+    password: string;
+    centreCode: string;
+    consoleId: string;
+  }): Promise<z.output<typeof signInResponseSchema>>;
   push(items: readonly PushItem[]): Promise<z.output<typeof pushResponseSchema>>;
   pull(stream: PullStream, cursor: number, limit: number): Promise<z.output<typeof pullResponseSchema>>;
   readonly liveUrl: () => string;
@@ -40,6 +58,8 @@ export interface PlatformClient {
 export const createPlatformClient = (options: {
   baseUrl: string;
   token: () => Promise<string | null>;
+  /** The platform that issued the token: an answer from any other is refused, so nothing is acknowledged by a stranger. */
+  platformId?: string;
   timeoutMs?: number;
 }): PlatformClient => {
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -82,7 +102,7 @@ export const createPlatformClient = (options: {
     if (response.status >= 500)
       throw new PlatformError('server', `${MESSAGES.server}（HTTP ${response.status}）`, response.status);
     if (response.status >= 400)
-      throw new PlatformError('refused', `${MESSAGES.refused}（HTTP ${response.status}）`, response.status);
+      throw new PlatformError('refused', `${MESSAGES.refused}（HTTP ${response.status}）${reasonIn(text)}`, response.status);
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -92,6 +112,9 @@ export const createPlatformClient = (options: {
     const parsed = schema.safeParse(json);
     if (!parsed.success)
       throw new PlatformError('garbage', `${MESSAGES.garbage}：${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+    const answeredBy = (parsed.data as { platformId?: unknown }).platformId;
+    if (init.auth && options.platformId !== undefined && answeredBy !== options.platformId)
+      throw new PlatformError('auth', MESSAGES.stranger);
     return parsed.data;
   };
 

@@ -5,6 +5,7 @@ import { DeskFailure } from '../ipc/desk-failure';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
+import { type PlatformGrant, formatGrant, parseGrant } from './domain/platform-grant';
 import { openLiveChannel } from './live-channel';
 import { PlatformError, createPlatformClient } from './platform-client';
 import { type SyncEngine, type SyncStatus, createSyncEngine, initialSyncStatus } from './sync-engine';
@@ -64,31 +65,34 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
   };
 
   /**
-   * The token is stored with the origin that issued it: a changed 平台地址 gets neither the token
-   * nor, until the agent signs in there, the waiting items (they used to go to any new address).
+   * The token is stored with the origin and the platform that issued it: a changed 平台地址 gets
+   * neither the token nor, until the agent signs in there, the waiting items (they used to go to any
+   * new address), and an answer from another platform at the same address acknowledges nothing.
    */
-  const tokenFor = async (platformUrl: string): Promise<string | null> => {
+  const grantFor = async (platformUrl: string): Promise<PlatformGrant | null> => {
     const stored = await secrets.get('platformToken').catch(() => null);
     if (!stored) return null;
-    const [issuer, token] = stored.includes('\n') ? stored.split('\n', 2) : ['', stored];
-    if (token && issuer === originOf(platformUrl)) return token;
+    const grant = parseGrant(stored);
+    if (grant && grant.origin === originOf(platformUrl)) return grant;
     await secrets.clear('platformToken').catch(() => undefined);
-    log.warn('sync.token-dropped', { reason: 'platform-changed' });
+    log.warn('sync.token-dropped', { reason: grant ? 'platform-changed' : 'old-format' });
     return null;
   };
+  const tokenFor = async (platformUrl: string): Promise<string | null> => (await grantFor(platformUrl))?.token ?? null;
 
   let stopped = false;
   const startEngine = async (): Promise<void> => {
     await stopEngine();
     if (stopped) return;
     const current = await settings.current();
-    const token = current.platformUrl ? await tokenFor(current.platformUrl) : null;
+    const grant = current.platformUrl ? await grantFor(current.platformUrl) : null;
     if (!current.platformUrl) idle = await withStats({ ...idle, state: 'unconfigured' });
-    else if (!token) idle = await withStats({ ...idle, state: 'signed-out' });
+    else if (!grant) idle = await withStats({ ...idle, state: 'signed-out' });
     else {
       const client = createPlatformClient({
         baseUrl: current.platformUrl,
         token: () => tokenFor(current.platformUrl),
+        platformId: grant.platformId,
         ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       });
       engine = createSyncEngine({
@@ -148,9 +152,16 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       if (!platformUrl || !agentId || !centreCode)
         throw new DeskFailure('INVALID_INPUT', '请先在“设置”中填写平台地址、坐席工号和中心代码');
       const client = createPlatformClient({ baseUrl: platformUrl, token: async () => null });
+      let station: string;
       try {
-        const session = await client.signIn({ agentId, password, centreCode });
-        await secrets.set('platformToken', `${originOf(platformUrl)}\n${session.token}`);
+        const consoleId = await db.repos.station.consoleId();
+        const session = await client.signIn({ agentId, password, centreCode, consoleId });
+        station = session.station;
+        await db.repos.station.assign(session.station);
+        await secrets.set(
+          'platformToken',
+          formatGrant({ origin: originOf(platformUrl), platformId: session.platformId, token: session.token }),
+        );
       } catch (error) {
         if (error instanceof PlatformError)
           throw new DeskFailure(
@@ -159,7 +170,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
           );
         throw error;
       }
-      log.info('sync.signed-in');
+      log.info('sync.signed-in', { station });
       await restart();
       return current();
     },

@@ -5,6 +5,7 @@ import { uuidv7 } from '../shared/domain/uuid-v7';
 import { enqueueOutbox } from '../sync/outbox-repo';
 import { OPEN_STATUSES } from './domain/work-order-status';
 import { formatWorkOrderNumber } from './domain/work-order-number';
+import { stationRepo } from './station-repo';
 import { type NewWorkOrder, insertWorkOrderEvent, insertWorkOrderRow } from './work-order-repo';
 
 export interface DraftRow {
@@ -117,11 +118,7 @@ export const intakeRepo = {
   submit: (db: Database, request: SubmitRequest): { workOrderId: string; number: string } =>
     db.transaction(() => {
       const at = request.order.createdAt;
-      let station = statement(db, "SELECT value FROM profile_meta WHERE key = 'station'").pluck().get() as string | undefined;
-      if (!station) {
-        station = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-        statement(db, "INSERT INTO profile_meta (key, value) VALUES ('station', ?)").run(station);
-      }
+      const station = stationRepo.current(db);
       const sequence = statement(
         db,
         `INSERT INTO work_order_sequences (china_date, last) VALUES (?, 1)

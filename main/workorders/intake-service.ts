@@ -2,6 +2,7 @@ import type { FieldProblem, IntakeDraft, IntakeForm, IntakePreview, ReferenceDat
 import { intakeFormSchema } from '../../preload/contract/intake-contract';
 import type { DbClient } from '../db/db-client';
 import { normalizePhoneNumber } from '../history/domain/phone-number';
+import { isProvisionalNumber } from './domain/work-order-number';
 import { DeskFailure } from '../ipc/desk-failure';
 import type { Logger } from '../log/logger';
 import type { SettingsService } from '../settings/settings-service';
@@ -47,7 +48,7 @@ export interface IntakeService {
     draftId: string,
     form: IntakeForm,
     duplicateOf: string | null,
-  ): Promise<{ workOrderId: string; number: string; deadlineAt: string | null }>;
+  ): Promise<{ workOrderId: string; number: string; provisionalNumber: boolean; deadlineAt: string | null }>;
 }
 
 export const createIntakeService = (deps: {
@@ -206,7 +207,7 @@ export const createIntakeService = (deps: {
         });
       deps.onOutboxWritten?.();
       log.info('intake.submitted', { mode: form.handlingMode, duplicate: duplicateOf !== null });
-      return { ...result, deadlineAt: deadline?.deadlineAt ?? null };
+      return { ...result, provisionalNumber: isProvisionalNumber(result.number), deadlineAt: deadline?.deadlineAt ?? null };
     },
   };
 };

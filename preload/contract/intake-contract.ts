@@ -111,7 +111,13 @@ export const intakeContract = {
   }),
   submit: method({
     input: z.object({ draftId: uuid, form: intakeFormSchema, duplicateOf: uuid.nullable() }),
-    output: z.object({ workOrderId: z.string(), number: z.string(), deadlineAt: z.string().nullable() }),
+    output: z.object({
+      workOrderId: z.string(),
+      number: z.string(),
+      /** The console has never signed in to the platform, so the number carries a provisional station. */
+      provisionalNumber: z.boolean(),
+      deadlineAt: z.string().nullable(),
+    }),
     summary: 'Write the order, its first event and its outbox row in one transaction.',
   }),
 } as const;

@@ -16,8 +16,16 @@ export const platformUrl = z
   .trim()
   .max(200, '地址过长')
   .refine((value) => value === '' || /^https?:\/\/[^\s/?#]+(:\d{1,5})?(\/[^\s]*)?$/i.test(value), {
-    message: '平台地址须为 http:// 或 https:// 开头的完整地址',
-  });
+    message: '平台地址须为 https:// 开头的完整地址',
+  })
+  // The bearer token and citizens' data must not cross a network in clear; plain http is for a platform on this PC.
+  .refine(
+    (value) =>
+      !/^http:\/\//i.test(value) || /^http:\/\/(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d{1,5})?(\/|$)/i.test(value),
+    {
+      message: '平台地址须使用 https://（http:// 只允许本机地址 127.0.0.1 或 localhost）',
+    },
+  );
 
 export const settingsSchema = z.object({
   pbxServers: z

@@ -241,6 +241,41 @@ describe('sync with the platform', () => {
     await new Promise<void>((resolve) => rogue.close(() => resolve()));
   });
 
+  it('another platform answering at the same address acknowledges nothing: the items wait for the one that issued the token', async () => {
+    const dir = tempDir();
+    const platform = await startTestPlatform(dir);
+    const port = Number(new URL(platform.url).port);
+    const services = await startSyncedConsole(dir, platform.url);
+    await drained(services);
+    await platform.close();
+    await writeOrders(services, 5);
+    // The address now reaches another server that takes any token and says "applied" to every item.
+    let offered = 0;
+    const stranger = createServer((request: IncomingMessage, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const items = request.url === '/v1/push' ? (JSON.parse(body) as { items: { itemId: string }[] }).items : [];
+        offered += items.length;
+        const results = items.map((item) => ({ itemId: item.itemId, status: 'applied' }));
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ platformId: 'stranger-0001', results }));
+      });
+    });
+    await new Promise<void>((resolve) => stranger.listen(port, '127.0.0.1', () => resolve()));
+    services.sync.nudge();
+    const status = await waitFor(
+      () => syncStatus(services),
+      (value) => value.state === 'signed-out',
+    );
+    expect(offered).toBeGreaterThan(0);
+    expect(status.lastError).toContain('另一台服务器');
+    expect(status.pending).toBe(5);
+    await services.close();
+    await new Promise<void>((resolve) => stranger.close(() => resolve()));
+  });
+
   it('立即同步 pressed during a cycle joins it: the same items are never pushed twice at once', async () => {
     const dir = tempDir();
     const platform = await startTestPlatform(dir);

@@ -81,7 +81,9 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
       if (request.method === 'POST' && url.pathname === '/v1/auth/sign-in') {
         const parsed = signInRequestSchema.safeParse(JSON.parse(await readBody(request)));
         if (!parsed.success) return send(response, 400, { error: 'invalid sign-in request', code: 'INVALID' });
-        const session = store.signIn(parsed.data.agentId, parsed.data.password, parsed.data.centreCode);
+        const session = store.signIn(parsed.data.agentId, parsed.data.password, parsed.data.centreCode, parsed.data.consoleId);
+        if (session === 'stations-full')
+          return send(response, 409, { error: '本中心的坐席站号已用完，请联系平台管理员', code: 'STATIONS_FULL' });
         if (!session) return send(response, 401, { error: '工号、密码或中心代码不正确', code: 'BAD_CREDENTIALS' });
         return send(response, 200, session);
       }
@@ -116,9 +118,9 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
         }
         if ((faults.pushInvalidSchema ?? 0) > 0) {
           faults.pushInvalidSchema = (faults.pushInvalidSchema ?? 0) - 1;
-          return send(response, 200, { results: 'all good' });
+          return send(response, 200, { platformId: store.platformId, results: 'all good' });
         }
-        return send(response, 200, { results: outcome.results });
+        return send(response, 200, { platformId: store.platformId, results: outcome.results });
       }
 
       if (request.method === 'GET' && url.pathname === '/v1/pull') {
@@ -132,7 +134,7 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
           return send(response, 400, { error: 'invalid pull request', code: 'INVALID' });
         }
         const page = store.pull(stream, cursor, limit, session);
-        return send(response, 200, pullResponseSchema.parse({ stream, ...page }));
+        return send(response, 200, pullResponseSchema.parse({ platformId: store.platformId, stream, ...page }));
       }
       return send(response, 404, { error: 'not found', code: 'NOT_FOUND' });
     })().catch((error: unknown) => {

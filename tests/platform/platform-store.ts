@@ -17,6 +17,8 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, stream TEXT NOT NULL, scope TEXT NOT NULL, record_id TEXT NOT NULL, op TEXT NOT NULL, version INTEGER NOT NULL, data_json TEXT) STRICT;
   CREATE INDEX IF NOT EXISTS changes_by_stream ON changes (stream, scope, seq);
   CREATE INDEX IF NOT EXISTS changes_by_record ON changes (stream, record_id);
+  CREATE TABLE IF NOT EXISTS platform_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  CREATE TABLE IF NOT EXISTS stations (centre_code TEXT NOT NULL, console_id TEXT NOT NULL, station TEXT NOT NULL, PRIMARY KEY (centre_code, console_id), UNIQUE (centre_code, station)) STRICT;
   CREATE INDEX IF NOT EXISTS events_by_order ON records (json_extract(data_json, '$.workOrderId')) WHERE stream = 'work_order_event';
 `;
 
@@ -56,10 +58,20 @@ export interface Session {
   readonly role: 'agent' | 'lead';
 }
 
+export interface SignedIn extends Session {
+  readonly token: string;
+  readonly expiresAt: string;
+  readonly platformId: string;
+  readonly station: string;
+}
+
 export interface PlatformStore {
   close(): void;
+  /** Made once per platform database: what every answer is signed with. */
+  readonly platformId: string;
   addAgent(agentId: string, password: string, centreCode: string, role?: 'agent' | 'lead'): void;
-  signIn(agentId: string, password: string, centreCode: string): (Session & { token: string; expiresAt: string }) | null;
+  /** null for wrong credentials; 'stations-full' when a centre has no free station number left. */
+  signIn(agentId: string, password: string, centreCode: string, consoleId: string): SignedIn | 'stations-full' | null;
   session(token: string): Session | null;
   push(items: readonly PushItem[], session: Session): { results: PushResult[]; changedStreams: PullStream[] };
   pull(
@@ -83,6 +95,28 @@ export interface PlatformStore {
 export const openPlatformStore = (file: string): PlatformStore => {
   const db: Database = new BetterSqlite3(file);
   db.exec(SCHEMA);
+  db.prepare('INSERT OR IGNORE INTO platform_meta (key, value) VALUES (?, ?)').run(
+    'platform_id',
+    randomBytes(12).toString('base64url'),
+  );
+  const platformId = db.prepare("SELECT value FROM platform_meta WHERE key = 'platform_id'").pluck().get() as string;
+
+  /** The console keeps its station across sign-ins; a new console gets the lowest free one of its centre. */
+  const stationFor = db.transaction((centreCode: string, consoleId: string): string | null => {
+    const known = db
+      .prepare('SELECT station FROM stations WHERE centre_code = ? AND console_id = ?')
+      .pluck()
+      .get(centreCode, consoleId) as string | undefined;
+    if (known) return known;
+    const taken = new Set(db.prepare('SELECT station FROM stations WHERE centre_code = ?').pluck().all(centreCode) as string[]);
+    for (let n = 1; n < 1000; n += 1) {
+      const station = String(n).padStart(3, '0');
+      if (taken.has(station)) continue;
+      db.prepare('INSERT INTO stations (centre_code, console_id, station) VALUES (?, ?, ?)').run(centreCode, consoleId, station);
+      return station;
+    }
+    return null;
+  });
 
   const appendChange = (
     stream: PullStream,
@@ -204,6 +238,7 @@ export const openPlatformStore = (file: string): PlatformStore => {
 
   return {
     close: () => db.close(),
+    platformId,
 
     addAgent: (agentId: string, password: string, centreCode: string, role: 'agent' | 'lead' = 'agent'): void => {
       const salt = randomBytes(16);
@@ -216,11 +251,13 @@ export const openPlatformStore = (file: string): PlatformStore => {
       );
     },
 
-    signIn: (agentId: string, password: string, centreCode: string): (Session & { token: string; expiresAt: string }) | null => {
+    signIn: (agentId: string, password: string, centreCode: string, consoleId: string): SignedIn | 'stations-full' | null => {
       const agent = db.prepare('SELECT centre_code, role, salt, hash FROM agents WHERE agent_id = ?').get(agentId) as
         { centre_code: string; role: string; salt: Buffer; hash: Buffer } | undefined;
       if (!agent || agent.centre_code !== centreCode || !timingSafeEqual(scryptSync(password, agent.salt, 32), agent.hash))
         return null;
+      const station = stationFor(agent.centre_code, consoleId);
+      if (!station) return 'stations-full';
       const token = randomBytes(24).toString('base64url');
       const expiresAt = new Date(Date.now() + 12 * 3600 * 1000).toISOString();
       db.prepare('INSERT INTO tokens (token, agent_id, centre_code, role, expires_at) VALUES (?, ?, ?, ?, ?)').run(
@@ -230,7 +267,15 @@ export const openPlatformStore = (file: string): PlatformStore => {
         agent.role,
         expiresAt,
       );
-      return { token, expiresAt, agentId, centreCode: agent.centre_code, role: agent.role === 'lead' ? 'lead' : 'agent' };
+      return {
+        token,
+        expiresAt,
+        agentId,
+        centreCode: agent.centre_code,
+        role: agent.role === 'lead' ? 'lead' : 'agent',
+        platformId,
+        station,
+      };
     },
 
     session: (token: string): Session | null => {

@@ -16,10 +16,16 @@ export const PUSH_STREAMS = ['work_order', 'work_order_event', 'call', 'caller',
 export const PULL_STREAMS = ['work_orders', 'callers', 'kb_entries', 'kb_synonyms', 'holidays'] as const;
 export type PullStream = (typeof PULL_STREAMS)[number];
 
+/** Who answers: every response that can acknowledge or deliver data names the platform, so a
+ * console whose address now points elsewhere never takes another server's word. */
+export const platformIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
 export const signInRequestSchema = z.object({
   agentId: z.string().min(1).max(32),
   password: z.string().min(1).max(128),
   centreCode: z.string().regex(/^\d{6}(\d{6})?$/),
+  /** The console's own id (made once per profile): the platform gives the same console the same station. */
+  consoleId: z.string().uuid(),
 });
 export const signInResponseSchema = z.object({
   token: z.string().min(16).max(200),
@@ -27,6 +33,9 @@ export const signInResponseSchema = z.object({
   centreCode: z.string(),
   role: z.enum(['agent', 'lead']),
   expiresAt: z.string(),
+  platformId: platformIdSchema,
+  /** This console's station number in work-order numbers, unique within the centre. */
+  station: z.string().regex(/^\d{3}$/),
 });
 
 export const pushItemSchema = z.object({
@@ -48,7 +57,7 @@ export const pushResultSchema = z.object({
   error: z.string().max(2000).optional(),
 });
 export type PushResult = z.output<typeof pushResultSchema>;
-export const pushResponseSchema = z.object({ results: z.array(pushResultSchema) });
+export const pushResponseSchema = z.object({ platformId: platformIdSchema, results: z.array(pushResultSchema) });
 
 export const pullItemSchema = z.object({
   seq: z.number().int().positive(),
@@ -60,6 +69,7 @@ export const pullItemSchema = z.object({
 export type PullItem = z.output<typeof pullItemSchema>;
 
 export const pullResponseSchema = z.object({
+  platformId: platformIdSchema,
   stream: z.enum(PULL_STREAMS),
   items: z.array(pullItemSchema).max(MAX_PULL_ITEMS),
   cursor: z.number().int().nonnegative(),

@@ -24,7 +24,7 @@ export interface IntakeState {
   readonly submitting: boolean;
   readonly submitErrors: readonly FieldProblem[];
   readonly submitMessage: string | null;
-  readonly submitted: { readonly number: string; readonly deadlineAt: string | null } | null;
+  readonly submitted: { readonly number: string; readonly provisional: boolean; readonly deadlineAt: string | null } | null;
   readonly loadError: string | null;
   /** What the console filled into the open draft by itself (not the agent's work). */
   readonly autoFilled: AutoFilled;
@@ -208,9 +208,14 @@ export const submitRequested = async (): Promise<void> => {
       set({ submitErrors: result.error.fields ?? [], submitMessage: result.error.message });
       return;
     }
-    set({ submitted: { number: result.value.number, deadlineAt: result.value.deadlineAt } });
+    const submitted = {
+      number: result.value.number,
+      provisional: result.value.provisionalNumber,
+      deadlineAt: result.value.deadlineAt,
+    };
+    set({ submitted });
     await openDraft(null, true);
-    set({ submitted: { number: result.value.number, deadlineAt: result.value.deadlineAt } });
+    set({ submitted });
   } finally {
     set({ submitting: false });
   }

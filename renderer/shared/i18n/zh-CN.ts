@@ -215,6 +215,7 @@ export const zhCN = {
   'intake.new': '新建工单',
   'intake.discard': '放弃草稿',
   'intake.submitted': '工单 {number} 已提交',
+  'intake.submitted.provisional': '（临时编号：本机尚未登录过平台，登录后的工单使用平台分配的站号）',
   'intake.save.saving': '正在保存…',
   'intake.save.saved': '已自动保存 {at}',
   'intake.save.error': '自动保存失败：{reason}',

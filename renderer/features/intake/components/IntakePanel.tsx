@@ -61,6 +61,7 @@ export const IntakePanel = ({ banner }: { banner?: ReactNode }) => {
       {submitted ? (
         <p className="toast-inline" role="status">
           {t('intake.submitted', { number: submitted.number })}
+          {submitted.provisional ? t('intake.submitted.provisional') : null}
         </p>
       ) : null}
       {ready ? (

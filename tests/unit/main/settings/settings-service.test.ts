@@ -136,4 +136,17 @@ describe('settings through the contract', () => {
     expect(await services.db.repos.secrets.names()).toEqual([]);
     await services.close();
   });
+
+  it('refuse a plain-http platform address unless it is this PC, saying to use https', async () => {
+    const services = await startTestServices(tempDir());
+    for (const platformUrl of ['http://platform.sz.example', 'http://10.1.2.3:8080/api', 'http://127.0.0.1.evil.example']) {
+      expect(await services.dispatch('settings.save', { ...configured, platformUrl }, context)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringContaining('https://') },
+      });
+    }
+    for (const platformUrl of ['http://127.0.0.1:5800', 'http://localhost:5800/', 'https://platform.sz.example'])
+      expect(await services.dispatch('settings.save', { ...configured, platformUrl }, context)).toMatchObject({ ok: true });
+    await services.close();
+  });
 });
