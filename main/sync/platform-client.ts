@@ -37,7 +37,7 @@ const reasonIn = (body: string): string => {
   try {
     const parsed = errorResponseSchema.safeParse(JSON.parse(body));
     const reason = parsed.success ? parsed.data.error.trim() : '';
-    return reason && reason.length <= 120 && !/[\u0000-\u001f]/.test(reason) ? `：${reason}` : '';
+    return reason && reason.length <= 120 && !/\p{Cc}/u.test(reason) ? `：${reason}` : '';
   } catch {
     return '';
   }

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { CallContext, IntakeDraft, IntakeForm, IntakePreview, Result } from '../../../../preload/contract';
+import type { CallContext, IntakeDraft, IntakePreview, Result } from '../../../../preload/contract';
 import { openDatabase } from '../../../../main/db/open-database';
 import { databaseFile } from '../../../../main/profile/database-file';
 import { computeDeadline } from '../../../../main/workorders/domain/deadline';
