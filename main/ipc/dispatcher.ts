@@ -33,6 +33,11 @@ const lookup = (method: unknown, handlers: DeskHandlers): { spec: MethodSpec; ha
   return spec && handler ? { spec, handler } : null;
 };
 
+/** SQLite says SQLITE_FULL (or an I/O error for the same cause), Node says ENOSPC: the disk is full, not the program broken. */
+const isDiskFull = (code: unknown): boolean => code === 'SQLITE_FULL' || code === 'ENOSPC';
+const DISK_FULL_MESSAGE =
+  '磁盘空间不足：刚才的操作没有保存，已填写的内容仍在界面上。请清理磁盘或联系 IT 管理员，有空间后会自动重试保存。';
+
 /**
  * The one path every call takes, whatever the transport: find the method in the contract, parse the
  * input, run the handler, parse the output. Handlers never see unvalidated data and the renderer
@@ -61,17 +66,23 @@ export const createDispatcher =
       const parsedOutput = found.spec.output.safeParse(output);
       if (!parsedOutput.success) {
         log.error('ipc.invalid-output', { method: String(method) });
-        return fail('INTERNAL', '内部错误：返回数据不符合约定，已记录日志。');
+        return fail('INTERNAL', log.writable() ? '内部错误：返回数据不符合约定，已记录日志。' : '内部错误：返回数据不符合约定。');
       }
       return ok(parsedOutput.data);
     } catch (error) {
       if (error instanceof DeskFailure) return fail(error.code, error.message, error.fields);
       const code = (error as { code?: unknown })?.code;
       if (code === 'SECRET_STORAGE_UNAVAILABLE') return fail('SECRET_STORAGE_UNAVAILABLE', (error as Error).message);
+      if (isDiskFull(code)) {
+        log.error('ipc.disk-full', { method: String(method) });
+        return fail('DISK_FULL', DISK_FULL_MESSAGE);
+      }
       log.error('ipc.handler-failed', { method: String(method), error: error instanceof Error ? error.name : typeof error });
       return fail(
         code === 'DATABASE_ERROR' ? 'DATABASE_ERROR' : 'INTERNAL',
-        '内部错误，已记录日志。请重试，若仍失败请联系 IT 管理员。',
+        log.writable()
+          ? '内部错误，已记录日志。请重试，若仍失败请联系 IT 管理员。'
+          : '内部错误，且无法写入日志（磁盘可能已满）。请重试，若仍失败请联系 IT 管理员。',
       );
     }
   };

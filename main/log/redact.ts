@@ -4,7 +4,8 @@
  * appears.
  */
 const SENSITIVE_KEY = /pass(word)?|secret|token|cookie|authorization|phone|mobile|caller|callee|name|address|content|id_?card/i;
-const PHONE_LIKE = /(?<!\d)(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)/g;
+// Numbers as people write them: 13987654321, 139-8765-4321, 139 8765 4321, 025-83001234, 0512 6523 1234.
+const PHONE_LIKE = /(?<!\d)(?:\+?86[- ]?)?(?:1[3-9]\d(?:[- ]?\d{4}){2}|0\d{2,3}[- ]?\d{3,4}[- ]?\d{4})(?!\d)/g;
 
 export type LogValue = string | number | boolean | null | undefined;
 export type LogFields = Readonly<Record<string, LogValue>>;

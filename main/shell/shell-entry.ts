@@ -52,7 +52,10 @@ const main = async (): Promise<void> => {
     void shell
       .close()
       .then(() => services.close())
-      .finally(() => process.exit(0));
+      .finally(() => {
+        log.flushSuppressed();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

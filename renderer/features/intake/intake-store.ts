@@ -8,6 +8,7 @@ import type {
   ReferenceData,
 } from '../../../preload/contract';
 import { desk } from '../../shared/desk/desk-client';
+import { t } from '../../shared/i18n/t';
 import { createAutosave } from './domain/autosave';
 import { type AutoFilled, type FormField, isAgentEdited } from './domain/form-defaults';
 
@@ -64,6 +65,8 @@ const set = useIntakeStore.setState;
 const get = useIntakeStore.getState;
 
 let savedRevision = 0;
+/** The last submit failed for a full disk: a save that works again says the agent can submit now. */
+let diskWasFull = false;
 
 const saveNow = async (): Promise<void> => {
   const draft = get().draft;
@@ -77,7 +80,25 @@ const saveNow = async (): Promise<void> => {
     // "Saved" only when nothing typed since is waiting: the agent (and the tests) may rely on it.
     const caughtUp = (get().draft?.revision ?? 0) <= savedRevision;
     set({ save: { status: caughtUp ? 'saved' : 'pending', savedAt: result.value.savedAt, error: null } });
-  } else set({ save: { status: 'error', savedAt: get().save.savedAt, error: result.error.message } });
+    if (diskWasFull) {
+      diskWasFull = false;
+      set({ submitMessage: t('intake.diskBack') });
+    }
+  } else {
+    set({ save: { status: 'error', savedAt: get().save.savedAt, error: result.error.message } });
+    retrySaveSoon();
+  }
+};
+
+/** A failed save (a full disk, the shell restarting) is tried again on its own: the agent may not type again for minutes. */
+const SAVE_RETRY_MS = 3000;
+let saveRetry: ReturnType<typeof setTimeout> | null = null;
+const retrySaveSoon = (): void => {
+  if (saveRetry !== null) return;
+  saveRetry = setTimeout(() => {
+    saveRetry = null;
+    if (get().save.status === 'error') void saveNow();
+  }, SAVE_RETRY_MS);
 };
 
 const refreshPreview = async (): Promise<void> => {
@@ -206,6 +227,7 @@ export const submitRequested = async (): Promise<void> => {
     const result = await desk().intake.submit({ draftId: draft.id, form: draft.form, duplicateOf: duplicateOf?.id ?? null });
     if (!result.ok) {
       set({ submitErrors: result.error.fields ?? [], submitMessage: result.error.message });
+      diskWasFull = result.error.code === 'DISK_FULL';
       return;
     }
     const submitted = {

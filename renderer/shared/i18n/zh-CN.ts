@@ -219,6 +219,7 @@ export const zhCN = {
   'intake.save.saving': '正在保存…',
   'intake.save.saved': '已自动保存 {at}',
   'intake.save.error': '自动保存失败：{reason}',
+  'intake.diskBack': '磁盘空间已恢复，草稿已保存，可以再次提交。',
 
   'kb.region': '热线百科',
   'kb.empty.title': '热线百科尚未导入',
