@@ -6,12 +6,12 @@ import { appHandlers } from './ipc/app-handlers';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher';
 import { historyHandlers } from './ipc/history-handlers';
 import { intakeHandlers } from './ipc/intake-handlers';
-import { kbHandlers } from './ipc/kb-handlers';
+import { type ChooseFile, kbHandlers } from './ipc/kb-handlers';
 import { phoneHandlers } from './ipc/phone-handlers';
 import { createPhoneService } from './phone/phone-service';
 import { syncHandlers } from './ipc/sync-handlers';
 import { type SyncService, createSyncService } from './sync/sync-service';
-import { createKbService } from './kb/kb-service';
+import { type KbService, createKbService } from './kb/kb-service';
 import { type EventBus, createEventBus } from './ipc/event-bus';
 import { settingsHandlers } from './ipc/settings-handlers';
 import type { Logger } from './log/logger';
@@ -28,6 +28,8 @@ export interface DeskServices {
   readonly info: AppInfo;
   readonly settings: SettingsService;
   readonly sync: SyncService;
+  /** Imports that do not fit a contract call: the browser shell's upload, tests and benchmarks by path. */
+  readonly kb: Pick<KbService, 'importFile' | 'importSource'>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,8 @@ export interface DeskServicesOptions {
   readonly secrets: (db: DbClient) => SecretStore;
   /** Sync timing (tests shorten it). */
   readonly sync?: { pollMs?: number; timeoutMs?: number; backoff?: { baseMs: number; maxMs: number } };
+  /** Electron's open-file dialog for the encyclopedia import. */
+  readonly chooseKbFile?: ChooseFile;
 }
 
 /**
@@ -87,6 +91,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     calendar: () => calendar,
     onOutboxWritten: sync.nudge,
   });
+  const kb = createKbService({ db, settings, events, log, onOutboxWritten: sync.nudge });
   const info: AppInfo = {
     version: options.version,
     transport: options.transport,
@@ -98,7 +103,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     app: appHandlers(info),
     history: historyHandlers(history),
     intake: intakeHandlers(intake),
-    kb: kbHandlers(createKbService({ db, settings, events, log, onOutboxWritten: sync.nudge })),
+    kb: kbHandlers(kb, options.chooseKbFile),
     phone: phoneHandlers(createPhoneService({ db, settings, secrets, log, onOutboxWritten: sync.nudge })),
     sync: syncHandlers(sync),
     settings: settingsHandlers(settings),
@@ -111,6 +116,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     info,
     settings,
     sync,
+    kb,
     close: async () => {
       await sync.stop();
       await db.close();

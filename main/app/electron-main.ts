@@ -35,6 +35,15 @@ const start = async (): Promise<void> => {
     version: app.getVersion(),
     log,
     workerScript: join(__dirname, 'db-worker.cjs'),
+    chooseKbFile: async () => {
+      const options = {
+        title: '选择百科文件',
+        properties: ['openFile' as const],
+        filters: [{ name: 'JSON Lines（每行一个条目）', extensions: ['jsonl', 'ndjson', 'json', 'txt'] }],
+      };
+      const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+    },
     ...(process.env.MINSHENG_SQLITE_BINDING ? { nativeBinding: process.env.MINSHENG_SQLITE_BINDING } : {}),
     secrets: (db) =>
       createEncryptedSecretStore({

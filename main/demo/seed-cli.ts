@@ -4,9 +4,9 @@ import { homedir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../db/open-database';
-import { importJsonl } from '../kb/domain/jsonl-import';
+import { MAX_LINE_BYTES, importJsonl } from '../kb/domain/jsonl-import';
 import { kbRepo } from '../kb/kb-repo';
-import { readLines } from '../kb/read-lines';
+import { boundedLines, fileChunks } from '../kb/read-lines';
 import { defaultProfileDir } from '../profile/profile-dir';
 import { databaseFile } from '../profile/database-file';
 import { SCALES, type SeedScale, seedDemoData } from './seed-demo-data';
@@ -39,7 +39,9 @@ const main = async (): Promise<void> => {
   const kbItems = join(__dirname, '..', '..', 'main', 'data', 'kb', 'gov-service-items.jsonl');
   if (kbRepo.count(db) === 0 && existsSync(kbItems)) {
     const at = new Date().toISOString();
-    const report = await importJsonl(readLines(kbItems), async (batch) => kbRepo.upsertBatch(db, batch, at));
+    const report = await importJsonl(boundedLines(fileChunks(kbItems), MAX_LINE_BYTES), async (batch) =>
+      kbRepo.upsertBatch(db, batch, at),
+    );
     process.stdout.write(`encyclopedia: ${report.inserted} entries imported from ${kbItems}\n`);
   }
 

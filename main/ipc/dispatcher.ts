@@ -38,6 +38,24 @@ const isDiskFull = (code: unknown): boolean => code === 'SQLITE_FULL' || code ==
 const DISK_FULL_MESSAGE =
   '磁盘空间不足：刚才的操作没有保存，已填写的内容仍在界面上。请清理磁盘或联系 IT 管理员，有空间后会自动重试保存。';
 
+/** What a caller sees for an exception: a DeskFailure as it is, a full disk as such, the rest as INTERNAL (logged). */
+export const failureOf = (error: unknown, method: string, log: Logger): Result<never> => {
+  if (error instanceof DeskFailure) return fail(error.code, error.message, error.fields);
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'SECRET_STORAGE_UNAVAILABLE') return fail('SECRET_STORAGE_UNAVAILABLE', (error as Error).message);
+  if (isDiskFull(code)) {
+    log.error('ipc.disk-full', { method });
+    return fail('DISK_FULL', DISK_FULL_MESSAGE);
+  }
+  log.error('ipc.handler-failed', { method, error: error instanceof Error ? error.name : typeof error });
+  return fail(
+    code === 'DATABASE_ERROR' ? 'DATABASE_ERROR' : 'INTERNAL',
+    log.writable()
+      ? '内部错误，已记录日志。请重试，若仍失败请联系 IT 管理员。'
+      : '内部错误，且无法写入日志（磁盘可能已满）。请重试，若仍失败请联系 IT 管理员。',
+  );
+};
+
 /**
  * The one path every call takes, whatever the transport: find the method in the contract, parse the
  * input, run the handler, parse the output. Handlers never see unvalidated data and the renderer
@@ -70,19 +88,6 @@ export const createDispatcher =
       }
       return ok(parsedOutput.data);
     } catch (error) {
-      if (error instanceof DeskFailure) return fail(error.code, error.message, error.fields);
-      const code = (error as { code?: unknown })?.code;
-      if (code === 'SECRET_STORAGE_UNAVAILABLE') return fail('SECRET_STORAGE_UNAVAILABLE', (error as Error).message);
-      if (isDiskFull(code)) {
-        log.error('ipc.disk-full', { method: String(method) });
-        return fail('DISK_FULL', DISK_FULL_MESSAGE);
-      }
-      log.error('ipc.handler-failed', { method: String(method), error: error instanceof Error ? error.name : typeof error });
-      return fail(
-        code === 'DATABASE_ERROR' ? 'DATABASE_ERROR' : 'INTERNAL',
-        log.writable()
-          ? '内部错误，已记录日志。请重试，若仍失败请联系 IT 管理员。'
-          : '内部错误，且无法写入日志（磁盘可能已满）。请重试，若仍失败请联系 IT 管理员。',
-      );
+      return failureOf(error, String(method), log);
     }
   };

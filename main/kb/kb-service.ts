@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { KbEntryDetail, KbHit, KbImportReport } from '../../preload/contract';
 import synonymsFile from '../data/kb/synonyms.json';
@@ -10,12 +11,12 @@ import type { SettingsService } from '../settings/settings-service';
 import { chinaDate } from '../workorders/domain/deadline';
 import { termExpression } from './domain/cjk-tokens';
 import { snippetSegments, highlightSegments } from './domain/highlight';
-import { importJsonl } from './domain/jsonl-import';
+import { JSON_ARRAY_MESSAGE, MAX_LINE_BYTES, importJsonl, looksLikeJsonArray } from './domain/jsonl-import';
 import { relaxedPieces } from './domain/relaxed-query';
 import { type SynonymGroups, highlightTerms, searchExpression } from './domain/search-expression';
 import { regionTier } from './domain/region-tier';
 import type { KbHitRow } from './kb-repo';
-import { readLines } from './read-lines';
+import { boundedLines, fileChunks } from './read-lines';
 
 const PAGE = 20;
 const RELATED = 5;
@@ -28,13 +29,22 @@ export interface KbSearchRequest {
   readonly settled: boolean;
 }
 
+/** Bytes of a JSON Lines file from wherever the agent chose it, with its name and size for the progress bar. */
+export interface KbImportSource {
+  readonly name: string;
+  readonly bytesTotal: number;
+  readonly chunks: AsyncIterable<Buffer | Uint8Array>;
+}
+
 export interface KbService {
   status(): Promise<{ entries: number; departments: string[] }>;
   search(request: KbSearchRequest): Promise<{ hits: KbHit[]; tookMs: number }>;
   related(categoryName: string, text: string, callerRegion: string | null): Promise<{ hits: KbHit[] }>;
   entry(id: string): Promise<KbEntryDetail>;
   cite(id: string, draftId: string | null): Promise<{ answer: string; title: string }>;
+  /** A file on this PC, by path: only for paths the agent picked in the file dialog (and for tests). */
   importFile(path: string): Promise<KbImportReport>;
+  importSource(source: KbImportSource): Promise<KbImportReport>;
 }
 
 const toHit =
@@ -86,6 +96,52 @@ export const createKbService = (deps: {
     const region = await regionFor(callerRegion);
     const rows = await db.repos.kb.search({ expression, callerRegion: region, today: chinaDate(now()), kind, department, limit });
     return { region, rows };
+  };
+
+  /**
+   * One import at a time, from a file the agent picked (Electron dialog) or uploaded (browser shell),
+   * streamed with a bound on each line's length.
+   */
+  let importing = false;
+  const importSource = async (source: KbImportSource): Promise<KbImportReport> => {
+    if (importing) throw new DeskFailure('INVALID_INPUT', '已有一个导入正在进行，请等它完成');
+    importing = true;
+    try {
+      const chunks = source.chunks[Symbol.asyncIterator]();
+      const head = await chunks.next();
+      const first = head.done ? Buffer.alloc(0) : Buffer.from(head.value);
+      if (looksLikeJsonArray(first.subarray(0, 4096).toString('utf8')))
+        throw new DeskFailure('INVALID_INPUT', JSON_ARRAY_MESSAGE);
+      const all = (async function* () {
+        if (first.length > 0) yield first;
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+      })();
+      const started = performance.now();
+      const at = now().toISOString();
+      const progressOf = (bytesRead: number, entries: number, rejected: number, done: boolean) => ({
+        file: source.name,
+        bytesRead,
+        bytesTotal: Math.max(source.bytesTotal, 1),
+        entries,
+        rejected,
+        done,
+      });
+      const report = await importJsonl(boundedLines(all, MAX_LINE_BYTES), (batch) => db.repos.kb.upsertBatch(batch, at), {
+        onProgress: (progress) =>
+          events.emit(
+            'kb.importProgress',
+            progressOf(progress.bytesRead, progress.inserted + progress.updated + progress.deleted, progress.rejected, false),
+          ),
+      });
+      events.emit(
+        'kb.importProgress',
+        progressOf(source.bytesTotal, report.inserted + report.updated + report.deleted, report.rejected, true),
+      );
+      log.info('kb.imported', { inserted: report.inserted, updated: report.updated, rejected: report.rejected });
+      return { ...report, problems: report.problems.slice(0, 200), seconds: (performance.now() - started) / 1000 };
+    } finally {
+      importing = false;
+    }
   };
 
   return {
@@ -193,30 +249,9 @@ export const createKbService = (deps: {
         (info) => (info.isFile() ? info.size : null),
         () => null,
       );
-      if (size === null) throw new DeskFailure('NOT_FOUND', `找不到文件：${path}`);
-      const started = performance.now();
-      const at = now().toISOString();
-      const report = await importJsonl(readLines(path), (batch) => db.repos.kb.upsertBatch(batch, at), {
-        onProgress: (progress) =>
-          events.emit('kb.importProgress', {
-            file: path,
-            bytesRead: progress.bytesRead,
-            bytesTotal: size,
-            entries: progress.inserted + progress.updated + progress.deleted,
-            rejected: progress.rejected,
-            done: false,
-          }),
-      });
-      events.emit('kb.importProgress', {
-        file: path,
-        bytesRead: size,
-        bytesTotal: size,
-        entries: report.inserted + report.updated + report.deleted,
-        rejected: report.rejected,
-        done: true,
-      });
-      log.info('kb.imported', { inserted: report.inserted, updated: report.updated, rejected: report.rejected });
-      return { ...report, problems: report.problems.slice(0, 200), seconds: (performance.now() - started) / 1000 };
+      if (size === null) throw new DeskFailure('NOT_FOUND', '找不到所选文件，或它不是普通文件');
+      return importSource({ name: basename(path), bytesTotal: size, chunks: fileChunks(path) });
     },
+    importSource: (source) => importSource(source),
   };
 };

@@ -1,15 +1,19 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { type IncomingMessage, type Server, createServer } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { fail } from '../../preload/contract';
+import { type Result, fail } from '../../preload/contract';
 import {
+  SHELL_FILE_NAME_HEADER,
+  SHELL_KB_UPLOAD_MAX_BYTES,
+  SHELL_KB_UPLOAD_PATH,
   SHELL_MAX_FRAME_BYTES,
   SHELL_SOCKET_PATH,
   SHELL_TOKEN_PARAM,
   type ServerFrame,
   callFrameSchema,
 } from '../../preload/contract/wire';
+import { failureOf } from '../ipc/dispatcher';
 import type { Logger } from '../log/logger';
 import { buildCsp } from '../security/csp';
 import type { DeskServices } from '../services';
@@ -70,6 +74,10 @@ export const startShellServer = async (options: ShellServerOptions): Promise<She
         response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('misdirected request');
         return;
       }
+      if (request.method === 'POST' && targetOf(request, origin)?.pathname === SHELL_KB_UPLOAD_PATH) {
+        await receiveKbUpload(request, response);
+        return;
+      }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         response.writeHead(405).end();
         return;
@@ -90,6 +98,40 @@ export const startShellServer = async (options: ShellServerOptions): Promise<She
       response.end(request.method === 'HEAD' ? undefined : file.body);
     })().catch(() => response.writeHead(500).end());
   });
+
+  const answer = (response: ServerResponse, status: number, result: Result<unknown>): void => {
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(JSON.stringify(result));
+  };
+
+  /** The page's file picker, streamed into the importer: the same checks as the socket (token, Origin), and a size cap. */
+  const receiveKbUpload = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
+    if (!tokensMatch(token, bearer)) return answer(response, 401, fail('FORBIDDEN_SENDER', '缺少或错误的访问令牌'));
+    if (request.headers.origin !== origin) return answer(response, 403, fail('FORBIDDEN_SENDER', '来源不被允许'));
+    const length = Number(request.headers['content-length']);
+    if (!Number.isSafeInteger(length) || length < 0)
+      return answer(response, 411, fail('INVALID_INPUT', '上传缺少文件大小（Content-Length）'));
+    if (length > SHELL_KB_UPLOAD_MAX_BYTES) {
+      answer(response, 413, fail('INVALID_INPUT', '文件超过 4 GB，无法导入'));
+      request.destroy();
+      return;
+    }
+    let name = 'upload.jsonl';
+    try {
+      name = decodeURIComponent(String(request.headers[SHELL_FILE_NAME_HEADER] ?? name)).slice(0, 200) || name;
+    } catch {
+      // A name that is not valid URI encoding is only a label: the default does.
+    }
+    request.on('error', () => undefined);
+    const result = await services.kb.importSource({ name, bytesTotal: length, chunks: request }).then(
+      (report) => ({ ok: true as const, value: report }),
+      (error: unknown) => failureOf(error, 'kb.upload', log),
+    );
+    answer(response, result.ok ? 200 : 400, result);
+    // A refused file (a JSON array) is not read to its end: the rest of its bytes are not wanted.
+    if (!request.complete) request.destroy();
+  };
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: SHELL_MAX_FRAME_BYTES });
   // A client that resets mid-handshake must not take the process down.

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -19,6 +19,8 @@ export interface StaticFile {
   readonly contentType: string;
 }
 
+const inside = (root: string, path: string): boolean => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
 /** Resolves a URL path inside the built renderer, refusing anything that climbs out of it. */
 export const readStaticFile = async (root: string, urlPath: string): Promise<StaticFile | null> => {
   let decoded: string;
@@ -29,9 +31,12 @@ export const readStaticFile = async (root: string, urlPath: string): Promise<Sta
   }
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = normalize(join(root, relative));
-  if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
+  if (!inside(root, full)) return null;
   try {
-    return { body: await readFile(full), contentType: CONTENT_TYPES[extname(full)] ?? 'application/octet-stream' };
+    // A symlink inside the renderer folder must not serve a file from outside it.
+    const [realRoot, realFull] = await Promise.all([realpath(root), realpath(full)]);
+    if (!inside(realRoot, realFull)) return null;
+    return { body: await readFile(realFull), contentType: CONTENT_TYPES[extname(full)] ?? 'application/octet-stream' };
   } catch {
     return null;
   }

@@ -101,9 +101,10 @@ export const kbContract = {
     output: z.object({ answer: z.string(), title: z.string() }),
     summary: 'The answer to put into the work order’s reply; the citation is recorded and queued for the platform.',
   }),
-  importFile: method({
-    input: z.object({ path: z.string().min(1, '请填写文件路径').max(1000) }),
-    output: kbImportReportSchema,
-    summary: 'Bulk import of a JSON Lines file; progress arrives as kb.importProgress events.',
+  chooseImportFile: method({
+    input: z.undefined(),
+    output: kbImportReportSchema.nullable(),
+    summary:
+      'Electron: the file dialog, then a bulk import of the JSON Lines file picked (null when cancelled); progress as kb.importProgress events. The browser shell uploads instead (SHELL_KB_UPLOAD_PATH).',
   }),
 } as const;

@@ -34,3 +34,14 @@ export type ShellTokenParam = typeof SHELL_TOKEN_PARAM;
 /** The largest frame either side sends or accepts; the page refuses bigger calls before sending them. */
 export const SHELL_MAX_FRAME_BYTES = 1_048_576 as const;
 export type ShellMaxFrameBytes = typeof SHELL_MAX_FRAME_BYTES;
+
+/**
+ * The browser shell's encyclopedia upload: POST the file's bytes here with `Authorization: Bearer
+ * <token>` and its name (URI-encoded) in SHELL_FILE_NAME_HEADER; the answer is a Result of the
+ * import report. Files, unlike calls, do not fit a 1 MiB frame.
+ */
+export const SHELL_KB_UPLOAD_PATH = '/kb-upload' as const;
+export type ShellKbUploadPath = typeof SHELL_KB_UPLOAD_PATH;
+export const SHELL_FILE_NAME_HEADER = 'x-file-name' as const;
+export type ShellFileNameHeader = typeof SHELL_FILE_NAME_HEADER;
+export const SHELL_KB_UPLOAD_MAX_BYTES = 4 * 1024 * 1024 * 1024;

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
-import type { KbHit, KbImportReport, Result } from '../../preload/contract';
+import type { KbHit, Result } from '../../preload/contract';
 import { databaseFile } from '../../main/profile/database-file';
 import { chromiumArgs, chromiumPath } from '../harness/chromium';
 import { writeProfileSettings } from '../harness/profile-settings';
@@ -44,7 +44,7 @@ const unwrap = <T>(result: Result<unknown>): T => {
 // Import: the real path (file reader, validation, worker, FTS5), both files.
 const importStarted = performance.now();
 for (const file of [join(root, 'main/data/kb/gov-service-items.jsonl'), corpus]) {
-  const imported = unwrap<KbImportReport>(await services.dispatch('kb.importFile', { path: file }, context));
+  const imported = await services.kb.importFile(file);
   if (imported.rejected > 0) throw new Error(`${imported.rejected} lines rejected in ${file}`);
 }
 report('kb.import_s', (performance.now() - importStarted) / 1000, 's');

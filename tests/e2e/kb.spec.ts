@@ -28,8 +28,7 @@ test('a two-character query finds ranked, highlighted entries as the agent types
   await page.goto(shell.current().url);
 
   const kb = page.getByRole('complementary', { name: '热线百科' });
-  await kb.getByRole('textbox', { name: '导入百科文件（JSON Lines，每行一个条目）' }).fill(file);
-  await kb.getByRole('button', { name: '导入' }).click();
+  await kb.getByLabel('选择百科文件导入（JSON Lines，每行一个条目）').setInputFiles(file);
   await expect(kb.getByRole('status')).toContainText('新增 5');
   await expect(kb.getByRole('status')).toContainText('第 6 行：不是合法的 JSON');
 
@@ -75,8 +74,7 @@ test('what is cited is what was picked: the settled search never moves the selec
   writeFileSync(file, `${entries.join('\n')}\n`);
   await page.goto(shell.current().url);
   const kb = page.getByRole('complementary', { name: '热线百科' });
-  await kb.getByRole('textbox', { name: '导入百科文件（JSON Lines，每行一个条目）' }).fill(file);
-  await kb.getByRole('button', { name: '导入' }).click();
+  await kb.getByLabel('选择百科文件导入（JSON Lines，每行一个条目）').setInputFiles(file);
   await expect(kb.getByRole('status')).toContainText('新增 5');
   const form = page.getByRole('form', { name: '受理登记表' });
   const search = kb.getByRole('searchbox');
@@ -99,4 +97,26 @@ test('what is cited is what was picked: the settled search never moves the selec
     await expect(form.getByRole('radio', { name: '派单' })).toBeChecked();
     await expect(form.getByLabel('答复内容')).toHaveCount(0);
   }
+});
+
+test('the file picker: a JSON array picked by mistake is refused with the way to convert it; the right file then imports', async ({
+  page,
+  shell,
+}) => {
+  const dir = shell.profileDir;
+  const wrong = join(dir, '百科条目.json');
+  writeFileSync(wrong, `[\n${entries.join(',\n')}\n]\n`);
+  const right = join(dir, '百科条目.jsonl');
+  writeFileSync(right, `${entries.join('\n')}\n`);
+  await page.goto(shell.current().url);
+  const kb = page.getByRole('complementary', { name: '热线百科' });
+  const picker = kb.getByLabel('选择百科文件导入（JSON Lines，每行一个条目）');
+  await picker.setInputFiles(wrong);
+  await expect(kb.getByRole('alert')).toContainText('这是一个 JSON 数组文件');
+  await expect(kb.getByRole('alert')).toContainText('jq -c');
+  await picker.setInputFiles(right);
+  await expect(kb.getByRole('status')).toContainText('新增 5');
+  await expect(kb.getByRole('alert')).toHaveCount(0);
+  await kb.getByRole('searchbox').fill('社保');
+  await expect(kb.getByRole('listbox', { name: '检索结果' }).getByRole('option').first()).toBeVisible();
 });

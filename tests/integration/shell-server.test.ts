@@ -89,6 +89,31 @@ describe('browser shell server', () => {
     expect(await upgradeStatus(`${base}?token=${shell.token}`, { origin: shell.origin })).toBe(101);
   });
 
+  it('takes an encyclopedia upload only with the token from its own page, and answers bad files with a Result', async () => {
+    const shell = await startShell();
+    const upload = (body: string, headers: Record<string, string>) =>
+      fetch(`${shell.origin}/kb-upload`, {
+        method: 'POST',
+        body,
+        headers: { 'x-file-name': encodeURIComponent('条目.jsonl'), ...headers },
+      });
+    const line = JSON.stringify({ id: 'u1', version: 1, kind: 'info', title: '上传测试', body: '内容', department: '测试局' });
+    expect((await upload(line, { origin: shell.origin })).status).toBe(401);
+    expect((await upload(line, { origin: shell.origin, authorization: `Bearer ${'x'.repeat(shell.token.length)}` })).status).toBe(
+      401,
+    );
+    expect((await upload(line, { origin: 'https://evil.example', authorization: `Bearer ${shell.token}` })).status).toBe(403);
+    const array = await upload(`[${line}]`, { origin: shell.origin, authorization: `Bearer ${shell.token}` });
+    expect(array.status).toBe(400);
+    expect(await array.json()).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('JSON 数组') },
+    });
+    const good = await upload(`${line}\n`, { origin: shell.origin, authorization: `Bearer ${shell.token}` });
+    expect(await good.json()).toMatchObject({ ok: true, value: { inserted: 1, rejected: 0 } });
+    expect((await fetch(`${shell.origin}/`)).status).toBe(200);
+  });
+
   it('carries the contract: a valid call answers ok, an invalid payload answers INVALID_INPUT with the field', async () => {
     const shell = await startShell();
     const socket = await openSocket(shell);

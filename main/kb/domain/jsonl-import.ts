@@ -25,6 +25,8 @@ export interface ImportReport extends ImportProgress {
 
 const MAX_PROBLEMS_KEPT = 1000;
 const MAX_LINE = 100_000;
+/** The reader's cut-off: no line of MAX_LINE characters needs more (UTF-8 is at most 4 bytes a character). */
+export const MAX_LINE_BYTES = MAX_LINE * 4;
 
 /**
  * Reads a JSON Lines file of entries: a malformed line is reported with its number and skipped,
@@ -32,7 +34,7 @@ const MAX_LINE = 100_000;
  * indexes fastest when rowids (region slot × 10⁶ + sequence) arrive in ascending order.
  */
 export const importJsonl = async (
-  lines: AsyncIterable<{ text: string; bytes: number }>,
+  lines: AsyncIterable<{ text: string; bytes: number; tooLong?: boolean }>,
   write: (batch: KbEntry[]) => Promise<ImportCounts>,
   options: { batchSize?: number; onProgress?: (progress: ImportProgress) => void } = {},
 ): Promise<ImportReport> => {
@@ -61,12 +63,12 @@ export const importJsonl = async (
     if (problems.length < MAX_PROBLEMS_KEPT) problems.push({ line, message });
   };
 
-  for await (const { text, bytes } of lines) {
+  for await (const { text, bytes, tooLong } of lines) {
     linesRead += 1;
     bytesRead += bytes;
     const line = text.trim();
-    if (line === '') continue;
-    if (line.length > MAX_LINE) {
+    if (!tooLong && line === '') continue;
+    if (tooLong || line.length > MAX_LINE) {
       reject(linesRead, '行过长（超过 100,000 个字符）');
       continue;
     }
@@ -88,3 +90,11 @@ export const importJsonl = async (
   await flush();
   return { ...progress(), problems };
 };
+
+/**
+ * A JSON document where JSON Lines are expected: said before anything is read, with the way out.
+ * Only the file's start is looked at.
+ */
+export const looksLikeJsonArray = (start: string): boolean => /^\uFEFF?\s*\[/.test(start);
+export const JSON_ARRAY_MESSAGE =
+  '这是一个 JSON 数组文件（以“[”开头），百科导入需要 JSON Lines：每行一个条目。请先转换，例如：jq -c ".[]" 原文件.json > 条目.jsonl';

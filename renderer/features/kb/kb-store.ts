@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport } from '../../../preload/contract';
-import { desk } from '../../shared/desk/desk-client';
+import { desk, deskTransport, uploadKbFileToShell } from '../../shared/desk/desk-client';
 import { markKeystroke } from '../../shared/perf-marks';
 
 export interface Citation {
@@ -26,6 +26,7 @@ export interface KbState {
   readonly citation: Citation | null;
   readonly importing: KbImportProgress | null;
   readonly importReport: KbImportReport | null;
+  readonly importError: string | null;
   readonly error: string | null;
 }
 
@@ -45,6 +46,7 @@ const initial: KbState = {
   citation: null,
   importing: null,
   importReport: null,
+  importError: null,
   error: null,
 };
 
@@ -142,16 +144,27 @@ export const orderContextChanged = async (context: { categoryName: string; text:
 
 export const importProgressed = (progress: KbImportProgress): void => set({ importing: progress.done ? null : progress });
 
-export const importRequested = async (path: string): Promise<void> => {
+/** Electron: main's file dialog (file null). Browser shell: the file the agent picked in the page. */
+export const importChosen = async (file: File | null): Promise<void> => {
+  const viaDialog = deskTransport() === 'electron';
+  if (!viaDialog && !file) return;
   set({
     importReport: null,
-    error: null,
-    importing: { file: path, bytesRead: 0, bytesTotal: 1, entries: 0, rejected: 0, done: false },
+    importError: null,
+    importing: {
+      file: file?.name ?? '',
+      bytesRead: 0,
+      bytesTotal: Math.max(file?.size ?? 1, 1),
+      entries: 0,
+      rejected: 0,
+      done: false,
+    },
   });
-  const result = await desk().kb.importFile({ path });
+  const result = viaDialog ? await desk().kb.chooseImportFile() : await uploadKbFileToShell(file!);
   set({ importing: null });
   if (result.ok) {
+    if (result.value === null) return;
     set({ importReport: result.value });
     await kbStarted();
-  } else set({ error: result.error.message });
+  } else set({ importError: result.error.message });
 };

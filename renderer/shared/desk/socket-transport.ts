@@ -1,5 +1,7 @@
 import type { DeskApi, DeskError, Result } from '../../../preload/contract';
 import type {
+  ShellFileNameHeader,
+  ShellKbUploadPath,
   ResultFrame,
   ServerFrame,
   ShellMaxFrameBytes,
@@ -11,6 +13,24 @@ const SOCKET_PATH: ShellSocketPath = '/desk-socket';
 const TOKEN_PARAM: ShellTokenParam = 'token';
 const TOKEN_STORAGE_KEY = 'minsheng-desk.shell-token';
 const MAX_FRAME_BYTES: ShellMaxFrameBytes = 1_048_576;
+const KB_UPLOAD_PATH: ShellKbUploadPath = '/kb-upload';
+const FILE_NAME_HEADER: ShellFileNameHeader = 'x-file-name';
+
+const closedError: DeskError = { code: 'TRANSPORT_CLOSED', message: '与本地服务的连接已断开' };
+
+/** The encyclopedia file the agent picked, sent to the shell as it is (a file does not fit a frame). */
+export const uploadKbFile = async (origin: string, token: string, file: File): Promise<Result<unknown>> => {
+  try {
+    const response = await fetch(`${origin}${KB_UPLOAD_PATH}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, [FILE_NAME_HEADER]: encodeURIComponent(file.name) },
+      body: file,
+    });
+    return (await response.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: closedError };
+  }
+};
 
 export type SocketStatus = 'connecting' | 'open' | 'lost';
 
@@ -28,7 +48,6 @@ export const takeShellToken = (location: Location, storage: Storage, history: Hi
   return storage.getItem(TOKEN_STORAGE_KEY);
 };
 
-const closedError: DeskError = { code: 'TRANSPORT_CLOSED', message: '与本地服务的连接已断开' };
 const tooLargeError: DeskError = { code: 'INVALID_INPUT', message: '内容过大（超过 1 MB），未发送；请删减后再试' };
 
 /**

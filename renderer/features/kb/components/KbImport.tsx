@@ -1,29 +1,39 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { deskTransport } from '../../../shared/desk/desk-client';
 import { t } from '../../../shared/i18n/t';
-import { importRequested, useKbStore } from '../kb-store';
+import { importChosen, useKbStore } from '../kb-store';
 
-/** For the county IT admin: a JSON Lines file on this PC (or a share) into the local encyclopedia. */
+/**
+ * For the county IT admin: a JSON Lines file into the local encyclopedia, chosen in a file picker
+ * (main's dialog in Electron, the page's own in the browser shell), never a typed path.
+ */
 export const KbImport = () => {
-  const [path, setPath] = useState('');
   const id = useId();
   const importing = useKbStore((state) => state.importing);
   const report = useKbStore((state) => state.importReport);
+  const importError = useKbStore((state) => state.importError);
   return (
-    <form
-      className="kb-import"
-      aria-label={t('kb.import.title')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void importRequested(path.trim());
-      }}
-    >
-      <label htmlFor={id}>{t('kb.import.path')}</label>
-      <div className="field-row">
-        <input id={id} value={path} onChange={(event) => setPath(event.target.value)} placeholder="/data/kb/entries.jsonl" />
-        <button type="submit" disabled={importing !== null || path.trim() === ''}>
-          {t('kb.import.start')}
+    <section className="kb-import" aria-label={t('kb.import.title')}>
+      {deskTransport() === 'electron' ? (
+        <button type="button" disabled={importing !== null} onClick={() => void importChosen(null)}>
+          {t('kb.import.choose')}
         </button>
-      </div>
+      ) : (
+        <>
+          <label htmlFor={id}>{t('kb.import.file')}</label>
+          <input
+            id={id}
+            type="file"
+            accept=".jsonl,.ndjson,.json,.txt"
+            disabled={importing !== null}
+            onChange={(event) => {
+              const file = event.target.files?.[0] ?? null;
+              event.target.value = '';
+              void importChosen(file);
+            }}
+          />
+        </>
+      )}
       {importing ? (
         <progress aria-label={t('kb.import.progress')} max={importing.bytesTotal} value={importing.bytesRead}>
           {Math.round((importing.bytesRead / importing.bytesTotal) * 100)}%
@@ -31,6 +41,11 @@ export const KbImport = () => {
       ) : null}
       {importing ? (
         <p className="hint">{t('kb.import.running', { entries: importing.entries, rejected: importing.rejected })}</p>
+      ) : null}
+      {importError ? (
+        <p role="alert" className="notice--error">
+          {importError}
+        </p>
       ) : null}
       {report ? (
         <div role="status" className="hint">
@@ -50,6 +65,6 @@ export const KbImport = () => {
           ) : null}
         </div>
       ) : null}
-    </form>
+    </section>
   );
 };

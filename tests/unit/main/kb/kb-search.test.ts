@@ -22,7 +22,7 @@ const entry = (id: string, fields: Record<string, unknown>) =>
 const importLines = async (services: DeskServices, dir: string, lines: string[]): Promise<KbImportReport> => {
   const file = join(dir, `import-${Math.random().toString(36).slice(2)}.jsonl`);
   writeFileSync(file, `${lines.join('\n')}\n`);
-  return unwrap<KbImportReport>(await services.dispatch('kb.importFile', { path: file }, context));
+  return services.kb.importFile(file);
 };
 
 const search = async (services: DeskServices, query: string, callerRegion: string | null = '320505', settled = false) =>
@@ -169,10 +169,36 @@ describe('encyclopedia search', () => {
     expect(report.problems.map((problem) => problem.line)).toEqual([2, 3, 4, 7]);
     expect(report.problems[0]!.message).toBe('不是合法的 JSON');
     expect(report.problems[2]!.message).toContain('title');
-    expect(await services.dispatch('kb.importFile', { path: join(dir, 'missing.jsonl') }, context)).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
+    await expect(services.kb.importFile(join(dir, 'missing.jsonl'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await services.close();
+  });
+
+  it('refuses a JSON array with the way to convert it, and skips a line of hundreds of MB without holding it', async () => {
+    const dir = tempDir();
+    const services = await startTestServices(dir);
+    const array = join(dir, 'entries.json');
+    writeFileSync(array, `\uFEFF  [${CORPUS.join(',')}]`);
+    await expect(services.kb.importFile(array)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('JSON 数组'),
     });
+
+    // One valid entry, then 600 MB on one line (no newline for a string to end at), then another entry.
+    const chunk = Buffer.alloc(1 << 20, 'x');
+    const source = async function* () {
+      yield Buffer.from(`${CORPUS[0]}\n{"id":"huge","body":"`);
+      for (let index = 0; index < 600; index += 1) yield chunk;
+      yield Buffer.from(`"}\n${CORPUS[1]}\n`);
+    };
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const report = await services.kb.importSource({ name: 'huge.jsonl', bytesTotal: 600 << 20, chunks: source() });
+    clearInterval(sampler);
+    expect(report).toMatchObject({ inserted: 2, rejected: 1 });
+    expect(report.problems).toEqual([{ line: 2, message: '行过长（超过 100,000 个字符）' }]);
+    console.log(`kb import: rss peak +${Math.round((peak - before) / 1048576)} MB over a 600 MB line`);
+    expect(peak - before).toBeLessThan(200 * 1024 * 1024);
     await services.close();
   });
 

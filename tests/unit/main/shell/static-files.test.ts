@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultProfileDir } from '../../../../main/profile/profile-dir';
@@ -25,6 +25,20 @@ describe('static renderer files', () => {
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%E0%A4%A']) {
       expect(await readStaticFile(root, path), path).toBeNull();
     }
+  });
+
+  it('does not follow a symlink that points out of the renderer folder', async () => {
+    const parent = tempDir();
+    const root = join(parent, 'renderer');
+    mkdirSync(join(root, 'assets'), { recursive: true });
+    writeFileSync(join(parent, 'secret.txt'), 'do not serve');
+    writeFileSync(join(root, 'assets', 'real.js'), 'export {}');
+    symlinkSync(join(parent, 'secret.txt'), join(root, 'assets', 'leak.js'));
+    symlinkSync(parent, join(root, 'up'));
+    symlinkSync(join(root, 'assets', 'real.js'), join(root, 'assets', 'alias.js'));
+    expect(await readStaticFile(root, '/assets/leak.js')).toBeNull();
+    expect(await readStaticFile(root, '/up/secret.txt')).toBeNull();
+    expect((await readStaticFile(root, '/assets/alias.js'))?.body.toString()).toBe('export {}');
   });
 });
 
