@@ -11,7 +11,19 @@ const shortcut = z
     message: '快捷键格式如 F2、Ctrl+Alt+H',
   });
 
-export const PHONE_ACTIONS = ['answer', 'hangup', 'hold', 'mute', 'transfer', 'ready', 'notReady'] as const;
+export const PHONE_ACTIONS = [
+  'answer',
+  'hangup',
+  'hold',
+  'mute',
+  'transfer',
+  'ready',
+  'notReady',
+  'focusCaller',
+  'focusIntake',
+  'focusKb',
+  'help',
+] as const;
 export type PhoneAction = (typeof PHONE_ACTIONS)[number];
 
 export const phonePreferencesSchema = z.object({
@@ -60,6 +72,10 @@ export const defaultPhonePreferences: PhonePreferences = {
     transfer: 'F8',
     ready: 'F9',
     notReady: 'F10',
+    focusCaller: 'Alt+1',
+    focusIntake: 'Alt+2',
+    focusKb: 'Alt+3',
+    help: 'F1',
   },
 };
 

@@ -1,7 +1,14 @@
 import { AgentStateControl } from '../features/agent-state';
 import { IntakePanel, useIntakeStore } from '../features/intake';
 import { KbPanel } from '../features/kb';
-import { type RegistrationDisplay, SoftphoneBar, TrainingCallDialog, dialRequested, usePhoneStore } from '../features/phone';
+import {
+  type RegistrationDisplay,
+  RegistrationStatus,
+  SoftphoneBar,
+  TrainingCallDialog,
+  dialRequested,
+  usePhoneStore,
+} from '../features/phone';
 import { CallerPanel } from '../features/screen-pop';
 import {
   type PbxReadiness,
@@ -17,6 +24,7 @@ import { SyncIndicator, SyncPanel } from '../features/sync';
 import { t } from '../shared/i18n/t';
 import { useAppStore } from './app-store';
 import { usePhoneShortcuts } from './phone-shortcuts';
+import { ShortcutHelp } from './ShortcutHelp';
 
 const REGISTRATION_FOR: Record<PbxReadiness, RegistrationDisplay> = {
   unconfigured: 'unconfigured',
@@ -60,7 +68,7 @@ export const App = () => {
         <KbPanel draftId={draftId} />
       </div>
       <StatusBar
-        pbxConfigured={readiness !== 'unconfigured'}
+        pbx={<RegistrationStatus configured={REGISTRATION_FOR[readiness]} />}
         platform={<SyncIndicator />}
         transport={info.transport}
         version={info.version}
@@ -69,6 +77,7 @@ export const App = () => {
       <TrainingCallDialog />
       <SyncPanel />
       <SettingsNotice />
+      <ShortcutHelp shortcuts={shortcuts} />
     </div>
   );
 };

@@ -3,6 +3,8 @@ import type { PhoneAction } from '../../preload/contract';
 import { readySet, reasonPickerToggled } from '../features/agent-state';
 import { answerClicked, hangupClicked, holdToggled, muteToggled, phonePanelOpened } from '../features/phone';
 import { matchesShortcut } from '../shared/keyboard/shortcut';
+import { focusRegion } from '../shared/ui/focus-region';
+import { shortcutHelpToggled, useAppStore } from './app-store';
 
 const ACTIONS: Record<PhoneAction, () => void> = {
   answer: answerClicked,
@@ -12,14 +14,23 @@ const ACTIONS: Record<PhoneAction, () => void> = {
   transfer: () => phonePanelOpened('transfer'),
   ready: () => void readySet(),
   notReady: () => reasonPickerToggled(true),
+  focusCaller: () => focusRegion('caller'),
+  focusIntake: () => focusRegion('intake'),
+  focusKb: () => focusRegion('kb'),
+  help: () => shortcutHelpToggled(!useAppStore.getState().shortcutHelpOpen),
 };
 
-/** Phone and agent-state shortcuts work wherever the focus is, also while typing in the intake form. */
+const typingIn = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/** Phone, agent-state, jump and help shortcuts work wherever the focus is, also while typing in the intake form. */
 export const usePhoneShortcuts = (shortcuts: Readonly<Record<PhoneAction, string>> | undefined): void => {
   useEffect(() => {
     if (!shortcuts) return;
     const onKey = (event: KeyboardEvent) => {
-      const action = (Object.keys(shortcuts) as PhoneAction[]).find((name) => matchesShortcut(shortcuts[name], event));
+      const action =
+        (Object.keys(shortcuts) as PhoneAction[]).find((name) => matchesShortcut(shortcuts[name], event)) ??
+        (event.key === '?' && !typingIn(event.target) ? 'help' : undefined);
       if (!action) return;
       event.preventDefault();
       ACTIONS[action]();

@@ -13,7 +13,7 @@ test('the console opens on the default profile with the Chinese frame and honest
   await expect(page.getByRole('main', { name: '受理登记' })).toContainText('开始接听前还需完成以下配置');
   await expect(page.getByRole('complementary', { name: '热线百科' })).toContainText('热线百科尚未导入');
   const status = page.getByRole('contentinfo', { name: '状态栏' });
-  await expect(status.getByTestId('status-pbx')).toHaveText('话务：未配置');
+  await expect(status.getByTestId('status-pbx')).toHaveText('话务：未配置话务服务器');
   await expect(status.getByTestId('status-platform')).toHaveText('平台：未配置');
   await expect(status).toContainText('浏览器模式');
 

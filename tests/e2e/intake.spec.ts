@@ -164,3 +164,62 @@ test('an open order from the same caller is shown and the new one is linked as �
   await expect(page.getByRole('status').filter({ hasText: '已提交' })).toBeVisible();
   expect(orders(shell.profileDir).filter((order) => order.duplicate_of === existing.openOrderIds[0])).toHaveLength(1);
 });
+
+test('Enter moves on and never submits, a picker picks only what is highlighted, 放弃草稿 asks, jump keys and the shortcut list', async ({
+  page,
+  shell,
+}) => {
+  await page.goto(shell.current().url);
+  const k = page.keyboard;
+  // Enter in one-line fields: next field each time, no order, no "还需补充" error shown.
+  await form(page).getByLabel('标题').click();
+  await k.type('小区路灯不亮', { delay: 40 });
+  await k.press('Enter');
+  await expect(form(page).getByLabel('诉求内容')).toBeFocused();
+  await form(page).getByLabel('来电人').click();
+  await k.type('李明');
+  await k.press('Enter');
+  await expect(form(page).getByLabel('联系电话')).toBeFocused();
+  await expect(form(page).getByRole('alert')).toHaveCount(0);
+  expect(orders(shell.profileDir)).toEqual([]);
+
+  // Tab into 诉求分类 and Enter at once: nothing is picked, the focus moves on.
+  await form(page).getByLabel('紧急程度').focus();
+  await k.press('Tab');
+  await expect(form(page).getByLabel('诉求分类')).toBeFocused();
+  await k.press('Enter');
+  await expect(form(page).getByLabel('诉求分类')).not.toBeFocused();
+  await expect(form(page).getByLabel('诉求分类')).toHaveValue('');
+  // Typed, the best match is highlighted and Enter takes it.
+  await form(page).getByLabel('诉求分类').click();
+  await k.type('ldgz');
+  await k.press('Enter');
+  await expect(form(page).getByLabel('诉求分类')).toHaveValue(/路灯/);
+
+  // Jump keys (Alt+1/2/3) and the list of every shortcut (F1, or ? outside a field).
+  await k.press('Alt+3');
+  await expect(page.getByRole('complementary', { name: '热线百科' }).locator(':focus')).toHaveCount(1);
+  await k.press('Alt+2');
+  await expect(form(page).getByLabel('受理渠道')).toBeFocused();
+  await k.press('Alt+1');
+  await expect(page.getByRole('complementary', { name: '来电信息' })).toBeFocused();
+  await k.press('F1');
+  const help = page.getByRole('dialog', { name: '快捷键一览' });
+  await expect(help).toContainText('跳到热线百科');
+  await expect(help).toContainText('Alt+3');
+  await expect(help).toContainText('F2');
+  await expect(help).toContainText('Ctrl+Enter');
+  await k.press('Escape');
+  await expect(help).toHaveCount(0);
+  await k.press('?');
+  await expect(help).toBeVisible();
+  await k.press('Escape');
+
+  // 放弃草稿 asks; 继续填写 keeps everything.
+  await page.getByRole('button', { name: '放弃草稿' }).click();
+  await page.getByRole('button', { name: '继续填写' }).click();
+  await expect(form(page).getByLabel('标题')).toHaveValue('小区路灯不亮');
+  await page.getByRole('button', { name: '放弃草稿' }).click();
+  await page.getByRole('button', { name: '确定放弃' }).click();
+  await expect(form(page).getByLabel('标题')).toHaveValue('');
+});

@@ -16,7 +16,8 @@ const seed = (profileDir: string, options: Omit<Parameters<typeof seedCallerHist
 
 /** The same path a real INVITE takes in the renderer: the phone store's incoming call, here fed by the training dialog. */
 const ring = async (page: Page, from: string) => {
-  await page.getByRole('button', { name: '模拟来电' }).click();
+  await page.getByRole('button', { name: '更多' }).click();
+  await page.getByRole('menuitem', { name: '模拟来电' }).click();
   await page.getByLabel('From 头').fill(from);
   await page.getByRole('button', { name: '振铃' }).click();
 };
@@ -54,6 +55,13 @@ test('a ringing call pops the caller’s open orders, deadlines and past calls b
   await open.getByRole('listitem').first().getByRole('button').click();
   const drawer = page.getByRole('dialog', { name: /^工单 / });
   await expect(drawer.getByRole('list', { name: '办理过程' }).getByRole('listitem')).toHaveText([/受理/, /派单.*派至城市管理局/]);
+  // Nothing of the form shows through the drawer: at points across it, the topmost element is the drawer's.
+  const box = (await drawer.boundingBox())!;
+  const covered = await page.evaluate<boolean[]>(
+    `[0.2, 0.5, 0.8].flatMap((fx) => [0.3, 0.6, 0.9].map((fy) =>
+      Boolean(document.elementFromPoint(${box.x} + ${box.width} * fx, ${box.y} + ${box.height} * fy)?.closest('[role="dialog"]'))))`,
+  );
+  expect(covered.every(Boolean)).toBe(true);
   expect(history.openOrderIds).toHaveLength(2);
 });
 

@@ -7,7 +7,8 @@ import { expect, test } from './fixtures';
 const form = (page: Page) => page.getByRole('form', { name: '受理登记表' });
 
 const ring = async (page: Page, from: string) => {
-  await page.getByRole('button', { name: '模拟来电' }).click();
+  await page.getByRole('button', { name: '更多' }).click();
+  await page.getByRole('menuitem', { name: '模拟来电' }).click();
   await page.getByLabel('From 头').fill(from);
   await page.getByRole('button', { name: '振铃' }).click();
 };

@@ -23,6 +23,8 @@ export interface LabConsoleOptions {
    * written by the test). Otherwise the account is pre-written and only the password is typed.
    */
   readonly setupThroughUi?: boolean;
+  /** The screen the console runs on; county PCs have 1366×768 and 1920×1080. */
+  readonly viewport?: { width: number; height: number };
 }
 
 export interface CallRow {
@@ -100,8 +102,8 @@ export const sentToneShare = (page: Page, index: number, hz: number): Promise<nu
 /** inbound-rtp / outbound-rtp audio bytes of the page's open peer connections, as getStats reports them. */
 export const rtpBytes = (page: Page): Promise<{ received: number; sent: number }> => page.evaluate(READ_RTP_BYTES);
 
-const newPage = async (browser: Browser): Promise<Page> => {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+const newPage = async (browser: Browser, viewport = { width: 1440, height: 900 }): Promise<Page> => {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN', viewport });
   await context.addInitScript({ content: COLLECT_PEERS });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
@@ -140,7 +142,7 @@ export const openLabConsole = async (
       ...(options.preferences ? { phonePreferences: options.preferences } : {}),
     });
   const shell = await startShellProcess(profileDir);
-  const page = await newPage(browser);
+  const page = await newPage(browser, options.viewport);
   let closed = false;
   const close = async () => {
     if (closed) return;

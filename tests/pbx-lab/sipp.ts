@@ -116,6 +116,8 @@ export interface TrunkCallOptions {
   readonly compact?: boolean;
   /** How long the call lasts once answered before the caller hangs up. */
   readonly talkMs?: number;
+  /** 'agent': the caller stays on until the console hangs up (its BYE must arrive within 90 s). */
+  readonly hungUpBy?: 'caller' | 'agent';
   readonly name: string;
 }
 
@@ -146,7 +148,23 @@ CSeq: 1 ACK
 Max-Forwards: 70
 ${h.length}: 0
 ]]></send>
-  <pause milliseconds="${options.talkMs ?? 1500}"/>
+${options.hungUpBy === 'agent' ? AGENT_BYE : callerBye(h, fromLine, options.talkMs ?? 1500)}
+</scenario>
+`;
+};
+
+const AGENT_BYE = `  <recv request="BYE" timeout="90000"/>
+  <send><![CDATA[
+SIP/2.0 200 OK
+[last_Via:]
+[last_From:]
+[last_To:]
+[last_Call-ID:]
+[last_CSeq:]
+Content-Length: 0
+]]></send>`;
+
+const callerBye = (h: ReturnType<typeof headerNames>, fromLine: string, talkMs: number) => `  <pause milliseconds="${talkMs}"/>
   <send retrans="500"><![CDATA[
 BYE [next_url] SIP/2.0
 ${h.via}: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
@@ -158,14 +176,17 @@ CSeq: 2 BYE
 Max-Forwards: 70
 ${h.length}: 0
 ]]></send>
-  <recv response="200" timeout="8000"/>
-</scenario>
-`;
-};
+  <recv response="200" timeout="8000"/>`;
 
 /** Resolves with SIPp's exit code: 0 when the console answered, and answered the caller's BYE with 200. */
 export const sippAnsweredCall = (options: TrunkCallOptions): Promise<{ code: number; output: string }> => {
   const file = join(options.runDir, `sipp-${options.name}.xml`);
   writeFileSync(file, answeredScenario(options));
-  return runSipp({ file, runDir: options.runDir, extension: options.extension, localPort: 5091, timeout: '30s' });
+  return runSipp({
+    file,
+    runDir: options.runDir,
+    extension: options.extension,
+    localPort: 5091,
+    timeout: options.hungUpBy === 'agent' ? '100s' : '30s',
+  });
 };

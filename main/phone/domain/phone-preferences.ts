@@ -10,5 +10,15 @@ export const phonePreferencesFrom = (stored: unknown): PhonePreferences => {
     const parsed = phonePreferencesSchema.shape[key].safeParse((stored as Record<string, unknown>)[key]);
     if (parsed.success) merged[key] = parsed.data;
   }
+  // Shortcuts key by key: a version that adds an action must not throw away the agent's own keys.
+  const storedShortcuts = (stored as { shortcuts?: unknown }).shortcuts;
+  if (typeof storedShortcuts === 'object' && storedShortcuts !== null) {
+    const shortcuts: Record<string, string> = { ...defaultPhonePreferences.shortcuts };
+    for (const [action, schema] of Object.entries(phonePreferencesSchema.shape.shortcuts.shape)) {
+      const parsed = schema.safeParse((storedShortcuts as Record<string, unknown>)[action]);
+      if (parsed.success) shortcuts[action] = parsed.data;
+    }
+    merged.shortcuts = shortcuts;
+  }
   return merged as PhonePreferences;
 };

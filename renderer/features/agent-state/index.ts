@@ -1,3 +1,4 @@
+import './agent-state.css';
 export { AgentStateControl } from './components/AgentStateControl';
 export {
   agentCallEnded,

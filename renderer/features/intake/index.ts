@@ -1,2 +1,3 @@
+import './intake.css';
 export { IntakePanel } from './components/IntakePanel';
 export { answerCited, callLinked, callerAskedForPrivacy, callerNumberKnown, intakeStarted, useIntakeStore } from './intake-store';

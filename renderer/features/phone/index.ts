@@ -1,4 +1,7 @@
+import './phone.css';
 export { SoftphoneBar, type RegistrationDisplay } from './components/SoftphoneBar';
+export { RegistrationStatus } from './components/RegistrationStatus';
+export { PHONE_ACTIONS_FOR_FORM } from './domain/phone-actions';
 export { TrainingCallDialog } from './components/TrainingCallDialog';
 export { createSipJsEngine } from './engine/sipjs-engine';
 export {

@@ -1,3 +1,4 @@
+import './settings.css';
 export { SettingsDialog } from './components/SettingsDialog';
 export { SettingsNotice } from './components/SettingsNotice';
 export { SetupChecklist } from './components/SetupChecklist';

@@ -1,1 +1,2 @@
+import './status.css';
 export { StatusBar } from './components/StatusBar';

@@ -20,7 +20,8 @@ export const AgentStateControl = ({ shortcuts }: { shortcuts?: { ready: string; 
       <span className={`badge badge--agent-${state.kind}`} data-testid="agent-state">
         {label}
       </span>
-      {state.kind === 'signed-out' ? (
+      {/* During a call these are unavailable anyway: their room goes to the call. */}
+      {state.kind === 'on-call' ? null : state.kind === 'signed-out' ? (
         <button type="button" onClick={signedIn}>
           {t('agent.signIn')}
         </button>
@@ -29,7 +30,7 @@ export const AgentStateControl = ({ shortcuts }: { shortcuts?: { ready: string; 
           <button
             type="button"
             onClick={readySet}
-            disabled={state.kind === 'ready' || state.kind === 'on-call'}
+            disabled={state.kind === 'ready'}
             title={withShortcut(t('agent.ready'), shortcuts?.ready)}
           >
             {t('agent.ready')}
@@ -37,12 +38,11 @@ export const AgentStateControl = ({ shortcuts }: { shortcuts?: { ready: string; 
           <button
             type="button"
             onClick={() => reasonPickerToggled(!pickerOpen)}
-            disabled={state.kind === 'on-call'}
             title={withShortcut(t('agent.notReady'), shortcuts?.notReady)}
           >
             {t('agent.notReady')}
           </button>
-          <button type="button" onClick={signedOut} disabled={state.kind === 'on-call'}>
+          <button type="button" onClick={signedOut}>
             {t('agent.signOut')}
           </button>
         </>

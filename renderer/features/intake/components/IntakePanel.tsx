@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { timeOfDay } from '../../../shared/format-time';
 import { t } from '../../../shared/i18n/t';
 import { draftDiscarded, newOrderRequested, submitRequested, useIntakeStore, waitingCallTaken } from '../intake-store';
 import { IntakeFormFields } from './IntakeForm';
 import { IntakeSummary } from './IntakeSummary';
+import { REGION_IDS } from '../../../shared/ui/focus-region';
 
 const SaveState = () => {
   const save = useIntakeStore((state) => state.save);
@@ -27,6 +29,45 @@ const SaveState = () => {
 };
 
 /** `banner` lets the app put the setup checklist above the form without the features knowing each other. */
+const enterMovesOn = (target: EventTarget): boolean =>
+  target instanceof HTMLInputElement && !['button', 'submit', 'reset', 'file'].includes(target.type);
+
+const focusNextField = (form: HTMLFormElement, from: HTMLElement): void => {
+  const fields = [...form.querySelectorAll<HTMLElement>('input, select, textarea')].filter(
+    (field) => !(field as HTMLInputElement).disabled && field.offsetParent !== null && field.tabIndex >= 0,
+  );
+  fields[fields.indexOf(from) + 1]?.focus();
+};
+
+/** Discarding asks first: a draft is the agent's work of the last minutes. */
+const DiscardButton = () => {
+  const [asking, setAsking] = useState(false);
+  if (!asking)
+    return (
+      <button type="button" onClick={() => setAsking(true)}>
+        {t('intake.discard')}
+      </button>
+    );
+  return (
+    <span className="intake-discard" role="group" aria-label={t('intake.discard.confirm')}>
+      <span>{t('intake.discard.confirm')}</span>
+      <button
+        type="button"
+        className="button--danger"
+        onClick={() => {
+          setAsking(false);
+          void draftDiscarded();
+        }}
+      >
+        {t('intake.discard.yes')}
+      </button>
+      <button type="button" autoFocus onClick={() => setAsking(false)}>
+        {t('intake.discard.no')}
+      </button>
+    </span>
+  );
+};
+
 export const IntakePanel = ({ banner }: { banner?: ReactNode }) => {
   const ready = useIntakeStore((state) => state.reference !== null && state.draft !== null);
   const loadError = useIntakeStore((state) => state.loadError);
@@ -66,6 +107,7 @@ export const IntakePanel = ({ banner }: { banner?: ReactNode }) => {
       ) : null}
       {ready ? (
         <form
+          id={REGION_IDS.intake}
           className="intake-form"
           aria-label={t('intake.form')}
           onSubmit={(event) => {
@@ -76,26 +118,31 @@ export const IntakePanel = ({ banner }: { banner?: ReactNode }) => {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
               event.preventDefault();
               void submitRequested();
+            } else if (event.key === 'Enter' && !event.shiftKey && !event.altKey && enterMovesOn(event.target)) {
+              // Enter in a one-line field goes to the next field; only Ctrl+Enter submits the order.
+              event.preventDefault();
+              focusNextField(event.currentTarget, event.target as HTMLElement);
             }
           }}
         >
           <IntakeFormFields />
-          <IntakeSummary />
-          {submitMessage ? (
-            <p className="notice--error" role="alert">
-              {submitMessage}
-            </p>
-          ) : null}
-          <div className="intake-actions">
-            <button type="submit" className="primary" disabled={submitting} title="Ctrl+Enter">
-              {duplicateOf ? t('intake.submit.duplicate', { number: duplicateOf.number }) : t('intake.submit')}
-            </button>
-            <button type="button" onClick={() => void newOrderRequested()}>
-              {t('intake.new')}
-            </button>
-            <button type="button" onClick={() => void draftDiscarded()}>
-              {t('intake.discard')}
-            </button>
+          {/* Sticky: deadline, what is missing and the submit button stay in view however long the form. */}
+          <div className="intake-footer">
+            <IntakeSummary />
+            {submitMessage ? (
+              <p className="notice--error" role="alert">
+                {submitMessage}
+              </p>
+            ) : null}
+            <div className="intake-actions">
+              <button type="submit" className="primary" disabled={submitting} title="Ctrl+Enter">
+                {duplicateOf ? t('intake.submit.duplicate', { number: duplicateOf.number }) : t('intake.submit')}
+              </button>
+              <button type="button" onClick={() => void newOrderRequested()}>
+                {t('intake.new')}
+              </button>
+              <DiscardButton />
+            </div>
           </div>
         </form>
       ) : null}

@@ -36,7 +36,7 @@ export const IntakeSummary = () => {
         ) : null}
       </p>
       {preview.missing.length > 0 ? (
-        <section aria-label={t('intake.missing')} className="intake-missing">
+        <section aria-label={t('intake.missing')} className="intake-missing" data-testid="intake-checklist">
           <h3>{t('intake.missing')}</h3>
           <ul>
             {preview.missing.map((problem) => (
@@ -47,7 +47,9 @@ export const IntakeSummary = () => {
           </ul>
         </section>
       ) : (
-        <p className="intake-complete">{t('intake.complete')}</p>
+        <p className="intake-complete" data-testid="intake-checklist">
+          {t('intake.complete')}
+        </p>
       )}
       {preview.duplicates.length > 0 ? (
         <section aria-label={t('intake.duplicates')} className="intake-duplicates">

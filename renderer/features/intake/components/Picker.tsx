@@ -54,8 +54,9 @@ export const Picker = <T extends PickerItem>({
         placeholder={placeholder}
         value={open ? query : (selected?.path ?? '')}
         onFocus={() => {
+          // Nothing highlighted until the agent types or moves: Enter on arrival must not pick a recent item.
           setQuery('');
-          setActive(0);
+          setActive(-1);
         }}
         onBlur={() => setQuery(null)}
         onChange={(event) => {
@@ -67,8 +68,10 @@ export const Picker = <T extends PickerItem>({
           if (!open || event.ctrlKey || event.metaKey || event.altKey) return;
           if (event.key === 'ArrowDown') setActive((index) => Math.min(index + 1, matches.length - 1));
           else if (event.key === 'ArrowUp') setActive((index) => Math.max(index - 1, 0));
-          else if (event.key === 'Enter') pick(matches[active]);
-          else if (event.key === 'Escape') setQuery(null);
+          else if (event.key === 'Enter') {
+            if (!matches[active]) return;
+            pick(matches[active]);
+          } else if (event.key === 'Escape') setQuery(null);
           else return;
           event.preventDefault();
           event.stopPropagation();

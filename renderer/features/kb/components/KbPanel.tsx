@@ -6,6 +6,7 @@ import { answerCited, entryOpened, filterChanged, queryTyped, selectionMoved, us
 import { EntryDetail } from './EntryDetail';
 import { HitList } from './HitList';
 import { KbImport } from './KbImport';
+import { REGION_IDS } from '../../../shared/ui/focus-region';
 
 /** `draftId` is the intake draft a citation goes into; the app passes it so the features stay apart. */
 export const KbPanel = ({ draftId }: { draftId: string | null }) => {
@@ -27,7 +28,7 @@ export const KbPanel = ({ draftId }: { draftId: string | null }) => {
   }, [hits, searchedQuery]);
 
   return (
-    <aside className="panel panel--right" aria-label={t('kb.region')}>
+    <aside id={REGION_IDS.kb} className="panel panel--right" aria-label={t('kb.region')}>
       <h2 className="panel__title">
         {t('kb.region')}
         {entries ? <span className="hint"> {t('kb.count', { count: entries.toLocaleString('zh-CN') })}</span> : null}

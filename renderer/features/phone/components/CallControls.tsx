@@ -1,14 +1,7 @@
 import { t } from '../../../shared/i18n/t';
 import { withShortcut } from '../../../shared/keyboard/shortcut';
-import {
-  answerClicked,
-  callHistoryOpened,
-  hangupClicked,
-  holdToggled,
-  muteToggled,
-  noticeDismissed,
-  rejectClicked,
-} from '../phone-controller';
+import { Icon } from '../../../shared/ui/icons';
+import { answerClicked, hangupClicked, holdToggled, muteToggled, noticeDismissed, rejectClicked } from '../phone-controller';
 import { phonePanelOpened, selectFocusedCall, usePhoneStore } from '../phone-store';
 
 /** The buttons keep their place whatever the call does; only their state changes. */
@@ -21,16 +14,18 @@ export const CallControls = () => {
   const active = call?.state.kind === 'active' ? call.state : null;
   const toggle = (next: typeof panel) => phonePanelOpened(panel === next ? 'none' : next);
   return (
-    <div className="softphone__controls">
+    <div className="softphone__controls" role="group" aria-label={t('phone.controls.region')}>
       <button
         type="button"
         disabled={!ringing}
         onClick={answerClicked}
         title={withShortcut(t('phone.controls.answer'), shortcuts?.answer)}
       >
+        <Icon name="answer" />
         {t('phone.controls.answer')}
       </button>
       <button type="button" disabled={!ringing} onClick={rejectClicked}>
+        <Icon name="hangup" />
         {t('phone.controls.reject')}
       </button>
       <button
@@ -39,6 +34,7 @@ export const CallControls = () => {
         onClick={hangupClicked}
         title={withShortcut(t('phone.controls.hangup'), shortcuts?.hangup)}
       >
+        <Icon name="hangup" />
         {t('phone.controls.hangup')}
       </button>
       <button
@@ -47,6 +43,7 @@ export const CallControls = () => {
         onClick={() => void holdToggled()}
         title={withShortcut(t('phone.controls.hold'), shortcuts?.hold)}
       >
+        <Icon name="hold" />
         {active?.held ? t('phone.controls.resume') : t('phone.controls.hold')}
       </button>
       <button
@@ -56,9 +53,11 @@ export const CallControls = () => {
         aria-pressed={active?.muted ?? false}
         title={withShortcut(t('phone.controls.mute'), shortcuts?.mute)}
       >
+        <Icon name="mute" />
         {active?.muted ? t('phone.controls.unmute') : t('phone.controls.mute')}
       </button>
       <button type="button" disabled={!active} onClick={() => toggle('dtmf')}>
+        <Icon name="keypad" />
         {t('phone.controls.keypad')}
       </button>
       <button
@@ -67,13 +66,12 @@ export const CallControls = () => {
         onClick={() => toggle('transfer')}
         title={withShortcut(t('phone.controls.transfer'), shortcuts?.transfer)}
       >
+        <Icon name="transfer" />
         {t('phone.controls.transfer')}
       </button>
       <button type="button" disabled={!registered} onClick={() => toggle('dial')}>
+        <Icon name="dial" />
         {t('phone.controls.dial')}
-      </button>
-      <button type="button" onClick={() => (panel === 'history' ? phonePanelOpened('none') : void callHistoryOpened())}>
-        {t('phone.history.title')}
       </button>
     </div>
   );

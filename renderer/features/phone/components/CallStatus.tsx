@@ -47,13 +47,17 @@ const OneCall = ({ call }: { call: CallView }) => {
         <span className="badge badge--warn">{t('phone.call.noAudio')}</span>
       ) : null}
       {quality && call.state.kind === 'active' ? (
-        <span className={`badge badge--quality-${quality.grade}`} data-testid="call-quality">
-          {t('phone.quality', {
+        <span
+          className={`badge badge--quality-${quality.grade}`}
+          data-testid="call-quality"
+          title={t('phone.quality', {
             mos: quality.mos,
             loss: quality.lossPercent,
             jitter: quality.jitterMs,
             rtt: quality.rttMs ?? '—',
           })}
+        >
+          {t('phone.quality.short', { mos: quality.mos })}
         </span>
       ) : null}
     </div>

@@ -1,21 +1,21 @@
 import type { ReactNode } from 'react';
 import { t } from '../../../shared/i18n/t';
-import { registrationLabel } from '../domain/registration';
-import { incomingCallCleared, preferencesToggled, trainingDialogToggled, usePhoneStore } from '../phone-store';
+import { Icon } from '../../../shared/ui/icons';
+import { incomingCallCleared, usePhoneStore } from '../phone-store';
 import { CallControls, PhoneNotice } from './CallControls';
 import { CallStatus } from './CallStatus';
+import { MoreMenu } from './MoreMenu';
 import { PhonePanels } from './PhonePanels';
 import { PhonePreferencesDialog } from './PhonePreferencesDialog';
+import { type RegistrationDisplay, useRegistrationText } from './RegistrationStatus';
 
-export type RegistrationDisplay = 'unconfigured' | 'incomplete' | 'offline';
+export type { RegistrationDisplay } from './RegistrationStatus';
 
-const CONFIG_TEXT = {
-  unconfigured: 'phone.registration.unconfigured',
-  incomplete: 'phone.registration.incomplete',
-  offline: 'phone.registration.offline',
-} as const;
-
-/** The bar across the top: registration, agent state, the call and its controls. */
+/**
+ * The bar across the top, one row from 1366 px up: registration, agent state, the call (its text
+ * shrinks and ellipsises first), the call controls (always all there, never wrapped off), then the
+ * menu of occasional actions and settings.
+ */
 export const SoftphoneBar = ({
   registration,
   agentControl,
@@ -25,29 +25,17 @@ export const SoftphoneBar = ({
   agentControl: ReactNode;
   onOpenSettings: () => void;
 }) => {
-  const state = usePhoneStore((store) => store.registration);
   const training = usePhoneStore((store) => store.incoming?.training ?? false);
   const protocolErrors = usePhoneStore((store) => store.protocolErrors);
-  const hasPreferences = usePhoneStore((store) => store.preferences !== null);
-  const blockedOrigin = usePhoneStore((store) => (store.registration.kind === 'registered' ? null : store.blockedOrigin));
-  // Until the engine has tried, the configuration's own state is the honest answer.
-  const text = blockedOrigin
-    ? t(blockedOrigin.afterReload ? 'phone.registration.blockedAfterReload' : 'phone.registration.blocked', {
-        origin: blockedOrigin.origin,
-      })
-    : state.kind === 'idle' || registration !== 'offline'
-      ? t(CONFIG_TEXT[registration])
-      : registrationLabel(state);
-  const tone =
-    state.kind === 'registered' ? 'ok' : blockedOrigin || state.kind === 'failed' || state.kind === 'waiting' ? 'warn' : 'muted';
+  const { text, tone } = useRegistrationText(registration);
   return (
     <>
       <header className="softphone" aria-label={t('phone.region')}>
         <div className="softphone__brand">{t('app.title')}</div>
         <div
-          className={`badge badge--${tone}`}
+          className={`badge badge--${tone} softphone__registration`}
           data-testid="registration-state"
-          title={protocolErrors > 0 ? t('phone.protocolErrors', { count: protocolErrors }) : undefined}
+          title={protocolErrors > 0 ? `${text}（${t('phone.protocolErrors', { count: protocolErrors })}）` : text}
         >
           {text}
         </div>
@@ -59,14 +47,15 @@ export const SoftphoneBar = ({
           </button>
         ) : null}
         <CallControls />
-        <button type="button" onClick={() => trainingDialogToggled(true)} title={t('phone.training.hint')}>
-          {t('phone.training.open')}
-        </button>
-        <button type="button" onClick={() => preferencesToggled(true)} disabled={!hasPreferences}>
-          {t('phone.prefs.open')}
-        </button>
-        <button type="button" className="softphone__settings" onClick={onOpenSettings}>
-          {t('settings.open')}
+        <MoreMenu />
+        <button
+          type="button"
+          className="softphone__settings"
+          aria-label={t('settings.open')}
+          title={t('settings.open')}
+          onClick={onOpenSettings}
+        >
+          <Icon name="settings" />
         </button>
       </header>
       <PhonePanels />

@@ -10,4 +10,8 @@ export const PHONE_ACTIONS_FOR_FORM: readonly { action: PhoneAction; label: Mess
   { action: 'transfer', label: 'phone.controls.transfer' },
   { action: 'ready', label: 'agent.ready' },
   { action: 'notReady', label: 'agent.notReady' },
+  { action: 'focusCaller', label: 'shortcut.focusCaller' },
+  { action: 'focusIntake', label: 'shortcut.focusIntake' },
+  { action: 'focusKb', label: 'shortcut.focusKb' },
+  { action: 'help', label: 'shortcut.help' },
 ];

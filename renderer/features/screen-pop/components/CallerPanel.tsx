@@ -7,6 +7,7 @@ import { CallList } from './CallList';
 import { CallerHeader } from './CallerHeader';
 import { OrderList } from './OrderList';
 import { WorkOrderDrawer } from './WorkOrderDrawer';
+import { REGION_IDS } from '../../../shared/ui/focus-region';
 
 /** `onCallBack` dials a number (回访); the phone is another feature, so the app passes it in. */
 export const CallerPanel = ({ onCallBack }: { onCallBack?: (number: string) => void }) => {
@@ -20,7 +21,13 @@ export const CallerPanel = ({ onCallBack }: { onCallBack?: (number: string) => v
   }, [status, pop]);
 
   return (
-    <aside className="panel panel--left" aria-label={t('screenPop.region')} aria-busy={status === 'loading'}>
+    <aside
+      id={REGION_IDS.caller}
+      tabIndex={-1}
+      className="panel panel--left"
+      aria-label={t('screenPop.region')}
+      aria-busy={status === 'loading'}
+    >
       <div className="panel__title-row">
         <h2 className="panel__title">{t('screenPop.region')}</h2>
         {status === 'shown' ? (

@@ -3,18 +3,17 @@ import { t } from '../../../shared/i18n/t';
 import type { ReactNode } from 'react';
 
 export interface StatusBarProps {
-  readonly pbxConfigured: boolean;
+  /** 话务：…, rendered by the phone feature from the same state as the badge in the bar. */
+  readonly pbx: ReactNode;
   /** The platform's sync state, rendered by the sync feature. */
   readonly platform: ReactNode;
   readonly transport: 'electron' | 'browser-shell';
   readonly version: string;
 }
 
-export const StatusBar = ({ pbxConfigured, platform, transport, version }: StatusBarProps) => (
+export const StatusBar = ({ pbx, platform, transport, version }: StatusBarProps) => (
   <footer className="statusbar" aria-label={t('status.region')}>
-    <span data-testid="status-pbx">
-      {t('status.pbx')}：{pbxConfigured ? t('phone.registration.offline') : t('status.pbx.unconfigured')}
-    </span>
+    {pbx}
     {platform}
     <span data-testid="status-headset">
       {t('status.headset')}：{t('status.headset.none')}
