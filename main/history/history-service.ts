@@ -50,6 +50,15 @@ export interface HistoryService {
   screenPop(headers: InviteIdentityHeaders): Promise<ScreenPop>;
   revealNumber(target: { readonly callerId: string } | { readonly callId: string }, screen: string): Promise<string>;
   workOrder(workOrderId: string): Promise<WorkOrderDetail>;
+  trainingCallers(): Promise<TrainingCaller[]>;
+}
+
+export interface TrainingCaller {
+  readonly kind: 'open-orders' | 'confidential' | 'repeat';
+  readonly number: string;
+  readonly display: string;
+  readonly name: string | null;
+  readonly count: number;
 }
 
 export const createHistoryService = (deps: {
@@ -137,6 +146,18 @@ export const createHistoryService = (deps: {
       };
     },
 
+    trainingCallers: async () =>
+      (await db.repos.screenPop.trainingCallers()).map((row) => {
+        const number = normalizePhoneNumber(row.number_key);
+        const confidential = row.kind === 'confidential';
+        return {
+          kind: row.kind,
+          number: row.number_key,
+          display: confidential ? maskPhoneNumber(number) : number.display,
+          name: confidential || !row.name ? null : row.name,
+          count: row.count,
+        };
+      }),
     revealNumber: async (target, screen) => {
       const key = await db.repos.screenPop.revealNumber({ ...target, actor: await actor(), screen, at: now().toISOString() });
       if (key === null) throw new DeskFailure('NOT_FOUND', '没有找到这位来电人');

@@ -60,7 +60,38 @@ const SQL = {
   callerById: 'SELECT number_key FROM callers WHERE id = ?',
 } as const;
 
+export interface TrainingCallerRow {
+  readonly kind: 'open-orders' | 'confidential' | 'repeat';
+  readonly number_key: string;
+  readonly name: string | null;
+  readonly count: number;
+}
+
+// Only callers of the demo history (its calls carry @pbx.demo ids): a real profile offers none.
+const DEMO = "EXISTS (SELECT 1 FROM calls k WHERE k.caller_id = c.id AND k.sip_call_id LIKE '%@pbx.demo')";
+
 export const screenPopRepo = {
+  /** Three demo callers a trainer rings as: the one with most open orders, a confidential one, the most frequent. */
+  trainingCallers: (db: Database): TrainingCallerRow[] => {
+    const openOrders = statement(
+      db,
+      `SELECT 'open-orders' AS kind, c.number_key, c.name, COUNT(*) AS count FROM callers c JOIN work_orders w ON w.caller_id = c.id
+       WHERE c.confidential = 0 AND w.status IN ('registered', 'dispatched', 'accepted', 'returned', 'postponed') AND ${DEMO}
+       GROUP BY c.id ORDER BY count DESC LIMIT 1`,
+    ).get() as TrainingCallerRow | undefined;
+    const confidential = statement(
+      db,
+      `SELECT 'confidential' AS kind, c.number_key, c.name, 0 AS count FROM callers c WHERE c.confidential = 1 AND ${DEMO} LIMIT 1`,
+    ).get() as TrainingCallerRow | undefined;
+    const repeat = statement(
+      db,
+      `SELECT 'repeat' AS kind, c.number_key, c.name, COUNT(*) AS count FROM calls k JOIN callers c ON c.id = k.caller_id
+       WHERE k.sip_call_id LIKE '%@pbx.demo' AND c.confidential = 0 AND c.number_key != ?
+       GROUP BY k.caller_id ORDER BY count DESC LIMIT 1`,
+    ).get(openOrders?.number_key ?? '') as TrainingCallerRow | undefined;
+    return [openOrders, confidential, repeat].filter((row): row is TrainingCallerRow => row !== undefined);
+  },
+
   /**
    * Everything the caller panel shows, read in one snapshot through indexes only:
    * callers.number_key (unique), calls_by_caller, work_orders_open_by_caller, work_orders_by_caller.

@@ -10,4 +10,5 @@ export const historyHandlers = (history: HistoryService): DeskHandlers['history'
     ),
   }),
   workOrder: ({ workOrderId }) => history.workOrder(workOrderId),
+  trainingCallers: () => history.trainingCallers(),
 });

@@ -105,6 +105,21 @@ export const historyContract = {
     output: z.object({ display: z.string() }),
     summary: 'The clear number of a confidential caller; recorded in the audit log.',
   }),
+  trainingCallers: method({
+    input: z.undefined(),
+    output: z.array(
+      z.object({
+        kind: z.enum(['open-orders', 'confidential', 'repeat']),
+        /** What the trainer rings with (the demo history's own number). */
+        number: z.string(),
+        /** As the caller panel would show it: masked for the confidential one. */
+        display: z.string(),
+        name: z.string().nullable(),
+        count: z.number().int().nonnegative(),
+      }),
+    ),
+    summary: 'Demo callers for 模拟来电: one with open orders, one confidential, one repeat caller (demo history only).',
+  }),
   workOrder: method({
     input: z.object({ workOrderId: uuid }),
     output: workOrderDetailSchema,

@@ -75,7 +75,7 @@ try {
   for (const numberKey of sampleKeys.slice(0, PAINTS)) {
     await page.getByRole('button', { name: '更多' }).click();
     await page.getByRole('menuitem', { name: '模拟来电' }).click();
-    await page.getByLabel('From 头').fill(`sip:${numberKey}@pbx.bench`);
+    await page.getByLabel('来电号码').fill(numberKey);
     await page.evaluate(() => performance.clearMeasures());
     await page.getByRole('button', { name: '振铃' }).click();
     const duration = await page.waitForFunction(

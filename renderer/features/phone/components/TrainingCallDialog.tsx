@@ -1,40 +1,95 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { Result } from '../../../../preload/contract';
+import { desk } from '../../../shared/desk/desk-client';
 import { t } from '../../../shared/i18n/t';
+import { FieldError } from '../../../shared/ui/FieldError';
 import { ModalForm } from '../../../shared/ui/ModalForm';
+import { trainingIdentity } from '../domain/training-identity';
 import { incomingCallReceived, trainingDialogToggled, usePhoneStore } from '../phone-store';
 
-/** Local form state only: what is typed here is not data until "振铃" hands it to the phone store. */
+type DemoCaller = {
+  kind: 'open-orders' | 'confidential' | 'repeat';
+  number: string;
+  display: string;
+  name: string | null;
+  count: number;
+};
+
+const DEMO_LABEL = {
+  'open-orders': 'phone.training.demo.openOrders',
+  confidential: 'phone.training.demo.confidential',
+  repeat: 'phone.training.demo.repeat',
+} as const;
+
+/** Local form state only: what is typed here is not data until 振铃 hands it to the phone store. */
 export const TrainingCallDialog = () => {
   const open = usePhoneStore((state) => state.trainingDialogOpen);
-  const [from, setFrom] = useState('');
-  const [pai, setPai] = useState('');
-  const fromId = useId();
-  const paiId = useId();
+  const [number, setNumber] = useState('');
+  const [name, setName] = useState('');
+  const [withheld, setWithheld] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [demo, setDemo] = useState<DemoCaller[]>([]);
+  const numberId = useId();
+  const nameId = useId();
+  useEffect(() => {
+    if (!open) return;
+    void desk()
+      .history.trainingCallers()
+      .then((result: Result<DemoCaller[]>) => setDemo(result.ok ? result.value : []));
+  }, [open]);
   if (!open) return null;
+  const ring = (typed: { number: string; name: string; withheld: boolean }) => {
+    const identity = trainingIdentity(typed);
+    if (!identity.ok) {
+      setError(identity.message);
+      return;
+    }
+    setError(undefined);
+    trainingDialogToggled(false);
+    incomingCallReceived({ from: identity.from, ...(identity.privacy ? { privacy: identity.privacy } : {}), training: true });
+  };
   return (
     <ModalForm
       title={t('phone.training.title')}
       className="dialog--small"
-      onSubmit={() => {
-        trainingDialogToggled(false);
-        incomingCallReceived({ from, ...(pai.trim() ? { pAssertedIdentity: pai } : {}), training: true });
-      }}
+      onSubmit={() => ring({ number, name, withheld })}
       onCancel={() => trainingDialogToggled(false)}
     >
       <p className="hint">{t('phone.training.hint')}</p>
-      <div className="field">
-        <label htmlFor={fromId}>{t('phone.training.from')}</label>
-        <input id={fromId} value={from} onChange={(event) => setFrom(event.target.value)} placeholder="13812345678" autoFocus />
-      </div>
-      <div className="field">
-        <label htmlFor={paiId}>{t('phone.training.pai')}</label>
+      <div className={error ? 'field field--error' : 'field'}>
+        <label htmlFor={numberId}>{t('phone.training.number')}</label>
         <input
-          id={paiId}
-          value={pai}
-          onChange={(event) => setPai(event.target.value)}
-          placeholder="<sip:+8613812345678@ims.example>"
+          id={numberId}
+          value={number}
+          onChange={(event) => setNumber(event.target.value)}
+          placeholder="13812345678 / 0512-65231234"
+          inputMode="tel"
+          autoFocus
         />
+        <FieldError message={error} />
       </div>
+      <div className="field">
+        <label htmlFor={nameId}>{t('phone.training.name')}</label>
+        <input id={nameId} value={name} onChange={(event) => setName(event.target.value)} maxLength={40} />
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={withheld} onChange={(event) => setWithheld(event.target.checked)} />
+        {t('phone.training.withheld')}
+      </label>
+      {demo.length > 0 ? (
+        <fieldset className="training-demo">
+          <legend>{t('phone.training.demo')}</legend>
+          {demo.map((caller) => (
+            <button
+              key={caller.kind}
+              type="button"
+              onClick={() => ring({ number: caller.number, name: caller.name ?? '', withheld: false })}
+            >
+              {t(DEMO_LABEL[caller.kind], { count: caller.count })} · {caller.name ?? ''} {caller.display}
+            </button>
+          ))}
+        </fieldset>
+      ) : null}
       <div className="dialog__actions">
         <button type="button" onClick={() => trainingDialogToggled(false)}>
           {t('settings.cancel')}
