@@ -36,13 +36,18 @@ const main = async (): Promise<void> => {
   const { db } = openDatabase({ file });
 
   // The real government service items make the demo encyclopedia (read from the source tree: a dev tool).
-  const kbItems = join(__dirname, '..', '..', 'main', 'data', 'kb', 'gov-service-items.jsonl');
-  if (kbRepo.count(db) === 0 && existsSync(kbItems)) {
+  // Plus a few sample entries for the demo centre's own region (苏州/虎丘, tagged 示例), so a newcomer's
+  // first searches (公积金, 落户, 医保, 噪音, 停水) find something local.
+  const kbDir = join(__dirname, '..', '..', 'main', 'data', 'kb');
+  const kbFiles = ['gov-service-items.jsonl', 'demo-suzhou-samples.jsonl'].map((name) => join(kbDir, name));
+  if (kbRepo.count(db) === 0) {
     const at = new Date().toISOString();
-    const report = await importJsonl(boundedLines(fileChunks(kbItems), MAX_LINE_BYTES), async (batch) =>
-      kbRepo.upsertBatch(db, batch, at),
-    );
-    process.stdout.write(`encyclopedia: ${report.inserted} entries imported from ${kbItems}\n`);
+    for (const kbItems of kbFiles.filter((path) => existsSync(path))) {
+      const report = await importJsonl(boundedLines(fileChunks(kbItems), MAX_LINE_BYTES), async (batch) =>
+        kbRepo.upsertBatch(db, batch, at),
+      );
+      process.stdout.write(`encyclopedia: ${report.inserted} entries imported from ${kbItems}\n`);
+    }
   }
 
   const existing = db.prepare('SELECT count(*) FROM callers').pluck().get() as number;

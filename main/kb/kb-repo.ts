@@ -17,6 +17,7 @@ export interface KbHitRow {
   readonly time_limit: string | null;
   readonly place: string | null;
   readonly phone: string | null;
+  readonly sample: number;
   /** Index of the search tier the hit came from (see searchTiers). */
   readonly tier: number;
   readonly score: number;
@@ -38,7 +39,9 @@ const TITLE_WEIGHT = 10;
 /** How many candidates one tier may score: bounds the worst case (a one-character query). */
 const TITLE_CANDIDATES = 300;
 const ALL_CANDIDATES = 1500;
-const HIT_COLUMNS = 'id, kind, title, body, department, region_code, time_limit, place, phone';
+// `sample`: tagged 示例 (the demo's own sample entries), so the UI can say so.
+const HIT_COLUMNS =
+  "id, kind, title, body, department, region_code, time_limit, place, phone, EXISTS (SELECT 1 FROM json_each(tags_json) WHERE value = '示例') AS sample";
 
 const candidates = (
   db: Database,

@@ -58,6 +58,7 @@ const toHit =
     regionCode: row.region_code,
     tier: callerRegion ? regionTier(row.region_code, callerRegion) : null,
     timeLimit: row.time_limit,
+    sample: row.sample === 1,
   });
 
 export const createKbService = (deps: {

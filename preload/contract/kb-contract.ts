@@ -13,6 +13,8 @@ export const kbHitSchema = z.object({
   /** 0 the caller's county, 1 their city, 2 province, 3 national, 4 elsewhere; null without a caller region. */
   tier: z.number().int().min(0).max(4).nullable(),
   timeLimit: z.string().nullable(),
+  /** Sample content shipped with the demo (tagged 示例): shown as such, never mistaken for policy. */
+  sample: z.boolean(),
 });
 
 export type KbHit = z.output<typeof kbHitSchema>;

@@ -273,6 +273,8 @@ export const zhCN = {
   'kb.field.place': '办理地点',
   'kb.field.phone': '咨询电话',
   'kb.import.title': '导入百科文件',
+  'kb.sample': '示例',
+  'kb.sample.hint': '演示用的示例内容，不是正式政策口径',
   'kb.import.file': '选择百科文件导入（JSON Lines，每行一个条目）',
   'kb.import.choose': '选择百科文件导入…',
   'kb.import.progress': '导入进度',

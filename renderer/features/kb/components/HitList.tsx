@@ -21,6 +21,11 @@ export const HitList = ({ hits, selected, label }: { hits: readonly KbHit[]; sel
             <span className={`tag tag--tier${hit.tier}`}>{t(`kb.tier.${hit.tier}` as MessageKey)}</span>
           ) : null}
           <span className="tag">{t(hit.kind === 'qa' ? 'kb.kind.qa' : 'kb.kind.info')}</span>
+          {hit.sample ? (
+            <span className="tag tag--sample" title={t('kb.sample.hint')}>
+              {t('kb.sample')}
+            </span>
+          ) : null}
           {hit.department ? (
             <span className="kb-hit__department" title={hit.department}>
               {hit.department}

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, KbHit, KbImportReport, Result } from '../../../../preload/contract';
@@ -199,6 +200,19 @@ describe('encyclopedia search', () => {
     expect(report.problems).toEqual([{ line: 2, message: '行过长（超过 100,000 个字符）' }]);
     console.log(`kb import: rss peak +${Math.round((peak - before) / 1048576)} MB over a 600 MB line`);
     expect(peak - before).toBeLessThan(200 * 1024 * 1024);
+    await services.close();
+  });
+
+  it('the demo centre’s first searches find local sample entries, marked as samples', async () => {
+    const dir = tempDir();
+    const services = await startTestServices(dir);
+    const samples = fileURLToPath(new URL('../../../../main/data/kb/demo-suzhou-samples.jsonl', import.meta.url));
+    expect(await services.kb.importFile(samples)).toMatchObject({ rejected: 0 });
+    for (const query of ['公积金', '落户', '医保', '噪音', '停水']) {
+      const [first] = await search(services, query);
+      expect(first, query).toMatchObject({ sample: true });
+      expect(first!.tier, query).toBeLessThanOrEqual(1);
+    }
     await services.close();
   });
 
