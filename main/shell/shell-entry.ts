@@ -7,6 +7,7 @@ import { createMemorySecretStore } from '../secrets/secret-store';
 import { createDeskServices } from '../services';
 import { startShellServer } from './shell-server';
 import { makeProfilePrivate } from '../profile/private-profile';
+import { shellTokenFor } from './shell-token';
 
 /** Printed on its own line so scripts and tests can pick the URL out of the output. */
 export const SHELL_URL_MARKER = 'MINSHENG_SHELL_URL';
@@ -26,6 +27,7 @@ const main = async (): Promise<void> => {
     workerScript: join(bundleDir, '..', 'main', 'db-worker.cjs'),
     secrets: () => createMemorySecretStore(),
   });
+  const token = shellTokenFor(profileDir);
   const requested = Number(process.env.MINSHENG_PORT ?? 0);
   const start = (port: number) =>
     startShellServer({
@@ -34,6 +36,7 @@ const main = async (): Promise<void> => {
       log,
       port,
       connectOrigins: async () => configuredOrigins(await services.settings.current()),
+      token,
     });
   // A second shell, or anything else on the preferred port, must not stop the console from starting.
   const shell = await start(Number.isInteger(requested) && requested > 0 && requested < 65536 ? requested : 0).catch(
@@ -43,7 +46,7 @@ const main = async (): Promise<void> => {
     },
   );
   log.info('shell.started', { port: new URL(shell.origin).port });
-  process.stdout.write(`浏览器模式已启动，在 Chromium 中打开：\n${SHELL_URL_MARKER} ${shell.url}\n`);
+  process.stdout.write(`浏览器模式已启动，请在浏览器（Chromium、Edge 或 Chrome）中打开：\n${SHELL_URL_MARKER} ${shell.url}\n`);
 
   let stopping = false;
   const stop = (): void => {
