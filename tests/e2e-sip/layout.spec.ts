@@ -129,6 +129,9 @@ for (const viewport of [
 
     await page.getByRole('button', { name: '接听', exact: true }).click();
     await expect(page.getByTestId('main-call').getByRole('status')).toHaveText('通话中');
+    // The status bar and the badge say the same thing: one source.
+    await expect(page.getByTestId('status-pbx')).toHaveText('话务：已注册');
+    await expect(page.getByTestId('registration-state')).toHaveText('已注册');
     for (const name of ['挂断', '保持', '静音', '转接'])
       await expect(page.getByRole('button', { name, exact: true }), name).toBeInViewport();
     await shot('3-talking');
