@@ -40,7 +40,7 @@ export const openLiveChannel = (options: {
       options.onState?.(false);
       if (closed) return;
       // Capped low: the channel coming back is how the console learns, within seconds, that the platform is back.
-      timer = setTimeout(() => void connect(), backoffDelay(attempts++, { baseMs: 500, maxMs: 4_000 }));
+      timer = setTimeout(() => void connect(), backoffDelay(attempts++, { baseMs: 500, maxMs: 2_500 }));
     });
   };
 

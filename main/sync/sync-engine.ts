@@ -46,6 +46,8 @@ export interface SyncEngine {
   stop(): Promise<void>;
   /** Something changed (a record written, the platform said so, the network came back): sync soon. */
   nudge(): void;
+  /** The platform answered again (its live channel reconnected): retry now, even during backoff. */
+  platformBack(): void;
   /** One full cycle now (push everything, pull every stream); rejects with the failure. */
   runOnce(): Promise<void>;
   status(): SyncStatus;
@@ -198,6 +200,10 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
       nudged = true;
       // A nudge during backoff does not cut the wait short: a failing platform is not hammered.
       if (failures === 0) wake?.();
+    },
+    platformBack: () => {
+      nudged = true;
+      wake?.();
     },
     runOnce,
     status: () => status,

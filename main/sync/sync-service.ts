@@ -109,9 +109,11 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         url: client.liveUrl(),
         token: () => tokenFor(current.platformUrl),
         onChanged: () => engine?.nudge(),
-        // The channel dropping is the first sign the platform is gone: try now, so 离线 shows at once.
+        // The channel dropping is the first sign the platform is gone (try now, so 离线 shows at once);
+        // its coming back, that the platform is back (retry now, not after the backoff).
         onState: (up) => {
-          if (!up) engine?.nudge();
+          if (up) engine?.platformBack();
+          else engine?.nudge();
         },
       });
       return;
