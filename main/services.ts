@@ -81,7 +81,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
       if (stream === 'holidays') void reloadCalendar();
     },
   });
-  const history = createHistoryService({ db, settings, log, onOutboxWritten: sync.nudge });
+  const history = createHistoryService({ db, settings, log });
   let reference: IntakeReference | null = null;
   const intake = createIntakeService({
     db,
@@ -89,9 +89,8 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     log,
     reference: () => (reference ??= loadIntakeReference()),
     calendar: () => calendar,
-    onOutboxWritten: sync.nudge,
   });
-  const kb = createKbService({ db, settings, events, log, onOutboxWritten: sync.nudge });
+  const kb = createKbService({ db, settings, events, log });
   const info: AppInfo = {
     version: options.version,
     transport: options.transport,
@@ -104,10 +103,12 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     history: historyHandlers(history),
     intake: intakeHandlers(intake),
     kb: kbHandlers(kb, options.chooseKbFile),
-    phone: phoneHandlers(createPhoneService({ db, settings, secrets, log, onOutboxWritten: sync.nudge })),
+    phone: phoneHandlers(createPhoneService({ db, settings, secrets, log })),
     sync: syncHandlers(sync),
     settings: settingsHandlers(settings),
   };
+  // Every operation that queued outbox rows nudges sync, whichever service did it.
+  db.onOutboxWritten(() => sync.nudge());
   await sync.start();
   return {
     dispatch: createDispatcher(handlers, log),

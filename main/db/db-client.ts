@@ -21,6 +21,8 @@ export class DatabaseError extends Error {
 export interface DbClient {
   readonly repos: RemoteRepos;
   readonly schemaVersion: number;
+  /** Called after any operation that queued outbox rows (sync listens; nobody has to pass it on). */
+  onOutboxWritten(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export const openDbClient = ({ workerScript, workerArgv, ...init }: OpenDbClient
     const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
     let nextId = 1;
     let closed = false;
+    const outboxListeners = new Set<() => void>();
 
     const failAll = (error: Error): void => {
       for (const waiter of pending.values()) waiter.reject(error);
@@ -77,6 +80,10 @@ export const openDbClient = ({ workerScript, workerArgv, ...init }: OpenDbClient
           resolve({
             repos: remoteRepos,
             schemaVersion: message.schemaVersion,
+            onOutboxWritten: (listener) => {
+              outboxListeners.add(listener);
+              return () => void outboxListeners.delete(listener);
+            },
             close: () =>
               new Promise<void>((resolveClose) => {
                 if (closed) return resolveClose();
@@ -94,6 +101,7 @@ export const openDbClient = ({ workerScript, workerArgv, ...init }: OpenDbClient
           const waiter = pending.get(message.id);
           pending.delete(message.id);
           if (!waiter) return;
+          if (message.ok && message.outboxWritten) for (const listener of outboxListeners) listener();
           if (message.ok) waiter.resolve(message.value);
           else waiter.reject(new DatabaseError(message.error));
         }

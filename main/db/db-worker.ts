@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from './open-database';
 import { repos } from './repos';
+import { takeOutboxWritten } from '../sync/outbox-signal';
 import { serializeError, type WorkerInit, type WorkerMessage, type WorkerRequest } from './worker-protocol';
 
 type AnyOp = (db: Database, ...args: readonly unknown[]) => unknown;
@@ -30,8 +31,10 @@ port.on('message', (request: WorkerRequest | { kind: 'close' }) => {
     const repo = (repos as Record<string, Record<string, AnyOp>>)[request.repo];
     const op = repo?.[request.op];
     if (!op) throw new Error(`unknown database operation ${request.repo}.${request.op}`);
-    post({ kind: 'reply', id: request.id, ok: true, value: op(db, ...request.args) });
+    const value = op(db, ...request.args);
+    post({ kind: 'reply', id: request.id, ok: true, value, outboxWritten: takeOutboxWritten() });
   } catch (error) {
+    takeOutboxWritten();
     post({ kind: 'reply', id: request.id, ok: false, error: serializeError(error) });
   }
 });

@@ -19,7 +19,7 @@ export interface SerializedError {
 export type WorkerMessage =
   | { readonly kind: 'ready'; readonly schemaVersion: number }
   | { readonly kind: 'open-failed'; readonly error: SerializedError }
-  | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown; readonly outboxWritten: boolean }
   | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly error: SerializedError };
 
 export const serializeError = (error: unknown): SerializedError => {

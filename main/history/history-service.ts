@@ -66,8 +66,6 @@ export const createHistoryService = (deps: {
   readonly settings: SettingsService;
   readonly log: Logger;
   readonly now?: () => Date;
-  /** Called after a write that queued outbox rows: sync picks them up at once. */
-  readonly onOutboxWritten?: () => void;
 }): HistoryService => {
   const { db, settings, log } = deps;
   const now = deps.now ?? (() => new Date());
@@ -116,7 +114,6 @@ export const createHistoryService = (deps: {
         at: at.toISOString(),
         detail: 'incoming-call',
       });
-      deps.onOutboxWritten?.();
       const lookupMs = performance.now() - started;
       log.info('history.screen-pop', {
         found: true,
@@ -161,7 +158,6 @@ export const createHistoryService = (deps: {
     revealNumber: async (target, screen) => {
       const key = await db.repos.screenPop.revealNumber({ ...target, actor: await actor(), screen, at: now().toISOString() });
       if (key === null) throw new DeskFailure('NOT_FOUND', '没有找到这位来电人');
-      deps.onOutboxWritten?.();
       log.info('history.number-revealed', { screen });
       return normalizePhoneNumber(key).display;
     },
@@ -175,7 +171,6 @@ export const createHistoryService = (deps: {
         at: at.toISOString(),
       });
       if (!found) throw new DeskFailure('NOT_FOUND', '没有找到这张工单');
-      deps.onOutboxWritten?.();
       const { order, events } = found;
       return {
         id: order.id,

@@ -67,8 +67,6 @@ export const createKbService = (deps: {
   readonly events: EventBus;
   readonly log: Logger;
   readonly now?: () => Date;
-  /** Called after a write that queued outbox rows: sync picks them up at once. */
-  readonly onOutboxWritten?: () => void;
 }): KbService => {
   const { db, settings, events, log } = deps;
   const now = deps.now ?? (() => new Date());
@@ -240,7 +238,6 @@ export const createKbService = (deps: {
         draftId,
         at: now().toISOString(),
       });
-      deps.onOutboxWritten?.();
       log.info('kb.cited');
       return { answer: String(row.body), title: String(row.title) };
     },

@@ -31,9 +31,8 @@ export const createPhoneService = (deps: {
   readonly settings: SettingsService;
   readonly secrets: SecretStore;
   readonly log: Logger;
-  readonly onOutboxWritten: () => void;
 }): PhoneService => {
-  const { db, settings, secrets, log, onOutboxWritten } = deps;
+  const { db, settings, secrets, log } = deps;
 
   const preferences = async (): Promise<PhonePreferences> =>
     phonePreferencesFrom((await db.repos.settings.readAll())[PREFERENCES_KEY]);
@@ -81,7 +80,6 @@ export const createPhoneService = (deps: {
         },
         new Date().toISOString(),
       );
-      onOutboxWritten();
       return { id: record.id };
     },
     recentCalls: async (limit) =>
@@ -98,7 +96,6 @@ export const createPhoneService = (deps: {
       if (!current.agentId) throw new DeskFailure('INVALID_INPUT', '请先在“设置”中填写坐席工号');
       await db.repos.phone.recordAgentState({ id, agentId: current.agentId, ...change });
       log.info('phone.agent-state', { state: change.state, phoneRegistered: change.phoneRegistered });
-      onOutboxWritten();
       return { id };
     },
   };

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement-cache';
 import { uuidv7 } from '../shared/domain/uuid-v7';
+import { markOutboxWritten } from './outbox-signal';
 import { nextPushBatch } from './domain/push-plan';
 
 export type OutboxStream = 'work_order' | 'work_order_event' | 'call' | 'caller' | 'agent_state' | 'kb_usage' | 'audit';
@@ -20,6 +21,7 @@ export interface OutboxEntry {
 export const enqueueOutbox = (db: Database, entry: OutboxEntry): string => {
   if (!db.inTransaction) throw new Error('enqueueOutbox must run inside the transaction that writes the record');
   const itemId = uuidv7();
+  markOutboxWritten();
   statement(db, 'INSERT INTO outbox (item_id, stream, record_id, op, payload_json, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     itemId,
     entry.stream,

@@ -58,8 +58,6 @@ export const createIntakeService = (deps: {
   readonly calendar: () => HolidayCalendar;
   readonly log: Logger;
   readonly now?: () => Date;
-  /** Called after a write that queued outbox rows: sync picks them up at once. */
-  readonly onOutboxWritten?: () => void;
 }): IntakeService => {
   const { db, settings, log } = deps;
   const now = deps.now ?? (() => new Date());
@@ -205,7 +203,6 @@ export const createIntakeService = (deps: {
           if (error.code === 'DRAFT_CLOSED') throw new DeskFailure('NOT_FOUND', '草稿不存在或已提交，请新建工单');
           throw error;
         });
-      deps.onOutboxWritten?.();
       log.info('intake.submitted', { mode: form.handlingMode, duplicate: duplicateOf !== null });
       return { ...result, provisionalNumber: isProvisionalNumber(result.number), deadlineAt: deadline?.deadlineAt ?? null };
     },

@@ -276,6 +276,27 @@ describe('sync with the platform', () => {
     await new Promise<void>((resolve) => stranger.close(() => resolve()));
   });
 
+  it('whatever service queues an outbox row nudges sync by itself: a settled search that found nothing arrives at once', async () => {
+    const dir = tempDir();
+    const platform = await startTestPlatform(dir);
+    // Polling every 60 s: only the nudge can bring the row over within the wait below.
+    const services = await startSyncedConsole(dir, platform.url);
+    await drained(services);
+    const searched = await services.dispatch(
+      'kb.search',
+      { query: '完全不存在的词条', callerRegion: null, kind: null, department: null, settled: true },
+      context,
+    );
+    expect(searched.ok).toBe(true);
+    await waitFor(
+      async () => platform.store.count('kb_usage'),
+      (count) => count === 1,
+      3_000,
+    );
+    await services.close();
+    await platform.close();
+  });
+
   it('立即同步 pressed during a cycle joins it: the same items are never pushed twice at once', async () => {
     const dir = tempDir();
     const platform = await startTestPlatform(dir);
