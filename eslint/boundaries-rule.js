@@ -31,6 +31,8 @@ export const boundaryViolation = (file, source, { typeOnly = false } = {}) => {
   if (/(^|\/)domain\//.test(file)) {
     if (pkg && (FORBIDDEN_IN_DOMAIN.has(pkg) || FORBIDDEN_IN_DOMAIN.has(source)))
       return `domain code must stay pure: '${source}' is not allowed in a domain/ folder`;
+    if (target && /-repo$/.test(path.posix.basename(target)))
+      return `domain code must stay pure: it may not import a repository (${target})`;
   }
   if (file.startsWith('renderer/')) {
     if (pkg === 'electron') return "the renderer must never import 'electron': use window.desk through the contract";
@@ -49,6 +51,10 @@ export const boundaryViolation = (file, source, { typeOnly = false } = {}) => {
   }
   if (file.startsWith('main/') || file.startsWith('native/')) {
     if (inside('renderer')) return 'main must never import renderer code';
+    // The transports (ipc/, app/, shell/) and the wiring (services.ts) sit on top of the services, never below them.
+    const transportOrWiring = /^main\/(ipc|app|shell)\//.test(file) || file === 'main/services.ts';
+    if (inside('main/ipc') && !transportOrWiring)
+      return `services must not import main/ipc (${target}): shared plumbing lives in main/shared`;
     if (pkg === 'electron' && !file.startsWith('main/app/'))
       return "only main/app/ may import 'electron': keep services runnable under plain Node";
   }

@@ -12,7 +12,7 @@ import { createPhoneService } from './phone/phone-service';
 import { syncHandlers } from './ipc/sync-handlers';
 import { type SyncService, createSyncService } from './sync/sync-service';
 import { type KbService, createKbService } from './kb/kb-service';
-import { type EventBus, createEventBus } from './ipc/event-bus';
+import { type EventBus, createEventBus } from './shared/event-bus';
 import { settingsHandlers } from './ipc/settings-handlers';
 import type { Logger } from './log/logger';
 import type { SecretStore } from './secrets/secret-store';

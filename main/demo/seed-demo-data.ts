@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import regionData from '../data/regions/jiangsu-pcas-code.json';
-import { areaCodeForDivision } from '../history/domain/area-codes';
-import { insertCallRow, insertCallerRow } from '../history/history-rows-repo';
+import { areaCodeForDivision } from '../callers/domain/area-codes';
+import { insertCallerRow } from '../callers/callers-repo';
+import { insertCallRow } from '../history/history-rows-repo';
 import { type RegionNode, type Township, townshipsOf } from '../regions/domain/region-tree';
 import { uuidv7 } from '../shared/domain/uuid-v7';
 import configFile from '../data/intake/intake-config.json';

@@ -1,17 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement-cache';
 
-export interface CallerInsert {
-  readonly id: string;
-  readonly numberKey: string;
-  readonly numberKind: 'mobile' | 'landline' | 'service' | 'international';
-  readonly name: string | null;
-  readonly tags: readonly string[];
-  readonly confidential: boolean;
-  readonly regionCode: string | null;
-  readonly createdAt: string;
-}
-
 export interface CallInsert {
   readonly id: string;
   readonly sipCallId: string | null;
@@ -30,24 +19,6 @@ export interface CallInsert {
 }
 
 /** Rows of history as they come from the platform (or the demo generator): no outbox, they are not ours to send. */
-export const insertCallerRow = (db: Database, caller: CallerInsert): void => {
-  statement(
-    db,
-    `INSERT INTO callers (id, number_key, number_kind, name, tags_json, confidential, region_code, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    caller.id,
-    caller.numberKey,
-    caller.numberKind,
-    caller.name,
-    JSON.stringify(caller.tags),
-    caller.confidential ? 1 : 0,
-    caller.regionCode,
-    caller.createdAt,
-    caller.createdAt,
-  );
-};
-
 export const insertCallRow = (db: Database, call: CallInsert): void => {
   statement(
     db,

@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { CallSummary, OrderSummary, ScreenPop, WorkOrderDetail } from '../../preload/contract';
 import type { DbClient } from '../db/db-client';
-import { DeskFailure } from '../ipc/desk-failure';
+import { DeskFailure } from '../shared/desk-failure';
 import type { Logger } from '../log/logger';
 import type { SettingsService } from '../settings/settings-service';
-import { areaCodeForDivision } from './domain/area-codes';
-import { maskPhoneNumber, normalizePhoneNumber } from './domain/phone-number';
-import { type InviteIdentityHeaders, callerIdentityFromInvite, privacyRequested } from './domain/sip-identity';
+import { areaCodeForDivision } from '../callers/domain/area-codes';
+import { maskPhoneNumber, normalizePhoneNumber } from '../callers/domain/phone-number';
+import { type InviteIdentityHeaders, callerIdentityFromInvite, privacyRequested } from '../callers/domain/sip-identity';
 import { minutesLeft, secondsBetween } from './domain/time-left';
 import type { CallRow, OrderRow } from './screen-pop-repo';
 

@@ -1,17 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement-cache';
 import { OPEN_STATUSES } from '../workorders/domain/work-order-status';
-import { appendAudit } from './audit-repo';
+import { appendAudit } from '../audit/audit-repo';
+import { type CallerRow, callerByKey } from '../callers/callers-repo';
 
-export interface CallerRow {
-  readonly id: string;
-  readonly number_key: string;
-  readonly number_kind: string;
-  readonly name: string | null;
-  readonly tags_json: string;
-  readonly confidential: number;
-  readonly region_code: string | null;
-}
+export type { CallerRow } from '../callers/callers-repo';
 
 export interface OrderRow {
   readonly id: string;
@@ -49,7 +42,6 @@ const ORDER_COLUMNS = 'id, number, title, status, request_type, category_code, c
 const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 
 const SQL = {
-  caller: 'SELECT id, number_key, number_kind, name, tags_json, confidential, region_code FROM callers WHERE number_key = ?',
   repeat: 'SELECT count(*) FROM calls WHERE caller_id = ? AND ring_at >= ?',
   open: `SELECT ${ORDER_COLUMNS} FROM work_orders INDEXED BY work_orders_open_by_caller
          WHERE caller_id = ? AND status IN (${OPEN}) ORDER BY deadline_at LIMIT 50`,
@@ -98,7 +90,7 @@ export const screenPopRepo = {
    */
   lookup: (db: Database, query: { numberKey: string; since: string; limit: number }): ScreenPopRows | null =>
     db.transaction(() => {
-      const caller = statement(db, SQL.caller).get(query.numberKey) as CallerRow | undefined;
+      const caller = callerByKey(db, query.numberKey);
       if (!caller) return null;
       return {
         caller,

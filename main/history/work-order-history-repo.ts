@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { appendAudit } from './audit-repo';
+import { appendAudit } from '../audit/audit-repo';
 
 export interface WorkOrderDetailRow {
   readonly id: string;

@@ -11,7 +11,7 @@ import {
 } from '../../preload/contract';
 import type { MethodSpec } from '../../preload/contract/define';
 import type { Logger } from '../log/logger';
-import { DeskFailure } from './desk-failure';
+import { DeskFailure } from '../shared/desk-failure';
 
 export type Dispatch = (method: unknown, input: unknown, context: CallContext) => Promise<Result<unknown>>;
 

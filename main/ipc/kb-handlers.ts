@@ -1,6 +1,6 @@
 import type { DeskHandlers } from '../../preload/contract';
 import type { KbService } from '../kb/kb-service';
-import { DeskFailure } from './desk-failure';
+import { DeskFailure } from '../shared/desk-failure';
 
 /** The OS file dialog (Electron); absent in the browser shell, where the page uploads the file. */
 export type ChooseFile = () => Promise<string | null>;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement-cache';
 import type { CallInsert } from '../history/history-rows-repo';
+import { callerIdByKey } from '../callers/callers-repo';
 import { enqueueOutbox } from '../sync/outbox-repo';
 
 /** A call this console handled: the history row's columns, with the caller found by number here. */
@@ -43,11 +44,7 @@ export const phoneRepo = {
    */
   recordCall: (db: Database, call: CallRow, at: string): void => {
     db.transaction(() => {
-      const callerId =
-        call.callerKey === null
-          ? null
-          : ((statement(db, 'SELECT id FROM callers WHERE number_key = ?').pluck().get(call.callerKey) as string | undefined) ??
-            null);
+      const callerId = callerIdByKey(db, call.callerKey);
       const existed = statement(db, 'SELECT 1 FROM calls WHERE id = ?').pluck().get(call.id) !== undefined;
       statement(
         db,

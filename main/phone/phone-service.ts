@@ -6,9 +6,9 @@ import type {
   RecentCall,
 } from '../../preload/contract/phone-contract';
 import type { DbClient } from '../db/db-client';
-import { DeskFailure } from '../ipc/desk-failure';
-import { maskPhoneNumber, normalizePhoneNumber } from '../history/domain/phone-number';
-import { callerIdentityFromInvite, privacyRequested } from '../history/domain/sip-identity';
+import { DeskFailure } from '../shared/desk-failure';
+import { maskPhoneNumber, normalizePhoneNumber } from '../callers/domain/phone-number';
+import { callerIdentityFromInvite, privacyRequested } from '../callers/domain/sip-identity';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';

@@ -1,6 +1,6 @@
 import type { Settings, SettingsView } from '../../preload/contract';
 import type { DbClient } from '../db/db-client';
-import type { EventBus } from '../ipc/event-bus';
+import type { EventBus } from '../shared/event-bus';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { settingsFromRows } from './domain/settings-from-rows';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement-cache';
-import { insertCallerRow } from '../history/history-rows-repo';
+import { callerIdByKey, insertCallerRow } from '../callers/callers-repo';
 import { kbEntrySchema } from '../kb/domain/kb-entry';
 import { regionNumber } from '../kb/domain/region-rowids';
 import { kbRepo } from '../kb/kb-repo';
@@ -22,7 +22,7 @@ export interface ApplyOutcome {
 
 /** Local id of a caller: the platform's, or ours when this console created the same number offline first. */
 const upsertCaller = (db: Database, caller: NonNullable<PulledWorkOrder['caller']>): string => {
-  const byKey = statement(db, 'SELECT id FROM callers WHERE number_key = ?').pluck().get(caller.numberKey) as string | undefined;
+  const byKey = callerIdByKey(db, caller.numberKey);
   if (byKey) {
     statement(
       db,

@@ -1,7 +1,7 @@
 import type { SyncStatusView } from '../../preload/contract';
 import type { DbClient } from '../db/db-client';
-import type { EventBus } from '../ipc/event-bus';
-import { DeskFailure } from '../ipc/desk-failure';
+import type { EventBus } from '../shared/event-bus';
+import { DeskFailure } from '../shared/desk-failure';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement-cache';
-import { insertCallerRow } from '../history/history-rows-repo';
+import { callerIdByKey, insertCallerRow } from '../callers/callers-repo';
 import { uuidv7 } from '../shared/domain/uuid-v7';
 import { enqueueOutbox } from '../sync/outbox-repo';
 import { OPEN_STATUSES } from './domain/work-order-status';
@@ -85,10 +85,7 @@ export const intakeRepo = {
     db: Database,
     query: { callerKey: string | null; regionCode: string; categoryCode: string; since: string },
   ): DuplicateRow[] => {
-    const callerId = query.callerKey
-      ? ((statement(db, 'SELECT id FROM callers WHERE number_key = ?').pluck().get(query.callerKey) as string | undefined) ??
-        null)
-      : null;
+    const callerId = callerIdByKey(db, query.callerKey);
     const byCaller = callerId
       ? (statement(
           db,
@@ -130,9 +127,7 @@ export const intakeRepo = {
 
       let callerId: string | null = null;
       if (request.callerKey && request.callerKind) {
-        callerId =
-          (statement(db, 'SELECT id FROM callers WHERE number_key = ?').pluck().get(request.callerKey) as string | undefined) ??
-          null;
+        callerId = callerIdByKey(db, request.callerKey);
         if (!callerId) {
           callerId = uuidv7();
           const caller = {

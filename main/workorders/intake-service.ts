@@ -1,9 +1,9 @@
 import type { FieldProblem, IntakeDraft, IntakeForm, IntakePreview, ReferenceData } from '../../preload/contract';
 import { intakeFormSchema } from '../../preload/contract/intake-contract';
 import type { DbClient } from '../db/db-client';
-import { normalizePhoneNumber } from '../history/domain/phone-number';
+import { normalizePhoneNumber } from '../callers/domain/phone-number';
 import { isProvisionalNumber } from './domain/work-order-number';
-import { DeskFailure } from '../ipc/desk-failure';
+import { DeskFailure } from '../shared/desk-failure';
 import type { Logger } from '../log/logger';
 import type { SettingsService } from '../settings/settings-service';
 import { uuidv7 } from '../shared/domain/uuid-v7';

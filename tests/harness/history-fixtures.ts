@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { insertCallRow, insertCallerRow } from '../../main/history/history-rows-repo';
+import { insertCallerRow } from '../../main/callers/callers-repo';
+import { insertCallRow } from '../../main/history/history-rows-repo';
 import { uuidv7 } from '../../main/shared/domain/uuid-v7';
 import type { WorkOrderStatus } from '../../main/workorders/domain/work-order-status';
 import { insertWorkOrderEvent, insertWorkOrderRow } from '../../main/workorders/work-order-repo';

@@ -27,7 +27,8 @@ export interface PlatformFaults {
 export interface PlatformServer {
   readonly url: string;
   readonly faults: PlatformFaults;
-  readonly requests: { push: number; pull: number };
+  /** Requests, and items received in pushes (an item sent twice counts twice). */
+  readonly requests: { push: number; pull: number; pushedItems: number };
   close(): Promise<void>;
 }
 
@@ -61,7 +62,7 @@ const countDown = (fault: { times: number } | undefined): boolean => {
 /** The reference platform: the sync protocol over HTTP on 127.0.0.1, plus the live WebSocket. */
 export const startPlatformServer = async (store: PlatformStore, options: { port?: number } = {}): Promise<PlatformServer> => {
   const faults: PlatformFaults = {};
-  const requests = { push: 0, pull: 0 };
+  const requests = { push: 0, pull: 0, pushedItems: 0 };
   const live = new Map<WebSocket, Session>();
 
   const announce = (centre: string | '*', streams: readonly PullStream[]): void => {
@@ -104,6 +105,7 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
         }
         const parsed = pushRequestSchema.safeParse(body);
         if (!parsed.success) return send(response, 400, { error: parsed.error.issues[0]?.message ?? 'invalid', code: 'INVALID' });
+        requests.pushedItems += parsed.data.items.length;
         const outcome = store.push(parsed.data.items, session);
         announce(session.centreCode, outcome.changedStreams);
         if ((faults.dropResponseAfterCommit ?? 0) > 0) {

@@ -1,5 +1,5 @@
 import type { FieldProblem, IntakeForm } from '../../../preload/contract';
-import { normalizePhoneNumber } from '../../history/domain/phone-number';
+import { normalizePhoneNumber } from '../../callers/domain/phone-number';
 import type { Category, IntakeConfig } from './intake-reference';
 
 export interface IntakeRules {

@@ -62,6 +62,16 @@ describe('lint: dependency boundaries', () => {
       /main must never import renderer/,
     ],
     ['preload/contract/bad.ts', "import { join } from 'node:path';\nexport const x = join;", /only zod and itself/],
+    [
+      'main/kb/kb-service.ts',
+      "import { createDispatcher } from '../ipc/dispatcher';\nexport const x = createDispatcher;",
+      /services must not import main\/ipc/,
+    ],
+    [
+      'main/workorders/domain/bad.ts',
+      "import { intakeRepo } from '../intake-repo';\nexport const x = intakeRepo;",
+      /may not import a repository/,
+    ],
   ])('%s: %s is an error', async (file, code, message) => {
     const errors = await boundaryErrors(file, code);
     expect(errors).toHaveLength(1);
@@ -74,6 +84,8 @@ describe('lint: dependency boundaries', () => {
     ['renderer/app/ok.ts', "import { KbPanel } from '../features/kb';\nexport const x = KbPanel;"],
     ['main/app/ok.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['main/settings/ok.ts', "import { join } from 'node:path';\nexport const x = join;"],
+    ['main/kb/ok.ts', "import { DeskFailure } from '../shared/desk-failure';\nexport const x = DeskFailure;"],
+    ['main/shell/ok.ts', "import { failureOf } from '../ipc/dispatcher';\nexport const x = failureOf;"],
     ['preload/index.ts', "import { contextBridge } from 'electron';\nexport const x = contextBridge;"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await boundaryErrors(file, code)).toEqual([]);

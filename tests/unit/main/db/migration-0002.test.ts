@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../main/db/migrate';
 import { migration0001 } from '../../../../main/db/migrations/0001-settings';
 import { migration0002 } from '../../../../main/db/migrations/0002-history';
-import { appendAudit } from '../../../../main/history/audit-repo';
+import { appendAudit } from '../../../../main/audit/audit-repo';
 import { enqueueOutbox } from '../../../../main/sync/outbox-repo';
 import { workOrderRepo } from '../../../../main/workorders/work-order-repo';
 

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, CallRecord, ScreenPop } from '../../../../preload/contract';
-import { callerIdentityFromInvite, privacyRequested } from '../../../../main/history/domain/sip-identity';
+import { callerIdentityFromInvite, privacyRequested } from '../../../../main/callers/domain/sip-identity';
 import { openDatabase } from '../../../../main/db/open-database';
 import { databaseFile } from '../../../../main/profile/database-file';
 import { seedCallerHistory } from '../../../harness/history-fixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CallContext, type DeskHandlers, methodPaths } from '../../../../preload/contract';
-import { DeskFailure } from '../../../../main/ipc/desk-failure';
+import { DeskFailure } from '../../../../main/shared/desk-failure';
 import { createDispatcher } from '../../../../main/ipc/dispatcher';
 import { createLogger } from '../../../../main/log/logger';
 import { defaultSettings } from '../../../../main/settings/domain/settings-defaults';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhoneNumber, normalizePhoneNumber } from '../../../../main/history/domain/phone-number';
-import { callerIdentityFromInvite } from '../../../../main/history/domain/sip-identity';
+import { maskPhoneNumber, normalizePhoneNumber } from '../../../../main/callers/domain/phone-number';
+import { callerIdentityFromInvite } from '../../../../main/callers/domain/sip-identity';
 
 describe('phone numbers as agents and PBXs write them', () => {
   it.each([

@@ -1,0 +1,55 @@
+import type { Database } from 'better-sqlite3';
+import { statement } from '../db/statement-cache';
+
+/**
+ * The callers table has one owner: the screen-pop, intake, the phone's call records and sync all
+ * find a caller by number key here, and create one here.
+ */
+export interface CallerRow {
+  readonly id: string;
+  readonly number_key: string;
+  readonly number_kind: string;
+  readonly name: string | null;
+  readonly tags_json: string;
+  readonly confidential: number;
+  readonly region_code: string | null;
+}
+
+export interface CallerInsert {
+  readonly id: string;
+  readonly numberKey: string;
+  readonly numberKind: 'mobile' | 'landline' | 'service' | 'international';
+  readonly name: string | null;
+  readonly tags: readonly string[];
+  readonly confidential: boolean;
+  readonly regionCode: string | null;
+  readonly createdAt: string;
+}
+
+export const callerByKey = (db: Database, numberKey: string): CallerRow | null =>
+  (statement(
+    db,
+    'SELECT id, number_key, number_kind, name, tags_json, confidential, region_code FROM callers WHERE number_key = ?',
+  ).get(numberKey) as CallerRow | undefined) ?? null;
+
+export const callerIdByKey = (db: Database, numberKey: string | null): string | null =>
+  numberKey === null ? null : (callerByKey(db, numberKey)?.id ?? null);
+
+/** A caller row without an outbox item: the platform's (pulled), the demo generator's, or inside a write that queues its own. */
+export const insertCallerRow = (db: Database, caller: CallerInsert): void => {
+  statement(
+    db,
+    `INSERT INTO callers (id, number_key, number_kind, name, tags_json, confidential, region_code, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    caller.id,
+    caller.numberKey,
+    caller.numberKind,
+    caller.name,
+    JSON.stringify(caller.tags),
+    caller.confidential ? 1 : 0,
+    caller.regionCode,
+    caller.createdAt,
+    caller.createdAt,
+  );
+};
