@@ -1,9 +1,9 @@
-import type { Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../main/db/open-database';
 import { databaseFile } from '../../main/profile/database-file';
 import { seedCallerHistory } from '../harness/history-fixtures';
 import { expect, test } from './fixtures';
+import { trainingRing } from './training-ring';
 
 const seed = (profileDir: string, options: Omit<Parameters<typeof seedCallerHistory>[1], 'now'>) => {
   const { db } = openDatabase({ file: databaseFile(profileDir) });
@@ -12,17 +12,6 @@ const seed = (profileDir: string, options: Omit<Parameters<typeof seedCallerHist
   } finally {
     db.close();
   }
-};
-
-/** The same path a real INVITE takes in the renderer: the phone store's incoming call, here fed by the training dialog. */
-const ring = async (page: Page, number: string, options: { name?: string; withheld?: boolean } = {}) => {
-  await page.getByRole('button', { name: '更多' }).click();
-  await page.getByRole('menuitem', { name: '模拟来电' }).click();
-  const dialog = page.getByRole('dialog', { name: '模拟来电（培训）' });
-  await dialog.getByLabel('来电号码').fill(number);
-  if (options.name) await dialog.getByLabel('来电人姓名（可选）').fill(options.name);
-  if (options.withheld) await dialog.getByLabel('来电人要求隐藏号码').check();
-  await dialog.getByRole('button', { name: '振铃' }).click();
 };
 
 test('a ringing call pops the caller’s open orders, deadlines and past calls before it is answered', async ({ page, shell }) => {
@@ -35,7 +24,7 @@ test('a ringing call pops the caller’s open orders, deadlines and past calls b
     calls: 5,
   });
   await page.goto(shell.current().url);
-  await ring(page, '+86 138 1234 5678', { name: '王芳' });
+  await trainingRing(page, '+86 138 1234 5678', { name: '王芳' });
 
   await expect(page.getByRole('status').filter({ hasText: '振铃' })).toBeVisible();
   const panel = page.getByRole('complementary', { name: '来电信息' });
@@ -71,7 +60,7 @@ test('a ringing call pops the caller’s open orders, deadlines and past calls b
 test('a withheld number shows 号码未显示 instead of someone else’s history', async ({ page, shell }) => {
   seed(shell.profileDir, { numberKey: '13812345678', open: 1, closed: 0, calls: 1 });
   await page.goto(shell.current().url);
-  await ring(page, '', { withheld: true });
+  await trainingRing(page, '', { withheld: true });
   const panel = page.getByRole('complementary', { name: '来电信息' });
   await expect(panel.getByTestId('caller-number')).toHaveText('号码未显示');
   await expect(panel.getByRole('list', { name: /未办结工单/ })).toHaveCount(0);
@@ -87,7 +76,7 @@ test('a confidential caller is masked until 显示 is pressed, and the reveal is
     calls: 2,
   });
   await page.goto(shell.current().url);
-  await ring(page, '13812341234');
+  await trainingRing(page, '13812341234');
   const panel = page.getByRole('complementary', { name: '来电信息' });
   await expect(panel.getByTestId('caller-number')).toHaveText('138****1234');
   await expect(panel).toContainText('保密');

@@ -3,18 +3,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { databaseFile } from '../../main/profile/database-file';
 import { writeProfileSettings } from '../harness/profile-settings';
 import { expect, test } from './fixtures';
+import { trainingRing } from './training-ring';
 
 const form = (page: Page) => page.getByRole('form', { name: '受理登记表' });
-
-const ring = async (page: Page, number: string, options: { name?: string; withheld?: boolean } = {}) => {
-  await page.getByRole('button', { name: '更多' }).click();
-  await page.getByRole('menuitem', { name: '模拟来电' }).click();
-  const dialog = page.getByRole('dialog', { name: '模拟来电（培训）' });
-  await dialog.getByLabel('来电号码').fill(number);
-  if (options.name) await dialog.getByLabel('来电人姓名（可选）').fill(options.name);
-  if (options.withheld) await dialog.getByLabel('来电人要求隐藏号码').check();
-  await dialog.getByRole('button', { name: '振铃' }).click();
-};
 
 const contactNumbers = (profileDir: string) => {
   const db = new BetterSqlite3(databaseFile(profileDir), { readonly: true });
@@ -34,18 +25,18 @@ test('two callers in a row: each gets a draft of their own with their own number
   await page.goto(shell.current().url);
   const contact = form(page).getByLabel('联系电话');
 
-  await ring(page, '13812345678', { name: '王芳' });
+  await trainingRing(page, '13812345678', { name: '王芳' });
   await expect(contact).toHaveValue('138 1234 5678');
   // The agent does nothing with this call; the next caller must not inherit the number.
   await page.getByRole('button', { name: '结束模拟' }).click();
-  await ring(page, '139-8765-4321', { name: '李强' });
+  await trainingRing(page, '139-8765-4321', { name: '李强' });
   await expect(contact).toHaveValue('139 8765 4321');
   await expect(page.getByText('（已关联当前来电）')).toBeVisible();
 
   // This time the agent types: the draft is theirs, and a third call must not overwrite it.
   await form(page).getByLabel('标题', { exact: true }).pressSequentially('小区停水', { delay: 30 });
   await page.getByRole('button', { name: '结束模拟' }).click();
-  await ring(page, '137 1111 2222', { name: '张敏' });
+  await trainingRing(page, '137 1111 2222', { name: '张敏' });
   await expect(page.getByTestId('waiting-call')).toBeVisible();
   await expect(contact).toHaveValue('139 8765 4321');
   await expect(form(page).getByLabel('标题', { exact: true })).toHaveValue('小区停水');
