@@ -60,6 +60,14 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     workerScript: options.workerScript,
     ...(options.workerArgv ? { workerArgv: options.workerArgv } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    onSlowCall: (call) =>
+      log.warn('db.slow', {
+        repo: call.repo,
+        op: call.op,
+        connection: call.connection,
+        totalMs: Math.round(call.totalMs),
+        runMs: Math.round(call.runMs),
+      }),
   });
   const events = createEventBus((error) => log.error('events.listener-failed', { error: String(error) }));
   const secrets = options.secrets(db);

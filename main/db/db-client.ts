@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
-import type { Repos } from './repos';
+import { type Repos, interactiveReads } from './repos';
 import type { SerializedError, WorkerInit, WorkerMessage } from './worker-protocol';
 
 type Remote<R> = {
@@ -18,6 +19,16 @@ export class DatabaseError extends Error {
   }
 }
 
+/** One operation that took longer than an agent should wait; no arguments, so no personal data. */
+export interface SlowCall {
+  readonly repo: string;
+  readonly op: string;
+  readonly connection: 'writer' | 'reader';
+  /** From the call to its answer, the wait in the queue included: what the caller of the operation felt. */
+  readonly totalMs: number;
+  readonly runMs: number;
+}
+
 export interface DbClient {
   readonly repos: RemoteRepos;
   readonly schemaVersion: number;
@@ -26,63 +37,59 @@ export interface DbClient {
   close(): Promise<void>;
 }
 
-export interface OpenDbClientOptions extends WorkerInit {
+export interface OpenDbClientOptions extends Omit<WorkerInit, 'role'> {
   /** The bundled db-worker.cjs in the app; tests pass the TypeScript source with a loader. */
   readonly workerScript: string | URL;
   readonly workerArgv?: string[];
+  /** Told of every operation slower than `slowMs` (default 40 ms). */
+  readonly onSlowCall?: (call: SlowCall) => void;
+  readonly slowMs?: number;
 }
 
-/**
- * better-sqlite3 is synchronous, so it lives on a worker thread: a slow query never freezes the
- * ringing UI or the SIP keep-alives handled by main. One worker means one writer, in order.
- */
-export const openDbClient = ({ workerScript, workerArgv, ...init }: OpenDbClientOptions): Promise<DbClient> =>
+interface Connection {
+  readonly schemaVersion: number;
+  call(repo: string, op: string, args: unknown[]): Promise<unknown>;
+  /** False once the worker is gone: calls then go elsewhere or fail. */
+  alive(): boolean;
+  close(): Promise<void>;
+}
+
+const closedError = (message: string) => new DatabaseError({ name: 'DatabaseClosed', message, code: 'DATABASE_ERROR' });
+
+/** One worker thread with one SQLite connection; its operations run strictly in the order sent. */
+const openConnection = (
+  options: OpenDbClientOptions,
+  role: 'writer' | 'reader',
+  onReply: (repo: string, op: string, message: Extract<WorkerMessage, { kind: 'reply' }>, totalMs: number) => void,
+): Promise<Connection> =>
   new Promise((resolve, reject) => {
-    const worker = new Worker(workerScript, { workerData: init, argv: workerArgv ?? [] });
-    const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+    const { workerScript, workerArgv, onSlowCall: _onSlowCall, slowMs: _slowMs, ...init } = options;
+    const worker = new Worker(workerScript, { workerData: { ...init, role } satisfies WorkerInit, argv: workerArgv ?? [] });
+    const pending = new Map<
+      number,
+      { repo: string; op: string; sentAt: number; resolve: (value: unknown) => void; reject: (error: Error) => void }
+    >();
     let nextId = 1;
     let closed = false;
-    const outboxListeners = new Set<() => void>();
 
     const failAll = (error: Error): void => {
       for (const waiter of pending.values()) waiter.reject(error);
       pending.clear();
     };
 
-    const call = (repo: string, op: string, args: unknown[]): Promise<unknown> => {
-      if (closed)
-        return Promise.reject(
-          new DatabaseError({ name: 'DatabaseClosed', message: 'database is closed', code: 'DATABASE_ERROR' }),
-        );
-      const id = nextId++;
-      return new Promise((resolveCall, rejectCall) => {
-        pending.set(id, { resolve: resolveCall, reject: rejectCall });
-        worker.postMessage({ id, repo, op, args });
-      });
-    };
-
-    const remoteRepos = new Proxy({} as RemoteRepos, {
-      get: (_target, repo) =>
-        new Proxy(
-          {},
-          {
-            get:
-              (_t, op) =>
-              (...args: unknown[]) =>
-                call(String(repo), String(op), args),
-          },
-        ),
-    });
-
     worker.on('message', (message: WorkerMessage) => {
       switch (message.kind) {
         case 'ready':
           resolve({
-            repos: remoteRepos,
             schemaVersion: message.schemaVersion,
-            onOutboxWritten: (listener) => {
-              outboxListeners.add(listener);
-              return () => void outboxListeners.delete(listener);
+            alive: () => !closed,
+            call: (repo, op, args) => {
+              if (closed) return Promise.reject(closedError('database is closed'));
+              const id = nextId++;
+              return new Promise((resolveCall, rejectCall) => {
+                pending.set(id, { repo, op, sentAt: performance.now(), resolve: resolveCall, reject: rejectCall });
+                worker.postMessage({ id, repo, op, args });
+              });
             },
             close: () =>
               new Promise<void>((resolveClose) => {
@@ -101,7 +108,7 @@ export const openDbClient = ({ workerScript, workerArgv, ...init }: OpenDbClient
           const waiter = pending.get(message.id);
           pending.delete(message.id);
           if (!waiter) return;
-          if (message.ok && message.outboxWritten) for (const listener of outboxListeners) listener();
+          onReply(waiter.repo, waiter.op, message, performance.now() - waiter.sentAt);
           if (message.ok) waiter.resolve(message.value);
           else waiter.reject(new DatabaseError(message.error));
         }
@@ -119,3 +126,58 @@ export const openDbClient = ({ workerScript, workerArgv, ...init }: OpenDbClient
       );
     });
   });
+
+const isInteractiveRead = (repo: string, op: string): boolean =>
+  (interactiveReads as Record<string, readonly string[] | undefined>)[repo]?.includes(op) ?? false;
+
+/**
+ * better-sqlite3 is synchronous, so it lives on worker threads: a slow query never freezes the
+ * ringing UI or the SIP keep-alives handled by main. One writer takes every write in order; a
+ * second, read-only connection answers the lookups an agent waits for (see `interactiveReads`).
+ */
+export const openDbClient = async (options: OpenDbClientOptions): Promise<DbClient> => {
+  const outboxListeners = new Set<() => void>();
+  const slowMs = options.slowMs ?? 40;
+  let closed = false;
+  const onReply =
+    (connection: 'writer' | 'reader') =>
+    (repo: string, op: string, message: Extract<WorkerMessage, { kind: 'reply' }>, totalMs: number): void => {
+      if (message.ok && message.outboxWritten) for (const listener of outboxListeners) listener();
+      if (totalMs > slowMs) options.onSlowCall?.({ repo, op, connection, totalMs, runMs: message.runMs });
+    };
+  const writer = await openConnection(options, 'writer', onReply('writer'));
+  // Without a reader (it could not open) the writer answers everything, as before: slower, never wrong.
+  const reader = await openConnection(options, 'reader', onReply('reader')).catch(() => null);
+
+  const call = (repo: string, op: string, args: unknown[]): Promise<unknown> => {
+    if (closed) return Promise.reject(closedError('database is closed'));
+    const connection = reader?.alive() && isInteractiveRead(repo, op) ? reader : writer;
+    return connection.call(repo, op, args);
+  };
+
+  const repos = new Proxy({} as RemoteRepos, {
+    get: (_target, repo) =>
+      new Proxy(
+        {},
+        {
+          get:
+            (_t, op) =>
+            (...args: unknown[]) =>
+              call(String(repo), String(op), args),
+        },
+      ),
+  });
+
+  return {
+    repos,
+    schemaVersion: writer.schemaVersion,
+    onOutboxWritten: (listener) => {
+      outboxListeners.add(listener);
+      return () => void outboxListeners.delete(listener);
+    },
+    close: async () => {
+      closed = true;
+      await Promise.all([reader?.close(), writer.close()]);
+    },
+  };
+};

@@ -28,3 +28,20 @@ export const openDatabase = ({ file, nativeBinding }: OpenDatabaseOptions): { db
     throw error;
   }
 };
+
+/**
+ * A second connection that only reads, opened after the writer has migrated: it never changes the
+ * schema, and `query_only` turns any write that would slip through into an error.
+ */
+export const openReadConnection = ({ file, nativeBinding }: OpenDatabaseOptions): { db: Database; schemaVersion: number } => {
+  const db = new BetterSqlite3(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    db.pragma('query_only = ON');
+    return { db, schemaVersion: Number(db.pragma('user_version', { simple: true })) };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+};

@@ -29,3 +29,16 @@ export const repos = {
 } as const;
 
 export type Repos = typeof repos;
+
+type OpsOf<R> = { readonly [N in keyof R]?: readonly (keyof R[N] & string)[] };
+
+/**
+ * Lookups an agent waits for on screen (caller panel, encyclopedia, intake pickers). They run on the
+ * read connection, so a bulk pull page or an import on the writer never delays them. Only pure
+ * reads belong here: the read connection refuses writes.
+ */
+export const interactiveReads: OpsOf<Repos> = {
+  screenPop: ['lookup', 'trainingCallers'],
+  kb: ['search', 'entry', 'occurs', 'synonymGroups', 'count', 'departments'],
+  intake: ['recentCategories', 'duplicates'],
+};

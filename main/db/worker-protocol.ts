@@ -1,6 +1,12 @@
 export interface WorkerInit {
   readonly file: string;
   readonly nativeBinding?: string;
+  /**
+   * The writer migrates and takes every write, in order. The reader is a second, query-only
+   * connection for interactive lookups: under WAL it reads the last committed state while the
+   * writer applies a bulk pull page, instead of queueing behind it.
+   */
+  readonly role?: 'writer' | 'reader';
 }
 
 export interface WorkerRequest {
@@ -19,8 +25,16 @@ export interface SerializedError {
 export type WorkerMessage =
   | { readonly kind: 'ready'; readonly schemaVersion: number }
   | { readonly kind: 'open-failed'; readonly error: SerializedError }
-  | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown; readonly outboxWritten: boolean }
-  | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly error: SerializedError };
+  | {
+      readonly kind: 'reply';
+      readonly id: number;
+      readonly ok: true;
+      readonly value: unknown;
+      readonly outboxWritten: boolean;
+      /** Time spent running the operation itself, without the wait in the queue. */
+      readonly runMs: number;
+    }
+  | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly error: SerializedError; readonly runMs: number };
 
 export const serializeError = (error: unknown): SerializedError => {
   if (error instanceof Error) {

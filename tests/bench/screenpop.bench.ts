@@ -2,17 +2,19 @@
 // work orders). `npm run bench -- screenpop [--profile DIR] [--scale county|province]`: with
 // --profile an already seeded profile is measured as it is (seed_s is then not printed).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
+import { openDbClient } from '../../main/db/db-client';
 import { openDatabase } from '../../main/db/open-database';
 import { screenPopRepo } from '../../main/history/screen-pop-repo';
 import { databaseFile } from '../../main/profile/database-file';
 import { chromiumArgs, chromiumPath } from '../harness/chromium';
 import { startShellProcess } from '../harness/shell-process';
 import { percentile, report } from './bench-output';
+import { generateKbCorpus } from './kb-corpus';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -88,5 +90,43 @@ try {
 } finally {
   await browser.close();
   await shell.stop();
+}
+
+// The caller panel while sync applies a 50 k-entry encyclopedia pull in 5 000-item pages, through
+// the same DbClient main uses. A given profile is measured on a copy: the pull would change it.
+{
+  const scratch = mkdtempSync(join(tmpdir(), 'minsheng-bench-during-pull-'));
+  const pullFile = given ? join(scratch, 'desk.sqlite') : file;
+  if (given) copyFileSync(file, pullFile);
+  const client = await openDbClient({ file: pullFile, workerScript: 'dist/main/db-worker.cjs' });
+  const PULL_ENTRIES = 50_000;
+  const PAGE = 5_000;
+  const entries = [...generateKbCorpus({ info: PULL_ENTRIES / 2, qa: PULL_ENTRIES / 2, today: '2026-11-27', seed: 7 })];
+  let pulling = true;
+  const applying = (async () => {
+    for (let start = 0; start < entries.length; start += PAGE) {
+      const items = entries.slice(start, start + PAGE).map((entry, index) => ({
+        seq: start + index + 1,
+        op: 'upsert' as const,
+        id: entry.id,
+        version: entry.version,
+        data: entry as unknown as Record<string, unknown>,
+      }));
+      await client.repos.pull.apply('kb_entries', items, start + items.length, new Date().toISOString());
+    }
+    pulling = false;
+  })();
+  const duringPull: number[] = [];
+  for (let index = 0; pulling; index += 1) {
+    const started = performance.now();
+    await client.repos.screenPop.lookup({ numberKey: sampleKeys[index % sampleKeys.length]!, since, limit: 20 });
+    duringPull.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await applying;
+  await client.close();
+  report('screenpop.query_during_pull.lookups', duringPull.length, 'count');
+  report('screenpop.query_during_pull.p95_ms', percentile(duringPull, 95), 'ms');
+  rmSync(scratch, { recursive: true, force: true });
   if (!given) rmSync(profile, { recursive: true, force: true });
 }

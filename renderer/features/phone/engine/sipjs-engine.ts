@@ -10,21 +10,20 @@ import {
   Invitation,
   Inviter,
   type Referral,
-  Registerer,
-  type RegistererRegisterOptions,
+  type Registerer,
   RegistererState,
   type Session,
   SessionState,
-  URI,
   UserAgent,
   type UserAgentOptions,
 } from 'sip.js';
 import { SIPExtension } from 'sip.js/lib/api/user-agent-options';
-import type { OutgoingRegisterRequest } from 'sip.js/lib/core';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
 import { clipIdentityHeader, clipText } from '../domain/identity-limits';
+import { mediaSampleFromStats } from '../domain/media-sample';
 import { guardIncoming } from '../domain/sip-guard';
-import type { CallEngine, EngineAccount, EngineCall, EngineEvent, MediaSample } from './call-engine';
+import type { CallEngine, EngineAccount, EngineCall, EngineEvent } from './call-engine';
+import { BracketedUri, ObservedRegisterer, randomToken, settle, sipDebug, sipFragStatus, userOf } from './sipjs-parts';
 
 type EndReason = 'local' | 'remote' | 'cancelled' | 'rejected' | 'failed' | 'replaced';
 
@@ -38,6 +37,15 @@ interface Leg {
   endStatus: number | null;
   /** accept() is under way: a termination now is our media failing, not the caller giving up. */
   answering: boolean;
+  /** Held by us: every re-offer, an ICE restart too, must keep the caller on hold. */
+  held: boolean;
+  /**
+   * Settles once the far end's ACK arrived for a call we answered. sip.js calls the session
+   * established when it sends its 200; a re-INVITE sent before the ACK leaves the offer pending
+   * when the ACK comes, and sip.js then ends the call with a BYE.
+   */
+  readonly confirmed: Promise<void>;
+  confirm(): void;
 }
 
 const markEnd = (entry: Leg, reason: EndReason, status: number | null): void => {
@@ -51,63 +59,17 @@ const SUPPORTED_OPTIONS = ['replaces'];
 /** A registrar's Min-Expires is followed up to an hour: beyond that a lost binding would go unnoticed too long. */
 const MAX_EXPIRES_S = 3_600;
 
-/** Waits for a promise that may never settle, at most `ms`; never rejects. */
-const settle = (promise: Promise<unknown> | undefined, ms = 0): Promise<void> =>
-  promise
-    ? Promise.race([
-        promise.then(
-          () => undefined,
-          () => undefined,
-        ),
-        new Promise<void>((resolve) => setTimeout(resolve, ms)),
-      ])
-    : Promise.resolve();
-
 /**
- * sip.js refreshes a registration by calling its own `register()` from a timer, without the
- * request delegate the first call had: the override gives every REGISTER, refreshes included, the
- * delegate that records why it failed.
+ * What sip.js runs on. The console uses sip.js's own WebSocket transport and WebRTC media; the
+ * engine's unit tests pass an in-memory transport and a scripted media handler, so the same
+ * engine code runs in Node without a PBX.
  */
-class ObservedRegisterer extends Registerer {
-  lastFailure: { status: number; retryAfterS: number | null } | null = null;
-
-  override register(options: RegistererRegisterOptions = {}): Promise<OutgoingRegisterRequest> {
-    return super.register({
-      ...options,
-      requestDelegate: {
-        ...options.requestDelegate,
-        onReject: (response) => {
-          // Read during the callback: sip.js clears retryAfter right after it.
-          this.lastFailure = { status: response.message.statusCode ?? 0, retryAfterS: this.retryAfter ?? null };
-          options.requestDelegate?.onReject?.(response);
-        },
-      },
-    });
-  }
+export interface SipPlatform {
+  readonly transportConstructor?: UserAgentOptions['transportConstructor'];
+  readonly sessionDescriptionHandlerFactory?: UserAgentOptions['sessionDescriptionHandlerFactory'];
 }
 
-/** sip.js writes a URI target into Refer-To bare; with `?Replaces=` the grammar needs it in <>. */
-class BracketedUri extends URI {
-  override toString(): string {
-    return `<${super.toString()}>`;
-  }
-}
-
-const randomToken = (length: number): string =>
-  Array.from(crypto.getRandomValues(new Uint8Array(length)), (byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36]).join(
-    '',
-  );
-
-const sipDebug = (): boolean => (globalThis as { __sipDebug?: boolean }).__sipDebug === true;
-
-const userOf = (uri: { user?: string | undefined } | undefined): string => uri?.user ?? '';
-
-const sipFragStatus = (body: string | undefined): number | null => {
-  const match = /SIP\/2\.0\s+(\d{3})/.exec(body ?? '');
-  return match ? Number(match[1]) : null;
-};
-
-export const createSipJsEngine = (): CallEngine => {
+export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
   const listeners = new Set<(event: EngineEvent) => void>();
   const emit = (event: EngineEvent) => listeners.forEach((listener) => listener(event));
   let ua: UserAgent | null = null;
@@ -136,7 +98,21 @@ export const createSipJsEngine = (): CallEngine => {
   };
 
   const track = (session: Session, call: Omit<EngineCall, 'id'>, id: string = crypto.randomUUID()): Leg => {
-    const entry: Leg = { id, session, call: { ...call, id }, ended: false, endReason: null, endStatus: null, answering: false };
+    let confirm = () => {};
+    const confirmed = new Promise<void>((resolve) => (confirm = resolve));
+    if (!(session instanceof Invitation)) confirm();
+    const entry: Leg = {
+      id,
+      session,
+      call: { ...call, id },
+      ended: false,
+      endReason: null,
+      endStatus: null,
+      answering: false,
+      held: false,
+      confirmed,
+      confirm,
+    };
     legs.set(id, entry);
     legIdBySession.set(session.id, id);
     session.stateChange.addListener((state) => {
@@ -157,6 +133,7 @@ export const createSipJsEngine = (): CallEngine => {
       },
       onRefer: (referral) => void followReferral(entry, referral),
       onInfo: (info) => void info.accept(),
+      onAck: () => entry.confirm(),
     };
     return entry;
   };
@@ -265,6 +242,10 @@ export const createSipJsEngine = (): CallEngine => {
       iceGatheringTimeout: 500,
       peerConnectionConfiguration: { iceServers: [] },
     },
+    ...(platform.transportConstructor ? { transportConstructor: platform.transportConstructor } : {}),
+    ...(platform.sessionDescriptionHandlerFactory
+      ? { sessionDescriptionHandlerFactory: platform.sessionDescriptionHandlerFactory }
+      : {}),
     delegate: {
       onInvite,
       onDisconnect: (error) => {
@@ -389,17 +370,7 @@ export const createSipJsEngine = (): CallEngine => {
     },
 
     setHeld: async (callId, held) => {
-      const { session } = leg(callId);
-      session.sessionDescriptionHandlerOptionsReInvite = {
-        hold: held,
-      } as typeof session.sessionDescriptionHandlerOptionsReInvite;
-      await new Promise<void>((resolve, reject) => {
-        void session
-          .invite({
-            requestDelegate: { onAccept: () => resolve(), onReject: () => reject(new Error(held ? '保持失败' : '恢复失败')) },
-          })
-          .catch(reject);
-      });
+      await reoffer(leg(callId), { hold: held }, held ? '保持失败' : '恢复失败');
     },
 
     setMuted: (callId, muted) => {
@@ -475,15 +446,8 @@ export const createSipJsEngine = (): CallEngine => {
     },
 
     restartMedia: async (callId) => {
-      const { session } = leg(callId);
-      await new Promise<void>((resolve, reject) => {
-        void session
-          .invite({
-            sessionDescriptionHandlerOptions: { offerOptions: { iceRestart: true } } as never,
-            requestDelegate: { onAccept: () => resolve(), onReject: () => reject(new Error('媒体恢复被拒绝')) },
-          })
-          .catch(reject);
-      });
+      const entry = leg(callId);
+      await reoffer(entry, { hold: entry.held, offerOptions: { iceRestart: true } }, '媒体恢复被拒绝');
     },
 
     replaceMicrophone: async (callId, newTrack) => {
@@ -502,39 +466,38 @@ export const createSipJsEngine = (): CallEngine => {
       const peer = entry ? sdh(entry)?.peerConnection : undefined;
       if (!peer) return null;
       const report = await peer.getStats();
-      let sample: MediaSample = {
-        at: Date.now(),
-        bytesReceived: 0,
-        bytesSent: 0,
-        packetsReceived: 0,
-        packetsLost: 0,
-        jitterSeconds: 0,
-        roundTripSeconds: null,
-      };
-      report.forEach((stat: Record<string, unknown>) => {
-        if (stat.kind !== 'audio' && stat.type !== 'candidate-pair') return;
-        const number = (key: string) => (typeof stat[key] === 'number' ? (stat[key] as number) : 0);
-        if (stat.type === 'inbound-rtp')
-          sample = {
-            ...sample,
-            bytesReceived: number('bytesReceived'),
-            packetsReceived: number('packetsReceived'),
-            packetsLost: number('packetsLost'),
-            jitterSeconds: number('jitter'),
-          };
-        if (stat.type === 'outbound-rtp') sample = { ...sample, bytesSent: number('bytesSent') };
-        if (stat.type === 'remote-inbound-rtp' && typeof stat.roundTripTime === 'number')
-          sample = { ...sample, roundTripSeconds: stat.roundTripTime };
-        if (stat.type === 'candidate-pair' && stat.nominated && typeof stat.currentRoundTripTime === 'number')
-          sample = { ...sample, roundTripSeconds: sample.roundTripSeconds ?? stat.currentRoundTripTime };
-      });
-      return sample;
+      return mediaSampleFromStats(report.values() as Iterable<Record<string, unknown>>, Date.now());
     },
 
     on: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+  };
+
+  /**
+   * A re-INVITE with these media options, once the call is confirmed (ACK received, at most 2 s).
+   * sip.js keeps the options for later re-offers, so they go back to the hold state afterwards:
+   * an ICE restart must not be repeated by the next hold.
+   */
+  const reoffer = async (entry: Leg, options: { hold: boolean; offerOptions?: object }, refused: string): Promise<void> => {
+    await settle(entry.confirmed, 2_000);
+    const { session } = entry;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        void session
+          .invite({
+            sessionDescriptionHandlerOptions: options as typeof session.sessionDescriptionHandlerOptionsReInvite,
+            requestDelegate: { onAccept: () => resolve(), onReject: () => reject(new Error(refused)) },
+          })
+          .catch(reject);
+      });
+      entry.held = options.hold;
+    } finally {
+      session.sessionDescriptionHandlerOptionsReInvite = {
+        hold: entry.held,
+      } as typeof session.sessionDescriptionHandlerOptionsReInvite;
+    }
   };
 
   /** REFER, then end our leg once the far end reports the transfer succeeded (NOTIFY sipfrag 2xx). */

@@ -1,9 +1,13 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../../../main/db/migrations';
 import { useTempDirs } from '../../../harness/temp-dir';
 import { openTestDbClient } from '../../../harness/test-services';
+import { type SlowCall, openDbClient } from '../../../../main/db/db-client';
+import { interactiveReads, repos } from '../../../../main/db/repos';
+import { openDatabase, openReadConnection } from '../../../../main/db/open-database';
 
 const tempDir = useTempDirs();
 
@@ -45,5 +49,77 @@ describe('database worker client', () => {
     const client = await openTestDbClient(join(tempDir(), 'desk.sqlite'));
     await client.close();
     await expect(client.repos.settings.readAll()).rejects.toThrow(/closed/);
+  });
+
+  it('answers a caller-panel lookup while a 5 000-entry encyclopedia page is still being applied', async () => {
+    const file = join(tempDir(), 'desk.sqlite');
+    const slow: SlowCall[] = [];
+    const client = await openDbClient({
+      file,
+      workerScript: new URL('../../../harness/ts-worker-bootstrap.mjs', import.meta.url),
+      workerArgv: [fileURLToPath(new URL('../../../../main/db/db-worker.ts', import.meta.url))],
+      onSlowCall: (call) => slow.push(call),
+    });
+    const items = Array.from({ length: 5_000 }, (_, index) => ({
+      seq: index + 1,
+      op: 'upsert' as const,
+      id: `kb-${index}`,
+      version: 1,
+      data: {
+        id: `kb-${index}`,
+        version: 1,
+        kind: 'info',
+        title: `社保卡补办 第${index}条`,
+        body: '携带身份证到社保服务大厅办理。'.repeat(20),
+      },
+    }));
+    let applied = false;
+    const page = client.repos.pull.apply('kb_entries', items, 5_000, new Date().toISOString()).then((outcome) => {
+      applied = true;
+      return outcome;
+    });
+    const lookup = await client.repos.screenPop.lookup({ numberKey: '13800000000', since: '2026-01-01T00:00:00Z', limit: 20 });
+    expect(lookup).toBeNull();
+    expect(applied).toBe(false);
+    expect((await page).applied).toBe(5_000);
+    // The page itself is slow and reported as such, with no arguments (they hold citizens' data).
+    expect(slow.find((call) => call.op === 'apply')).toMatchObject({ repo: 'pull', connection: 'writer' });
+    expect(JSON.stringify(slow)).not.toContain('社保');
+    expect(await client.repos.kb.count()).toBe(5_000);
+    await client.close();
+  });
+
+  it('lists as interactive reads only operations the read-only connection can run', () => {
+    const file = join(tempDir(), 'desk.sqlite');
+    openDatabase({ file }).db.close();
+    const reader = openReadConnection({ file }).db;
+    expect(() => reader.prepare("INSERT INTO settings (key, value_json, updated_at) VALUES ('x', '1', 'now')").run()).toThrow(
+      /readonly|query_only/i,
+    );
+    const calls: Record<string, () => unknown> = {
+      'screenPop.lookup': () => repos.screenPop.lookup(reader, { numberKey: '1', since: '2026-01-01', limit: 5 }),
+      'screenPop.trainingCallers': () => repos.screenPop.trainingCallers(reader),
+      'kb.search': () =>
+        repos.kb.search(reader, {
+          expression: '社保',
+          callerRegion: null,
+          today: '2026-12-02',
+          kind: null,
+          department: null,
+          limit: 5,
+        }),
+      'kb.entry': () => repos.kb.entry(reader, 'x'),
+      'kb.occurs': () => repos.kb.occurs(reader, '社保'),
+      'kb.synonymGroups': () => repos.kb.synonymGroups(reader),
+      'kb.count': () => repos.kb.count(reader),
+      'kb.departments': () => repos.kb.departments(reader),
+      'intake.recentCategories': () => repos.intake.recentCategories(reader, 5),
+      'intake.duplicates': () =>
+        repos.intake.duplicates(reader, { callerKey: '1', regionCode: '320500', categoryCode: 'A', since: '2026-01-01' }),
+    };
+    const listed = Object.entries(interactiveReads).flatMap(([repo, ops]) => (ops ?? []).map((op) => `${repo}.${op}`));
+    expect(listed.sort()).toEqual(Object.keys(calls).sort());
+    for (const name of listed) expect(calls[name], name).not.toThrow();
+    reader.close();
   });
 });
