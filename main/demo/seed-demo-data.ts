@@ -13,6 +13,7 @@ import type { WorkOrderStatus } from '../workorders/domain/work-order-status';
 import { insertWorkOrderEvent, insertWorkOrderRow } from '../workorders/work-order-repo';
 import { CHANNELS, END_CAUSES, GIVEN_NAMES, MATTERS, QUEUES, STREET_WORDS, SURNAMES } from './demo-vocabulary';
 import { pick, seededRandom } from './random';
+import { rememberDemoCallers } from './demo-callers';
 
 export type SeedScale = 'county' | 'province';
 
@@ -277,5 +278,6 @@ export const seedDemoData = (db: Database, options: { scale: SeedScale; now: Dat
       );
     }
   })();
+  rememberDemoCallers(db, new Date(now).toISOString());
   return { callers: callers.length, calls, workOrders, events };
 };

@@ -42,12 +42,12 @@ const ORDER_COLUMNS = 'id, number, title, status, request_type, category_code, c
 const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 
 const SQL = {
-  repeat: 'SELECT count(*) FROM calls WHERE caller_id = ? AND ring_at >= ?',
+  repeat: "SELECT count(*) FROM calls WHERE caller_id = ? AND ring_at >= ? AND purpose != 'training'",
   open: `SELECT ${ORDER_COLUMNS} FROM work_orders INDEXED BY work_orders_open_by_caller
          WHERE caller_id = ? AND status IN (${OPEN}) ORDER BY deadline_at LIMIT 50`,
   calls: `SELECT c.id, c.direction, c.ring_at, c.answer_at, c.end_at, c.end_cause, c.agent_id, c.queue, w.number AS work_order_number
           FROM calls c LEFT JOIN work_orders w ON w.id = c.work_order_id
-          WHERE c.caller_id = ? ORDER BY c.ring_at DESC LIMIT ?`,
+          WHERE c.caller_id = ? AND c.purpose != 'training' ORDER BY c.ring_at DESC LIMIT ?`,
   orders: `SELECT ${ORDER_COLUMNS} FROM work_orders WHERE caller_id = ? ORDER BY created_at DESC LIMIT ?`,
   callerById: 'SELECT number_key FROM callers WHERE id = ?',
 } as const;
@@ -59,29 +59,17 @@ export interface TrainingCallerRow {
   readonly count: number;
 }
 
-// Only callers of the demo history (its calls carry @pbx.demo ids): a real profile offers none.
-const DEMO = "EXISTS (SELECT 1 FROM calls k WHERE k.caller_id = c.id AND k.sip_call_id LIKE '%@pbx.demo')";
-
 export const screenPopRepo = {
-  /** Three demo callers a trainer rings as: the one with most open orders, a confidential one, the most frequent. */
+  /**
+   * The demo callers a trainer may ring as, chosen once when the demo history was generated (see
+   * main/demo/demo-callers.ts): one row, so opening 模拟来电 costs nothing on a province database.
+   * A real profile has none.
+   */
   trainingCallers: (db: Database): TrainingCallerRow[] => {
-    const openOrders = statement(
-      db,
-      `SELECT 'open-orders' AS kind, c.number_key, c.name, COUNT(*) AS count FROM callers c JOIN work_orders w ON w.caller_id = c.id
-       WHERE c.confidential = 0 AND w.status IN ('registered', 'dispatched', 'accepted', 'returned', 'postponed') AND ${DEMO}
-       GROUP BY c.id ORDER BY count DESC LIMIT 1`,
-    ).get() as TrainingCallerRow | undefined;
-    const confidential = statement(
-      db,
-      `SELECT 'confidential' AS kind, c.number_key, c.name, 0 AS count FROM callers c WHERE c.confidential = 1 AND ${DEMO} LIMIT 1`,
-    ).get() as TrainingCallerRow | undefined;
-    const repeat = statement(
-      db,
-      `SELECT 'repeat' AS kind, c.number_key, c.name, COUNT(*) AS count FROM calls k JOIN callers c ON c.id = k.caller_id
-       WHERE k.sip_call_id LIKE '%@pbx.demo' AND c.confidential = 0 AND c.number_key != ?
-       GROUP BY k.caller_id ORDER BY count DESC LIMIT 1`,
-    ).get(openOrders?.number_key ?? '') as TrainingCallerRow | undefined;
-    return [openOrders, confidential, repeat].filter((row): row is TrainingCallerRow => row !== undefined);
+    const json = statement(db, "SELECT data_json FROM reference_docs WHERE kind = 'demo' AND id = 'training-callers'")
+      .pluck()
+      .get() as string | undefined;
+    return json ? (JSON.parse(json) as TrainingCallerRow[]) : [];
   },
 
   /**

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { CallPurpose } from '../../preload/contract';
 import { statement } from '../db/statement-cache';
 import type { CallInsert } from '../history/history-rows-repo';
 import { callerIdByKey } from '../callers/callers-repo';
@@ -9,7 +10,11 @@ export type CallRow = Omit<CallInsert, 'callerId' | 'queue' | 'workOrderId'> & {
   readonly callerKey: string | null;
   /** The caller sent Privacy: id; once set it stays set. */
   readonly privacyRequested: boolean;
+  readonly purpose: CallPurpose;
 };
+
+/** Training calls stay on this PC: the platform's figures and a citizen's history are real calls only. */
+const reachesPlatform = (purpose: CallPurpose): boolean => purpose !== 'training' && purpose !== 'monitor';
 
 interface StoredCall {
   readonly id: string;
@@ -22,6 +27,7 @@ interface StoredCall {
   readonly end_cause: string | null;
   readonly transfer_target: string | null;
   readonly privacy_requested: number;
+  readonly purpose: CallPurpose;
 }
 
 const toView = (row: StoredCall) => ({
@@ -35,6 +41,7 @@ const toView = (row: StoredCall) => ({
   endCause: row.end_cause,
   transferTarget: row.transfer_target,
   privacyRequested: row.privacy_requested === 1,
+  purpose: row.purpose,
 });
 
 export const phoneRepo = {
@@ -49,9 +56,9 @@ export const phoneRepo = {
       statement(
         db,
         `INSERT INTO calls (id, sip_call_id, direction, caller_id, remote_number, local_number, agent_id, ring_at,
-                            answer_at, end_at, end_cause, transfer_target, privacy_requested, created_at, updated_at)
+                            answer_at, end_at, end_cause, transfer_target, privacy_requested, purpose, created_at, updated_at)
          VALUES (@id, @sipCallId, @direction, @callerId, @remoteNumber, @localNumber, @agentId, @ringAt,
-                 @answerAt, @endAt, @endCause, @transferTarget, @privacy, @at, @at)
+                 @answerAt, @endAt, @endCause, @transferTarget, @privacy, @purpose, @at, @at)
          ON CONFLICT(id) DO UPDATE SET
            sip_call_id = coalesce(calls.sip_call_id, excluded.sip_call_id),
            caller_id = coalesce(calls.caller_id, excluded.caller_id),
@@ -64,6 +71,7 @@ export const phoneRepo = {
            updated_at = excluded.updated_at`,
       ).run({ ...call, callerId, privacy: call.privacyRequested ? 1 : 0, at });
       const stored = statement(db, 'SELECT * FROM calls WHERE id = ?').get(call.id) as StoredCall;
+      if (!reachesPlatform(stored.purpose)) return;
       enqueueOutbox(db, {
         stream: 'call',
         recordId: call.id,

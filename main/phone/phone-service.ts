@@ -77,6 +77,7 @@ export const createPhoneService = (deps: {
           endCause: record.endCause,
           transferTarget: record.transferTarget,
           privacyRequested: record.direction === 'inbound' && privacyRequested(record.privacy),
+          purpose: record.purpose,
         },
         new Date().toISOString(),
       );

@@ -50,6 +50,14 @@ export type { CallSummary, OrderSummary, ScreenPop, WorkOrderDetail } from './hi
 export type { SyncStatusView } from './sync-contract';
 export type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport } from './kb-contract';
 export type { DuplicateCandidate, IntakeDraft, IntakeForm, IntakePreview, PickerItem, ReferenceData } from './intake-contract';
-export type { AgentStateChange, CallRecord, PhoneAccount, PhoneAction, PhonePreferences, RecentCall } from './phone-contract';
+export type {
+  AgentStateChange,
+  CallPurpose,
+  CallRecord,
+  PhoneAccount,
+  PhoneAction,
+  PhonePreferences,
+  RecentCall,
+} from './phone-contract';
 export type { SecretStorageStatus, Settings, SettingsView } from './settings-contract';
 export * from './result';

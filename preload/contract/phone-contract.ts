@@ -93,9 +93,15 @@ export type PhoneAccount = z.output<typeof phoneAccountSchema>;
 
 export const END_CAUSES = ['agent_hangup', 'caller_hangup', 'rejected', 'missed', 'abandoned', 'transferred', 'failed'] as const;
 
+/** Why the call exists; the renderer's call-purpose rules say what each one does. */
+export const CALL_PURPOSES = ['citizen', 'outbound', 'consult', 'monitor', 'training'] as const;
+export type CallPurpose = (typeof CALL_PURPOSES)[number];
+
 /** One call as the console saw it; sent at ring, answer and end, each time whole (an upsert). */
 export const callRecordSchema = z.object({
   id: z.string().uuid(),
+  /** Older consoles sent no purpose: their calls were all citizens' or call-backs. */
+  purpose: z.enum(CALL_PURPOSES).default('citizen'),
   sipCallId: z.string().max(200).nullable(),
   direction: z.enum(['inbound', 'outbound']),
   from: z.string().max(8192).nullable(),
@@ -121,6 +127,7 @@ export const recentCallSchema = z.object({
   endAt: z.string().nullable(),
   endCause: z.string().nullable(),
   transferTarget: z.string().nullable(),
+  purpose: z.enum(CALL_PURPOSES),
   /** Confidential caller or withheld number: shown masked; 显示 reveals it with an audit entry. */
   masked: z.boolean(),
 });

@@ -7,6 +7,15 @@ import { trainingRing } from './training-ring';
 
 const form = (page: Page) => page.getByRole('form', { name: '受理登记表' });
 
+const callsInOutbox = (profileDir: string): number => {
+  const db = new BetterSqlite3(databaseFile(profileDir), { readonly: true });
+  try {
+    return db.prepare("SELECT count(*) FROM outbox WHERE stream = 'call'").pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
+
 const contactNumbers = (profileDir: string) => {
   const db = new BetterSqlite3(databaseFile(profileDir), { readonly: true });
   try {
@@ -27,7 +36,11 @@ test('two callers in a row: each gets a draft of their own with their own number
 
   await trainingRing(page, '13812345678', { name: '王芳' });
   await expect(contact).toHaveValue('138 1234 5678');
-  // The agent does nothing with this call; the next caller must not inherit the number.
+  // A training call is a call: it is answered with F2 and runs its timer, without the agent being 示闲.
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('main-call').getByRole('status')).toHaveText('通话中');
+  await expect(page.getByTestId('main-call').getByTestId('call-timer')).toHaveText('00:01', { timeout: 3_000 });
+  // The agent does nothing else with this call; the next caller must not inherit the number.
   await page.getByRole('button', { name: '结束模拟' }).click();
   await trainingRing(page, '139-8765-4321', { name: '李强' });
   await expect(contact).toHaveValue('139 8765 4321');
@@ -45,6 +58,18 @@ test('two callers in a row: each gets a draft of their own with their own number
   await expect(form(page).getByLabel('标题', { exact: true })).toHaveValue('');
   await expect(page.getByTestId('waiting-call')).toHaveCount(0);
   expect(contactNumbers(shell.profileDir)).toEqual([]);
+  // 通话记录 lists the three as training calls, the answered one with its duration; none went to the outbox.
+  await page.getByRole('button', { name: '结束模拟' }).click();
+  await page.getByRole('button', { name: '更多' }).click();
+  await page.getByRole('menuitem', { name: '通话记录' }).click();
+  const rows = page.getByRole('list', { name: '通话记录' }).getByRole('listitem');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: '培训来电' })).toHaveCount(3);
+  // Newest first: the third and second were refused while ringing, the first was answered and hung up.
+  await expect(rows.nth(2)).toContainText('坐席挂断');
+  await expect(rows.nth(2)).not.toContainText('未接通');
+  await expect(rows.nth(0)).toContainText('已拒接');
+  expect(callsInOutbox(shell.profileDir)).toBe(0);
 });
 
 test('an over-long paste stops at the field’s limit with a counter, and the rest of the draft still saves', async ({

@@ -19,7 +19,11 @@ import {
   set,
   setRuntime,
 } from './controller/runtime';
-import { established, onIncoming, onOutgoing, sampleQuality, stepAndSave, endEvent } from './controller/calls';
+import { established, onIncoming, onOutgoing, sampleQuality, endEvent } from './controller/calls';
+import { stepAndSave } from './controller/call-steps';
+import { createDisposables } from './controller/disposables';
+import { combineEngines } from './engine/combined-engine';
+import { createTrainingEngine } from './engine/training-engine';
 import { registrationEvent, restoreMedia } from './controller/registration-runner';
 import { devicesChanged } from './controller/devices';
 
@@ -38,6 +42,8 @@ export {
   noticeDismissed,
   preferencesSaved,
   rejectClicked,
+  trainingCallEnded,
+  trainingCallPlaced,
 } from './controller/actions';
 export { conferenceStarted } from './controller/conference';
 export { audioDevices } from './controller/devices';
@@ -113,9 +119,10 @@ export const phoneStopped = async (): Promise<void> => {
   rt.ringing?.stop();
   rt.conference?.stop();
   rt.players.forEach((player) => player.pause());
-  rt.teardown.forEach((undo) => undo());
+  rt.disposables.dispose();
   await rt.effects.catch(() => undefined);
   await rt.engine.dispose({ endCalls: true });
+  await rt.training.dispose({ endCalls: true });
   set({
     registration: { kind: 'idle' },
     calls: {},
@@ -130,10 +137,13 @@ export const phoneStopped = async (): Promise<void> => {
 // ── start ────────────────────────────────────────────────────────────────────
 
 /** Loads the account and starts registering; called again after the settings change. */
-export const phoneStarted = async (engine: CallEngine, gate: AgentGate): Promise<void> => {
+export const phoneStarted = async (sipEngine: CallEngine, gate: AgentGate): Promise<void> => {
   if (!currentRuntime()) {
+    const training = createTrainingEngine();
+    const engine = combineEngines(sipEngine, [training]);
     setRuntime({
       engine,
+      training,
       gate,
       account: null,
       retryTimer: null,
@@ -146,24 +156,18 @@ export const phoneStarted = async (engine: CallEngine, gate: AgentGate): Promise
       devices: [],
       effects: Promise.resolve(),
       mediaToRestore: new Set(),
-      teardown: [],
+      disposables: createDisposables(),
+      recordWrites: new Map(),
     });
-    const rt = need();
-    rt.teardown.push(engine.on(onEngineEvent));
+    const { disposables } = need();
+    disposables.add(engine.on(onEngineEvent));
     // Closing or reloading the console unregisters at once (the REGISTER goes out synchronously):
     // otherwise the PBX keeps forking calls to a binding nobody answers until it expires, and
     // enough of them push a live console past the PBX's fork limit.
-    const leaving = () => void engine.dispose({ endCalls: true });
-    window.addEventListener('pagehide', leaving);
-    rt.teardown.push(() => window.removeEventListener('pagehide', leaving));
-    const online = () => registrationEvent({ type: 'online' });
-    window.addEventListener('online', online);
-    rt.teardown.push(() => window.removeEventListener('online', online));
-    const devices = () => void devicesChanged();
-    navigator.mediaDevices?.addEventListener?.('devicechange', devices);
-    rt.teardown.push(() => navigator.mediaDevices?.removeEventListener?.('devicechange', devices));
-    const sampler = setInterval(() => void sampleQuality(), 2_000);
-    rt.teardown.push(() => clearInterval(sampler));
+    disposables.listen(window, 'pagehide', () => void engine.dispose({ endCalls: true }));
+    disposables.listen(window, 'online', () => registrationEvent({ type: 'online' }));
+    disposables.listen(navigator.mediaDevices, 'devicechange', () => void devicesChanged());
+    disposables.interval(() => void sampleQuality(), 2_000);
   }
   const result = await desk().phone.account();
   if (!result.ok) {

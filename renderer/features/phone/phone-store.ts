@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { PhonePreferences, RecentCall } from '../../../preload/contract';
 import { markCallRang } from '../../shared/perf-marks';
+import type { CallPurpose } from './domain/call-purpose';
 import type { CallQuality } from './domain/call-quality';
 import type { CallState } from './domain/call-state';
 import type { RegistrationState } from './domain/registration';
@@ -17,6 +18,7 @@ export interface IncomingCall {
 
 export interface CallView {
   readonly id: string;
+  readonly purpose: CallPurpose;
   readonly remoteUser: string;
   /**
    * The number as the caller panel shows it (normalised, masked when confidential or withheld):
@@ -94,9 +96,9 @@ export const selectConsultCall = (state: PhoneState): CallView | null =>
 let sequence = 0;
 
 /**
- * The one entry point for a ringing call. The SIP controller calls it for every INVITE that rings;
- * the training dialog calls it with typed headers. Everything downstream (screen-pop, intake draft)
- * reacts to this state, so a simulated call takes exactly the path of a real one.
+ * The one entry point for a ringing call that pops the caller's history: the controller calls it
+ * for every call that rings, a PBX's or the training engine's. Everything downstream (screen-pop,
+ * intake draft) reacts to this state, so a simulated call takes exactly the path of a real one.
  */
 export const incomingCallReceived = (call: {
   from: string;

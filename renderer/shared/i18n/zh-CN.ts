@@ -114,7 +114,8 @@ export const zhCN = {
 
   'phone.training.open': '模拟来电',
   'phone.training.title': '模拟来电（培训）',
-  'phone.training.hint': '培训用：按真实来电的同一路径振铃并弹出来电信息，不产生通话记录。',
+  'phone.training.hint':
+    '培训用：按真实来电的同一路径振铃、接听并弹出来电信息；通话记录标为“培训”，不上报平台，也不计入来电人的历史。',
   'phone.training.number': '来电号码',
   'phone.training.name': '来电人姓名（可选）',
   'phone.training.withheld': '来电人要求隐藏号码',
@@ -124,8 +125,9 @@ export const zhCN = {
   'phone.training.demo.repeat': '来电 {count} 次的老来电人',
   'phone.training.ring': '振铃',
   'phone.ringing': '来电振铃',
-  'phone.ringing.training': '模拟来电振铃',
+  'phone.ringing.training': '培训来电',
   'phone.training.end': '结束模拟',
+  'phone.history.training': '培训来电',
 
   'screenPop.loading': '正在查询来电人历史…',
   'screenPop.error': '来电人历史查询失败：{reason}',

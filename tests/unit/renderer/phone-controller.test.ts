@@ -6,8 +6,11 @@ import {
   answerClicked,
   blindTransferRequested,
   hangupClicked,
+  holdToggled,
   phoneStarted,
   phoneStopped,
+  trainingCallEnded,
+  trainingCallPlaced,
 } from '../../../renderer/features/phone/phone-controller';
 import { usePhoneStore } from '../../../renderer/features/phone/phone-store';
 import { provideDeskForTests } from '../../../renderer/shared/desk/desk-client';
@@ -71,6 +74,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const call = (id: string, extra: Partial<EngineCall> = {}): EngineCall => ({
   id,
+  purpose: 'citizen',
   direction: 'inbound',
   sipCallId: `sip-${id}`,
   from: '<sip:13812345678@carrier.example>;tag=1',
@@ -264,5 +268,75 @@ describe('phone controller (fake engine, real state machines)', () => {
     await settle();
     await registered();
     expect(engine.log).toContain('ice-restart c7');
+  });
+
+  describe('模拟来电 through the training engine', () => {
+    const ringTraining = async () => {
+      trainingCallPlaced({
+        from: '"王芳" <sip:13812345678@training.invalid>;tag=training',
+        privacy: null,
+        remoteUser: '13812345678',
+      });
+      await settle();
+      return Object.values(usePhoneStore.getState().calls).find((view) => view.state.kind !== 'ended')!;
+    };
+
+    it('rings like a PBX call (call view, screen-pop entry, record) even while the agent is not ready', async () => {
+      gate.answer = { ring: false, status: 480 };
+      const call = await ringTraining();
+      expect(call).toMatchObject({ purpose: 'training', remoteUser: '13812345678', state: { kind: 'ringing' } });
+      expect(usePhoneStore.getState().incoming).toMatchObject({ id: call.id, training: true });
+      expect(engine.log.filter((entry) => entry.startsWith('reject'))).toEqual([]);
+      await settle();
+      expect(records.at(-1)).toMatchObject({ id: call.id, purpose: 'training', direction: 'inbound', endCause: null });
+    });
+
+    it('answers, holds and hangs up like a call, without touching the agent state or the SIP engine', async () => {
+      await registered();
+      engine.log.length = 0;
+      const call = await ringTraining();
+      answerClicked();
+      await settle();
+      expect(usePhoneStore.getState().calls[call.id]?.state.kind).toBe('active');
+      await holdToggled();
+      expect(usePhoneStore.getState().calls[call.id]?.state).toMatchObject({ kind: 'active', held: true });
+      trainingCallEnded();
+      await settle();
+      expect(usePhoneStore.getState().calls[call.id]?.state).toMatchObject({ kind: 'ended', cause: 'agent_hangup' });
+      expect(gate).toMatchObject({ started: 0, ended: 0 });
+      expect(engine.log).toEqual([]);
+      expect(records.at(-1)).toMatchObject({ id: call.id, purpose: 'training', endCause: 'agent_hangup' });
+      expect(usePhoneStore.getState().incoming).toBeNull();
+    });
+
+    it('结束模拟 while it still rings is a refusal; a second 模拟来电 during a call is refused with a notice', async () => {
+      const first = await ringTraining();
+      trainingCallEnded();
+      await settle();
+      expect(usePhoneStore.getState().calls[first.id]?.state).toMatchObject({ kind: 'ended', cause: 'rejected' });
+      const second = await ringTraining();
+      answerClicked();
+      await settle();
+      trainingCallPlaced({ from: '<sip:13900000000@training.invalid>;tag=training', privacy: null, remoteUser: '13900000000' });
+      await settle();
+      expect(usePhoneStore.getState().notice).toMatch(/通话中/);
+      expect(Object.values(usePhoneStore.getState().calls).filter((call) => call.state.kind !== 'ended')).toHaveLength(1);
+      expect(usePhoneStore.getState().calls[second.id]?.state.kind).toBe('active');
+    });
+
+    it('a refused registration refresh leaves a training call up; stopping the phone ends it and leaves no timer behind', async () => {
+      await registered();
+      const call = await ringTraining();
+      answerClicked();
+      await settle();
+      engine.emit({ type: 'registrationFailed', status: 503, retryAfterS: 30 });
+      await settle();
+      expect(usePhoneStore.getState().calls[call.id]?.state.kind).toBe('active');
+      await phoneStopped();
+      expect(usePhoneStore.getState().calls).toEqual({});
+      const before = records.length;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(records.length).toBe(before);
+    });
   });
 });

@@ -26,7 +26,11 @@ export const CallHistory = () => {
       {calls.map((call) => (
         <li key={call.id} className={call.answerAt ? 'call-history__row' : 'call-history__row call-history__row--unanswered'}>
           <span>{shortDateTime(call.ringAt)}</span>
-          <span>{t(call.direction === 'inbound' ? 'phone.call.inbound' : 'phone.call.outbound')}</span>
+          <span>
+            {call.purpose === 'training'
+              ? t('phone.history.training')
+              : t(call.direction === 'inbound' ? 'phone.call.inbound' : 'phone.call.outbound')}
+          </span>
           <span className="call-history__number">{call.remoteNumber ?? '—'}</span>
           <span>
             {call.endCause ? (CAUSES[call.endCause] ? t(CAUSES[call.endCause]!) : call.endCause) : t('phone.call.active')}
@@ -42,7 +46,7 @@ export const CallHistory = () => {
             >
               {t('screenPop.reveal')}
             </button>
-          ) : call.remoteNumber ? (
+          ) : call.remoteNumber && call.purpose !== 'training' ? (
             <button
               type="button"
               className="link-button"

@@ -66,7 +66,9 @@ const OneCall = ({ call }: { call: CallView }) => {
 
 export const CallStatus = () => {
   const calls = usePhoneStore((state) => state.calls);
-  const training = usePhoneStore((state) => state.incoming?.training ?? false);
+  const training = usePhoneStore((state) =>
+    Object.values(state.calls).some((call) => call.purpose === 'training' && call.state.kind !== 'ended'),
+  );
   const conference = usePhoneStore((state) => state.conference);
   return (
     <div className="softphone__calls">

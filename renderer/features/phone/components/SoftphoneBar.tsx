@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { t } from '../../../shared/i18n/t';
 import { Icon } from '../../../shared/ui/icons';
-import { incomingCallCleared, usePhoneStore } from '../phone-store';
+import { trainingCallEnded } from '../phone-controller';
+import { usePhoneStore } from '../phone-store';
 import { CallControls, PhoneNotice } from './CallControls';
 import { CallStatus } from './CallStatus';
 import { MoreMenu } from './MoreMenu';
@@ -25,7 +26,9 @@ export const SoftphoneBar = ({
   agentControl: ReactNode;
   onOpenSettings: () => void;
 }) => {
-  const training = usePhoneStore((store) => store.incoming?.training ?? false);
+  const training = usePhoneStore((store) =>
+    Object.values(store.calls).some((call) => call.purpose === 'training' && call.state.kind !== 'ended'),
+  );
   const protocolErrors = usePhoneStore((store) => store.protocolErrors);
   const { text, tone } = useRegistrationText(registration);
   return (
@@ -42,7 +45,7 @@ export const SoftphoneBar = ({
         {agentControl}
         <CallStatus />
         {training ? (
-          <button type="button" onClick={incomingCallCleared}>
+          <button type="button" onClick={trainingCallEnded}>
             {t('phone.training.end')}
           </button>
         ) : null}

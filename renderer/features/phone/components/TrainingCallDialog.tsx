@@ -5,7 +5,8 @@ import { t } from '../../../shared/i18n/t';
 import { FieldError } from '../../../shared/ui/FieldError';
 import { ModalForm } from '../../../shared/ui/ModalForm';
 import { trainingIdentity } from '../domain/training-identity';
-import { incomingCallReceived, trainingDialogToggled, usePhoneStore } from '../phone-store';
+import { trainingCallPlaced } from '../phone-controller';
+import { trainingDialogToggled, usePhoneStore } from '../phone-store';
 
 type DemoCaller = {
   kind: 'open-orders' | 'confidential' | 'repeat';
@@ -46,7 +47,7 @@ export const TrainingCallDialog = () => {
     }
     setError(undefined);
     trainingDialogToggled(false);
-    incomingCallReceived({ from: identity.from, ...(identity.privacy ? { privacy: identity.privacy } : {}), training: true });
+    trainingCallPlaced({ from: identity.from, privacy: identity.privacy ?? null, remoteUser: identity.remoteUser });
   };
   return (
     <ModalForm

@@ -3,16 +3,10 @@ import type { PhonePreferences } from '../../../../preload/contract';
 import { desk } from '../../../shared/desk/desk-client';
 import { type CallView } from '../phone-store';
 import { MARK_ANSWER_CLICK, failure, get, need, notice, set } from './runtime';
-import { stepAndSave, stopRinging } from './calls';
+import { answerCall, stepAndSave } from './call-steps';
 import { devicesChanged, microphoneId } from './devices';
 
 // ── actions (called by components and shortcuts) ────────────────────────────
-
-export const answerCall = async (callId: string): Promise<void> => {
-  const rt = need();
-  stopRinging();
-  await rt.engine.answer(callId, microphoneId()).catch(failure);
-};
 
 const focusedLiveCall = (): CallView | null => {
   const live = Object.values(get().calls).filter((call) => call.state.kind !== 'ended');
@@ -148,6 +142,24 @@ export const attendedTransferCompleted = async (): Promise<void> => {
 };
 
 export const noticeDismissed = (): void => notice(null);
+
+/** 模拟来电: rings through the training engine, so it takes the path of a PBX's call. */
+export const trainingCallPlaced = (ring: { from: string; privacy: string | null; remoteUser: string }): void => {
+  const busy = Object.values(get().calls).some((call) => call.state.kind !== 'ended');
+  if (busy) {
+    notice('通话中，不能模拟来电');
+    return;
+  }
+  need().training.ring(ring);
+};
+
+/** 结束模拟: the training call ends as the agent's hangup (or refusal, while it still rings). */
+export const trainingCallEnded = (): void => {
+  const call = Object.values(get().calls).find((view) => view.purpose === 'training' && view.state.kind !== 'ended');
+  if (!call) return;
+  if (call.state.kind === 'ringing') void need().engine.reject(call.id, 486).catch(failure);
+  else hangupClicked();
+};
 
 /** Saved through main (which validates); the running phone takes the new devices and rules at once. */
 export const preferencesSaved = async (

@@ -1,106 +1,14 @@
-/** One call from ring to record: state transitions, records at each step, ring, audio, quality. */
-import type { CallRecord } from '../../../../preload/contract';
-import { desk } from '../../../shared/desk/desk-client';
+/** The engine's reports about calls, turned into calls on screen: ring, answer, audio, quality. */
 import type { EngineCall, EngineEndReason } from '../engine/call-engine';
 import { callQuality } from '../domain/call-quality';
-import { type CallEvent, type CallState, incomingCall, outgoingCall, stepCall } from '../domain/call-state';
+import { type CallPurpose, purposeRules } from '../domain/call-purpose';
+import { type CallEvent, type CallState, incomingCall, outgoingCall } from '../domain/call-state';
 import { deviceIdForLabel, routeTo } from '../media/audio-devices';
 import { beep, startRinging } from '../media/ringer';
-import { type CallView, incomingCallCleared, incomingCallReceived } from '../phone-store';
-import { MARK_ANSWER_CLICK, MARK_INVITE, MEASURE_FIRST_AUDIO, failure, get, iso, need, notice, set } from './runtime';
-import { answerCall } from './actions';
-import { endConference } from './conference';
+import { type CallView, incomingCallReceived } from '../phone-store';
+import { MARK_ANSWER_CLICK, MARK_INVITE, MEASURE_FIRST_AUDIO, failure, get, need, notice, set } from './runtime';
+import { answerCall, saveRecord, stepAndSave, stopRinging, updateCall } from './call-steps';
 import { speakerId } from './devices';
-
-// ── call records ─────────────────────────────────────────────────────────────
-
-const saveRecord = (id: string, state: CallState, transferTarget: string | null = null): void => {
-  const rt = need();
-  const base = rt.records.get(id);
-  if (!base) return;
-  const next: CallRecord = {
-    ...base,
-    answerAt:
-      base.answerAt ?? (state.kind === 'active' ? iso(state.answerAt) : state.kind === 'ended' ? iso(state.answerAt) : null),
-    endAt: state.kind === 'ended' ? iso(state.endAt) : null,
-    endCause: state.kind === 'ended' ? state.cause : null,
-    transferTarget: state.kind === 'ended' ? (state.transferTarget ?? transferTarget) : null,
-  };
-  rt.records.set(id, next);
-  // One write at a time per call, in order: the end never overtakes the ring on its way to main.
-  const previous = recordWrites.get(id) ?? Promise.resolve();
-  const written = previous.then(async () => {
-    // While the local service is away (a restart, a crash) the record waits here, in order, and goes when it answers.
-    for (let attempt = 0; ; attempt += 1) {
-      const result = await desk().phone.recordCall(next);
-      if (result.ok) return;
-      if (result.error.code !== 'TRANSPORT_CLOSED' || attempt >= 120) {
-        notice(`通话记录未保存：${result.error.message}`);
-        return;
-      }
-      if (attempt === 0) notice('与本地服务的连接中断：通话记录将在恢复后保存');
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  });
-  recordWrites.set(id, written);
-  void written.finally(() => {
-    if (recordWrites.get(id) === written) recordWrites.delete(id);
-  });
-};
-
-const recordWrites = new Map<string, Promise<void>>();
-
-// ── call state ───────────────────────────────────────────────────────────────
-
-export const updateCall = (id: string, change: (call: CallView) => CallView): void => {
-  const call = get().calls[id];
-  if (call) set({ calls: { ...get().calls, [id]: change(call) } });
-};
-
-export const stepAndSave = (id: string, event: CallEvent): void => {
-  const call = get().calls[id];
-  if (!call) return;
-  const next = stepCall(call.state, event);
-  if (next === call.state) return;
-  updateCall(id, (view) => ({ ...view, state: next }));
-  if (next.kind !== call.state.kind) saveRecord(id, next);
-  if (next.kind === 'active' && call.state.kind !== 'active') need().gate.callStarted();
-  if (next.kind === 'ended') callFinished(id);
-};
-
-export const stopRinging = (): void => {
-  const rt = need();
-  rt.ringing?.stop();
-  rt.ringing = null;
-};
-
-export const callFinished = (id: string): void => {
-  const rt = need();
-  stopRinging();
-  rt.engineCalls.delete(id);
-  rt.lastSample.delete(id);
-  rt.mediaToRestore.delete(id);
-  if (get().incoming?.id === id) incomingCallCleared();
-  const live = Object.values(get().calls).filter((call) => call.state.kind !== 'ended');
-  const player = rt.players.get(id);
-  if (player) {
-    player.pause();
-    player.srcObject = null;
-    rt.players.delete(id);
-  }
-  if (rt.conference) endConference(live.map((call) => call.id));
-  if (live.length === 0) {
-    rt.gate.callEnded();
-  } else if (live.every((call) => call.consult)) {
-    // The main call went (transferred or hung up) while a consultation stays: it becomes the call.
-    live.forEach((call) => updateCall(call.id, (view) => ({ ...view, consult: false })));
-  }
-  // The ended call stays visible briefly so the agent sees how it ended.
-  setTimeout(() => {
-    const { [id]: _gone, ...rest } = get().calls;
-    set({ calls: rest });
-  }, 3_000);
-};
 
 export const endEvent = (reason: EngineEndReason, status: number | null): CallEvent => {
   const at = Date.now();
@@ -121,9 +29,11 @@ export const endEvent = (reason: EngineEndReason, status: number | null): CallEv
 };
 
 /** A new call on screen and its first record write, the same for both directions. */
-const callAppeared = (call: EngineCall, state: CallState, consult: boolean): void => {
+const callAppeared = (call: EngineCall, state: CallState, purpose: CallPurpose): void => {
+  const consult = purpose === 'consult';
   need().records.set(call.id, {
     id: call.id,
+    purpose,
     sipCallId: call.sipCallId,
     direction: call.direction,
     from: call.from,
@@ -138,6 +48,7 @@ const callAppeared = (call: EngineCall, state: CallState, consult: boolean): voi
   });
   const view: CallView = {
     id: call.id,
+    purpose,
     remoteUser: call.remoteUser,
     shownNumber: call.direction === 'outbound' ? call.remoteUser : null,
     state,
@@ -153,7 +64,8 @@ export const onIncoming = (call: EngineCall): void => {
   const rt = need();
   rt.engineCalls.set(call.id, call);
   const ringAt = Date.now();
-  callAppeared(call, incomingCall(ringAt), false);
+  callAppeared(call, incomingCall(ringAt), call.purpose);
+  const rules = purposeRules(call.purpose);
 
   if (call.replacesCallId) {
     // The second half of an attended transfer to us: the agent already agreed on the consult call.
@@ -162,7 +74,7 @@ export const onIncoming = (call: EngineCall): void => {
     void answerCall(call.id);
     return;
   }
-  const decision = rt.gate.answerForIncomingCall();
+  const decision = rules.needsReadyAgent ? rt.gate.answerForIncomingCall() : ({ ring: true } as const);
   const busyWithAnother = Object.values(get().calls).some((other) => other.id !== call.id && other.state.kind !== 'ended');
   if (!decision.ring || busyWithAnother) {
     const status = decision.ring ? 486 : decision.status;
@@ -171,13 +83,15 @@ export const onIncoming = (call: EngineCall): void => {
   }
   performance.clearMarks(MARK_INVITE);
   performance.mark(MARK_INVITE, { startTime: call.receivedAt });
-  incomingCallReceived({
-    from: call.from ?? '',
-    ...(call.pAssertedIdentity ? { pAssertedIdentity: call.pAssertedIdentity } : {}),
-    ...(call.privacy ? { privacy: call.privacy } : {}),
-    training: false,
-    id: call.id,
-  });
+  if (rules.screenPop)
+    incomingCallReceived({
+      from: call.from ?? '',
+      ...(call.pAssertedIdentity ? { pAssertedIdentity: call.pAssertedIdentity } : {}),
+      ...(call.privacy ? { privacy: call.privacy } : {}),
+      training: call.purpose === 'training',
+      id: call.id,
+    });
+  if (!rules.rings) return;
   void ring();
   if (
     typeof document !== 'undefined' &&
@@ -214,7 +128,7 @@ export const onOutgoing = (call: EngineCall): void => {
   rt.engineCalls.set(call.id, call);
   const ringAt = Date.now();
   const consult = Object.values(get().calls).some((other) => other.state.kind === 'active');
-  callAppeared(call, outgoingCall(ringAt), consult);
+  callAppeared(call, outgoingCall(ringAt), consult ? 'consult' : call.purpose);
 };
 
 export const established = (callId: string): void => {
@@ -226,8 +140,14 @@ export const established = (callId: string): void => {
     callId,
     call.state.kind === 'dialing' ? { type: 'remoteAnswered', at: Date.now() } : { type: 'answer', at: Date.now() },
   );
+  const remote = rt.engine.remoteStream(callId);
+  // The training engine's calls have no media at all: nothing to play, no dead line to warn of.
+  if (!remote && call.purpose === 'training') {
+    updateCall(callId, (view) => ({ ...view, audioFlowing: true }));
+    return;
+  }
   const player = new Audio();
-  player.srcObject = rt.engine.remoteStream(callId);
+  player.srcObject = remote;
   rt.players.set(callId, player);
   void routeTo(player, speakerId()).then(() => player.play().catch(() => undefined));
   watchFirstAudio(callId);

@@ -1,7 +1,7 @@
 /** 三方通话 from the controller's side: which calls, when it starts and ends. */
 import { startConference } from '../media/conference';
 import { failure, get, need, notice, set } from './runtime';
-import { stepAndSave } from './calls';
+import { stepAndSave } from './call-steps';
 import { microphoneStream } from './devices';
 
 /** 三方通话: the held caller comes back and hears the consulted department, mixed in the console. */
@@ -33,21 +33,5 @@ export const conferenceStarted = async (): Promise<void> => {
     set({ conference: true, panel: 'none' });
   } catch (error) {
     failure(error);
-  }
-};
-
-/** A leg left the conference: the one still up gets the plain microphone back. */
-export const endConference = (remaining: readonly string[]): void => {
-  const rt = need();
-  rt.conference?.stop();
-  rt.conference = null;
-  set({ conference: false });
-  for (const callId of remaining) {
-    void microphoneStream()
-      .then((stream) => {
-        const track = stream.getAudioTracks()[0];
-        return track ? rt.engine.replaceMicrophone(callId, track) : undefined;
-      })
-      .catch(failure);
   }
 };

@@ -1,7 +1,7 @@
 /** Performs the registration machine's effects one after another: never two connections or REGISTERs in flight. */
 import { type RegistrationEffect, type RegistrationEvent, stepRegistration } from '../domain/registration';
 import { MARK_REGISTER, failure, get, need, notice, set } from './runtime';
-import { stepAndSave } from './calls';
+import { stepAndSave } from './call-steps';
 
 // ── registration ─────────────────────────────────────────────────────────────
 

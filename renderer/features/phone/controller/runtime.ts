@@ -1,9 +1,11 @@
 /** What the running phone holds between events; one per console, made by phoneStarted. */
 import type { CallRecord, PhoneAccount } from '../../../../preload/contract';
 import type { CallEngine, EngineCall, MediaSample } from '../engine/call-engine';
+import type { TrainingEngine } from '../engine/training-engine';
 import { type Conference } from '../media/conference';
 import { type Ringing } from '../media/ringer';
 import { usePhoneStore } from '../phone-store';
+import type { Disposables } from './disposables';
 
 export interface AgentGate {
   answerForIncomingCall(): { ring: true } | { ring: false; status: 480 | 486 };
@@ -22,7 +24,9 @@ export const set = usePhoneStore.setState;
 export const get = usePhoneStore.getState;
 
 export interface Runtime {
+  /** The SIP engine and the training engine behind one interface: each call goes to its own. */
   readonly engine: CallEngine;
+  readonly training: TrainingEngine;
   readonly gate: AgentGate;
   account: PhoneAccount | null;
   retryTimer: ReturnType<typeof setTimeout> | null;
@@ -35,7 +39,10 @@ export interface Runtime {
   conference: Conference | null;
   devices: MediaDeviceInfo[];
   effects: Promise<void>;
-  readonly teardown: (() => void)[];
+  /** Listeners, timers and waits of this run; phoneStopped disposes them all at once. */
+  readonly disposables: Disposables;
+  /** Each call's record writes, chained so the end never overtakes the ring on its way to main. */
+  readonly recordWrites: Map<string, Promise<void>>;
   /** Calls that outlived a transport loss and need their media re-offered once registered again. */
   readonly mediaToRestore: Set<string>;
 }

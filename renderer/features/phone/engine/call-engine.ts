@@ -1,8 +1,10 @@
 /**
  * What the console needs from a SIP stack, in the console's own terms. The sip.js adapter
- * implements it for real calls; the unit tests drive the controller with a fake. Nothing outside
- * `engine/` ever sees a sip.js type.
+ * implements it for real calls, the training engine for 模拟来电; the unit tests drive the
+ * controller with a fake. Nothing outside `engine/` ever sees a sip.js type.
  */
+import type { CallPurpose } from '../../../../preload/contract';
+
 export interface EngineAccount {
   readonly server: string;
   readonly domain: string;
@@ -14,6 +16,12 @@ export interface EngineAccount {
 
 export interface EngineCall {
   readonly id: string;
+  /**
+   * Why the call exists, as far as the engine knows: an INVITE from the PBX is a citizen's, a dial
+   * is outbound (the controller makes it a consultation when another call is up), the training
+   * engine's calls are training ones.
+   */
+  readonly purpose: CallPurpose;
   readonly direction: 'inbound' | 'outbound';
   readonly sipCallId: string;
   /** Raw header values, as received: main parses them (PAI wins over From). */
@@ -62,6 +70,14 @@ export interface MediaSample {
   readonly roundTripSeconds: number | null;
 }
 
+/**
+ * Obligations of every implementation, relied on by the controller:
+ * - events are delivered asynchronously, never from inside the command that caused them;
+ * - each call is announced once (`incoming` or `outgoing`) before any other event about it, and
+ *   gets exactly one `ended`, whatever ends it (far end, our command, a failed answer, dispose);
+ * - a command on a call that has ended rejects (or, for setMuted, throws) with a Chinese message;
+ * - after `dispose({ endCalls: true })` has resolved, no event at all is delivered.
+ */
 export interface CallEngine {
   /** Opens the transport to one server; resolves or rejects, then reports through events. */
   connect(account: EngineAccount): Promise<void>;

@@ -144,6 +144,7 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
     if (!ua) return;
     const inviter = referral.makeInviter({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
     const next = track(inviter, {
+      purpose: 'outbound',
       direction: 'outbound',
       sipCallId: inviter.request.callId,
       from: null,
@@ -169,6 +170,7 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
     const request = invitation.request;
     const replacee = invitation.replacee ? legIdBySession.get(invitation.replacee.id) : undefined;
     const entry = track(invitation, {
+      purpose: 'citizen',
       direction: 'inbound',
       sipCallId: clipText(request.callId, 200) ?? '',
       from: clipIdentityHeader(request.getHeader('From')),
@@ -407,6 +409,7 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
       if (!uri) throw new Error('号码无效');
       const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: mediaOptions(microphoneId) });
       const entry = track(inviter, {
+        purpose: 'outbound',
         direction: 'outbound',
         sipCallId: inviter.request.callId,
         from: null,

@@ -13,6 +13,7 @@ const context: CallContext = { transport: 'test', origin: 'test://' };
 
 const ring: CallRecord = {
   id: '0192f0e4-6a1b-7c3d-8e4f-5a6b7c8d9e0f',
+  purpose: 'citizen',
   sipCallId: 'abc@pbx',
   direction: 'inbound',
   from: '"王芳" <sip:13812345678@carrier.example>;tag=9',
@@ -65,6 +66,47 @@ describe('call records and agent states (real SQLite, through the contract)', ()
     expect(row.caller_id).toBe(db.prepare("SELECT id FROM callers WHERE number_key = '13812345678'").pluck().get());
     const outbox = db.prepare("SELECT op FROM outbox WHERE stream = 'call' AND record_id = ? ORDER BY seq").pluck().all(ring.id);
     expect(outbox).toEqual(['create', 'update', 'update', 'update']);
+    db.close();
+  });
+
+  it('keeps a training call on this PC: recorded as training, never in the outbox, never in the caller’s history', async () => {
+    const profile = tempDir();
+    {
+      const { db } = openDatabase({ file: databaseFile(profile) });
+      seedCallerHistory(db, { numberKey: '13812345678', name: '王芳', open: 1, closed: 0, calls: 2, now: new Date() });
+      db.close();
+    }
+    const services = await startTestServices(profile);
+    const pop = async () => {
+      const result = await services.dispatch('history.screenPop', { from: ring.from ?? '' }, context);
+      if (!result.ok) throw new Error(result.error.message);
+      const value = result.value as { repeatCalls30d: number; recentCalls: unknown[] };
+      return { repeat: value.repeatCalls30d, recent: value.recentCalls.length };
+    };
+    try {
+      const before = await pop();
+      expect(before.recent).toBe(2);
+      const training: CallRecord = { ...ring, purpose: 'training', sipCallId: 'training-1', ringAt: new Date().toISOString() };
+      expect((await services.dispatch('phone.recordCall', training, context)).ok).toBe(true);
+      await services.dispatch(
+        'phone.recordCall',
+        { ...training, answerAt: training.ringAt, endAt: new Date().toISOString(), endCause: 'agent_hangup' },
+        context,
+      );
+      expect(await pop()).toEqual(before);
+      const recent = await services.dispatch('phone.recentCalls', { limit: 10 }, context);
+      // 通话记录 (this console's own list) does show it, newest first, marked as training.
+      expect(recent.ok && (recent.value as unknown[])[0]).toMatchObject({
+        id: ring.id,
+        purpose: 'training',
+        endCause: 'agent_hangup',
+      });
+    } finally {
+      await services.close();
+    }
+    const db = new BetterSqlite3(databaseFile(profile), { readonly: true });
+    expect(db.prepare('SELECT purpose FROM calls WHERE id = ?').pluck().get(ring.id)).toBe('training');
+    expect(db.prepare("SELECT count(*) FROM outbox WHERE stream = 'call'").pluck().get()).toBe(0);
     db.close();
   });
 
