@@ -3,8 +3,9 @@ import { statement } from '../db/statement-cache';
 import { uuidv7 } from '../shared/domain/uuid-v7';
 import { markOutboxWritten } from './outbox-signal';
 import { nextPushBatch } from './domain/push-plan';
+import type { PushStream } from './protocol/sync-protocol';
 
-export type OutboxStream = 'work_order' | 'work_order_event' | 'call' | 'caller' | 'agent_state' | 'kb_usage' | 'audit';
+export type OutboxStream = PushStream;
 
 export interface OutboxEntry {
   readonly stream: OutboxStream;

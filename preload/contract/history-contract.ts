@@ -1,8 +1,6 @@
 import { z } from 'zod';
+import { storedTime, uuid } from './common';
 import { method } from './define';
-
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, '无效的记录编号');
-const isoTime = z.string().max(40);
 
 export const numberKindSchema = z.enum(['mobile', 'landline', 'service', 'international', 'withheld', 'unknown']);
 
@@ -12,8 +10,8 @@ export const orderSummarySchema = z.object({
   title: z.string(),
   status: z.string(),
   requestType: z.string(),
-  createdAt: isoTime,
-  deadlineAt: isoTime.nullable(),
+  createdAt: storedTime,
+  deadlineAt: storedTime.nullable(),
   /** Minutes until the deadline at the time of the lookup; negative when overdue. */
   minutesLeft: z.number().nullable(),
 });
@@ -21,7 +19,7 @@ export const orderSummarySchema = z.object({
 export const callSummarySchema = z.object({
   id: z.string(),
   direction: z.enum(['inbound', 'outbound']),
-  ringAt: isoTime,
+  ringAt: storedTime,
   answered: z.boolean(),
   durationSeconds: z.number().nullable(),
   agentId: z.string().nullable(),
@@ -76,11 +74,11 @@ export const workOrderDetailSchema = z.object({
   coDepartments: z.array(z.string()),
   reply: z.string().nullable(),
   status: z.string(),
-  deadlineAt: isoTime.nullable(),
+  deadlineAt: storedTime.nullable(),
   minutesLeft: z.number().nullable(),
-  createdAt: isoTime,
+  createdAt: storedTime,
   createdBy: z.string(),
-  events: z.array(z.object({ id: z.string(), kind: z.string(), at: isoTime, actor: z.string(), note: z.string().nullable() })),
+  events: z.array(z.object({ id: z.string(), kind: z.string(), at: storedTime, actor: z.string(), note: z.string().nullable() })),
 });
 
 export type WorkOrderDetail = z.output<typeof workOrderDetailSchema>;

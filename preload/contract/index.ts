@@ -54,6 +54,7 @@ export type {
   AgentStateChange,
   CallPurpose,
   CallRecord,
+  EndCause,
   PhoneAccount,
   PhoneAction,
   PhonePreferences,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { uuid } from './common';
 import { method } from './define';
-
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, '无效的记录编号');
 const text = (max: number) => z.string().max(max, `最多 ${max} 个字`);
 
 /**

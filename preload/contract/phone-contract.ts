@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { isoTime, uuid } from './common';
 import { method } from './define';
-
-const isoTime = z.string().datetime({ offset: true });
 
 /** Keys a call-taker can bind; letters/digits with Ctrl/Alt/Shift, or function keys. */
 const shortcut = z
@@ -92,6 +91,7 @@ export const phoneAccountSchema = z.object({
 export type PhoneAccount = z.output<typeof phoneAccountSchema>;
 
 export const END_CAUSES = ['agent_hangup', 'caller_hangup', 'rejected', 'missed', 'abandoned', 'transferred', 'failed'] as const;
+export type EndCause = (typeof END_CAUSES)[number];
 
 /** Why the call exists; the renderer's call-purpose rules say what each one does. */
 export const CALL_PURPOSES = ['citizen', 'outbound', 'consult', 'monitor', 'training'] as const;
@@ -99,7 +99,7 @@ export type CallPurpose = (typeof CALL_PURPOSES)[number];
 
 /** One call as the console saw it; sent at ring, answer and end, each time whole (an upsert). */
 export const callRecordSchema = z.object({
-  id: z.string().uuid(),
+  id: uuid,
   /** Older consoles sent no purpose: their calls were all citizens' or call-backs. */
   purpose: z.enum(CALL_PURPOSES).default('citizen'),
   sipCallId: z.string().max(200).nullable(),

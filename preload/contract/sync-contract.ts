@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from './common';
 import { method } from './define';
 
 export const syncStatusSchema = z.object({
@@ -37,7 +38,7 @@ export const syncContract = {
     summary: 'Items the platform refused, and why.',
   }),
   release: method({
-    input: z.object({ itemId: z.string().uuid() }),
+    input: z.object({ itemId: uuid }),
     output: z.object({ released: z.boolean() }),
     summary: 'Send a quarantined item again.',
   }),

@@ -13,6 +13,7 @@ export const MAX_PULL_ITEMS = 5000;
 export const MAX_PUSH_BYTES = 6 * 1024 * 1024;
 
 export const PUSH_STREAMS = ['work_order', 'work_order_event', 'call', 'caller', 'agent_state', 'kb_usage', 'audit'] as const;
+export type PushStream = (typeof PUSH_STREAMS)[number];
 export const PULL_STREAMS = ['work_orders', 'callers', 'kb_entries', 'kb_synonyms', 'holidays'] as const;
 export type PullStream = (typeof PULL_STREAMS)[number];
 

@@ -11,7 +11,9 @@
  *    ended(cause)        ended(cause)
  *   dialing ──remoteAnswered──▶ active;  dialing ──failed / hangup──▶ ended
  */
-export type EndCause = 'agent_hangup' | 'caller_hangup' | 'rejected' | 'missed' | 'abandoned' | 'transferred' | 'failed';
+import type { EndCause } from '../../../../preload/contract';
+
+export type { EndCause };
 
 export type CallState =
   | { readonly kind: 'ringing'; readonly direction: 'inbound'; readonly ringAt: number }

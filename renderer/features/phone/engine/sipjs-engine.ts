@@ -22,10 +22,10 @@ import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
 import { clipIdentityHeader, clipText } from '../domain/identity-limits';
 import { mediaSampleFromStats } from '../domain/media-sample';
 import { guardIncoming } from '../domain/sip-guard';
-import type { CallEngine, EngineAccount, EngineCall, EngineEvent } from './call-engine';
+import type { CallEngine, EngineAccount, EngineCall, EngineEndReason, EngineEvent } from './call-engine';
 import { BracketedUri, ObservedRegisterer, randomToken, settle, sipDebug, sipFragStatus, userOf } from './sipjs-parts';
 
-type EndReason = 'local' | 'remote' | 'cancelled' | 'rejected' | 'failed' | 'replaced';
+type EndReason = EngineEndReason;
 
 interface Leg {
   readonly id: string;
