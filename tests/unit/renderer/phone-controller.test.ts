@@ -226,6 +226,41 @@ describe('phone controller (fake engine, real state machines)', () => {
     expect(engine.log).toContain('answer c5');
   });
 
+  it('referred by the far end, the call we place carries on the old one: no consultation, 话后整理 only when it ends', async () => {
+    await registered();
+    engine.emit({ type: 'outgoing', call: call('r1', { purpose: 'outbound', direction: 'outbound' }) });
+    engine.emit({ type: 'established', callId: 'r1' });
+    engine.emit({ type: 'outgoing', call: call('r2', { purpose: 'outbound', direction: 'outbound', replacesCallId: 'r1' }) });
+    await settle();
+    expect(usePhoneStore.getState().calls['r2']).toMatchObject({ consult: false, purpose: 'outbound' });
+    engine.emit({ type: 'established', callId: 'r2' });
+    engine.emit({ type: 'ended', callId: 'r1', reason: 'replaced', status: null });
+    await settle();
+    expect(gate.ended).toBe(0);
+    engine.emit({ type: 'ended', callId: 'r2', reason: 'remote', status: null });
+    await settle();
+    expect(gate.ended).toBe(1);
+    expect(records.filter((record) => record.id === 'r2').map((record) => record.purpose)).not.toContain('consult');
+  });
+
+  it('the caller hanging up during a consultation leaves the consultation as the agent’s call', async () => {
+    await registered();
+    engine.emit({ type: 'incoming', call: call('m1') });
+    answerClicked();
+    engine.emit({ type: 'established', callId: 'm1' });
+    engine.emit({ type: 'outgoing', call: call('m2', { purpose: 'outbound', direction: 'outbound', remoteUser: '8002' }) });
+    engine.emit({ type: 'established', callId: 'm2' });
+    await settle();
+    expect(usePhoneStore.getState().calls['m2']?.consult).toBe(true);
+    engine.emit({ type: 'ended', callId: 'm1', reason: 'remote', status: null });
+    await settle();
+    expect(usePhoneStore.getState().calls['m2']?.consult).toBe(false);
+    expect(gate.ended).toBe(0);
+    engine.emit({ type: 'ended', callId: 'm2', reason: 'remote', status: null });
+    await settle();
+    expect(gate.ended).toBe(1);
+  });
+
   it('blind transfer REFERs the call and records the target', async () => {
     await registered();
     engine.emit({ type: 'incoming', call: call('c6') });

@@ -88,14 +88,16 @@ export const callFinished = (id: string): void => {
     rt.players.delete(id);
   }
   if (rt.conference) endConference(live.map((call) => call.id));
-  const agentCalls = live.filter((call) => purposeRules(call.purpose).countsAsAgentCall);
-  const ended = get().calls[id];
-  if (agentCalls.length === 0 && ended && purposeRules(ended.purpose).countsAsAgentCall) {
-    rt.gate.callEnded();
-  } else if (live.every((call) => call.consult)) {
-    // The main call went (transferred or hung up) while a consultation stays: it becomes the call.
-    live.forEach((call) => updateCall(call.id, (view) => ({ ...view, consult: false })));
+  if (live.length > 0 && live.every((call) => call.consult)) {
+    // The main call went (transferred or hung up) while a consultation stays: it becomes the agent's
+    // call, so its end brings 话后整理. Its record keeps saying it began as a consultation.
+    live.forEach((call) => updateCall(call.id, (view) => ({ ...view, consult: false, purpose: 'outbound' })));
   }
+  const agentCallsLeft = Object.values(get().calls).some(
+    (call) => call.state.kind !== 'ended' && purposeRules(call.purpose).countsAsAgentCall,
+  );
+  const ended = get().calls[id];
+  if (!agentCallsLeft && ended && purposeRules(ended.purpose).countsAsAgentCall) rt.gate.callEnded();
   // The ended call stays visible briefly so the agent sees how it ended.
   rt.disposables.timeout(() => {
     const { [id]: _gone, ...rest } = get().calls;

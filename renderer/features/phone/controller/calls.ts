@@ -127,6 +127,12 @@ export const onOutgoing = (call: EngineCall): void => {
   const rt = need();
   rt.engineCalls.set(call.id, call);
   const ringAt = Date.now();
+  const replaced = call.replacesCallId ? get().calls[call.replacesCallId] : undefined;
+  if (replaced) {
+    // We were referred (the far end transferred us): the new call carries on the one it replaces.
+    callAppeared(call, outgoingCall(ringAt), replaced.purpose);
+    return;
+  }
   const consult = Object.values(get().calls).some((other) => other.state.kind === 'active');
   callAppeared(call, outgoingCall(ringAt), consult ? 'consult' : call.purpose);
 };

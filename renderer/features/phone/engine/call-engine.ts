@@ -31,7 +31,10 @@ export interface EngineCall {
   readonly privacy: string | null;
   /** The user part of the other side's URI: the number shown and dialled back. */
   readonly remoteUser: string;
-  /** This INVITE replaces a call of ours (the second half of an attended transfer). */
+  /**
+   * The call of ours this one takes over: an INVITE with Replaces (the second half of an attended
+   * transfer to us), or the call we place because the far end referred us (we are transferred).
+   */
   readonly replacesCallId: string | null;
   /** performance.now() when the transport handed over the message that started the call. */
   readonly receivedAt: number;

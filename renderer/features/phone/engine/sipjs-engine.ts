@@ -151,7 +151,7 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
       pAssertedIdentity: null,
       privacy: null,
       remoteUser: clipText(userOf(referral.referTo.uri), 64) ?? '',
-      replacesCallId: null,
+      replacesCallId: from.call.id,
       receivedAt: performance.now(),
     });
     emit({ type: 'outgoing', call: next.call });
