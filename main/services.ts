@@ -2,18 +2,11 @@ import { databaseFile } from './profile/database-file';
 import type { AppInfo, DeskHandlers } from '../preload/contract';
 import { type DbClient, openDbClient } from './db/db-client';
 import { createHistoryService } from './history/history-service';
-import { appHandlers } from './ipc/app-handlers';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher';
-import { historyHandlers } from './ipc/history-handlers';
-import { intakeHandlers } from './ipc/intake-handlers';
-import { type ChooseFile, kbHandlers } from './ipc/kb-handlers';
-import { phoneHandlers } from './ipc/phone-handlers';
 import { createPhoneService } from './phone/phone-service';
-import { syncHandlers } from './ipc/sync-handlers';
 import { type SyncService, createSyncService } from './sync/sync-service';
-import { type KbService, createKbService } from './kb/kb-service';
+import { type ChooseFile, type KbService, createKbService } from './kb/kb-service';
 import { type EventBus, createEventBus } from './shared/event-bus';
-import { settingsHandlers } from './ipc/settings-handlers';
 import type { Logger } from './log/logger';
 import type { SecretStore } from './secrets/secret-store';
 import { type SettingsService, createSettingsService } from './settings/settings-service';
@@ -98,7 +91,13 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     reference: () => (reference ??= loadIntakeReference()),
     calendar: () => calendar,
   });
-  const kb = createKbService({ db, settings, events, log });
+  const kb = createKbService({
+    db,
+    settings,
+    events,
+    log,
+    ...(options.chooseKbFile ? { chooseFile: options.chooseKbFile } : {}),
+  });
   const info: AppInfo = {
     version: options.version,
     transport: options.transport,
@@ -106,14 +105,15 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     platform: process.platform,
     schemaVersion: db.schemaVersion,
   };
+  // Each service is its contract namespace: the dispatcher reaches only the contract's methods.
   const handlers: DeskHandlers = {
-    app: appHandlers(info),
-    history: historyHandlers(history),
-    intake: intakeHandlers(intake),
-    kb: kbHandlers(kb, options.chooseKbFile),
-    phone: phoneHandlers(createPhoneService({ db, settings, secrets, log })),
-    sync: syncHandlers(sync),
-    settings: settingsHandlers(settings),
+    app: { info: () => info },
+    history,
+    intake,
+    kb,
+    phone: createPhoneService({ db, settings, secrets, log }),
+    sync,
+    settings,
   };
   // Every operation that queued outbox rows nudges sync, whichever service did it.
   db.onOutboxWritten(() => sync.nudge());

@@ -1,24 +1,13 @@
 #!/usr/bin/env node
 // Builds the renderer (Vite) and the Node-side bundles (esbuild): Electron main, preload, the
 // database worker and the browser shell. Everything lands in dist/.
-import { readFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { nodeBundleOptions } from './lib/node-bundle.mjs';
 
 const started = Date.now();
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-const node = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  // better-sqlite3 is native and electron is provided by the runtime: neither can be bundled.
-  external: ['electron', 'better-sqlite3'],
-  define: { __APP_VERSION__: JSON.stringify(version) },
-  logLevel: 'warning',
-  legalComments: 'none',
-};
+const node = nodeBundleOptions;
 
 await Promise.all([
   viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),

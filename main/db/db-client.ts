@@ -34,6 +34,8 @@ export interface DbClient {
   readonly schemaVersion: number;
   /** Called after any operation that queued outbox rows (sync listens; nobody has to pass it on). */
   onOutboxWritten(listener: () => void): () => void;
+  /** Settles once the read-only connection is open (or could not be); until then the writer answers all. */
+  readonly readerOpened: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -146,8 +148,16 @@ export const openDbClient = async (options: OpenDbClientOptions): Promise<DbClie
       if (totalMs > slowMs) options.onSlowCall?.({ repo, op, connection, totalMs, runMs: message.runMs });
     };
   const writer = await openConnection(options, 'writer', onReply('writer'));
-  // Without a reader (it could not open) the writer answers everything, as before: slower, never wrong.
-  const reader = await openConnection(options, 'reader', onReply('reader')).catch(() => null);
+  // The reader opens once the writer has migrated the file, without holding up the start: until it is
+  // there, or if it cannot open, the writer answers everything, as before: slower, never wrong.
+  let reader: Connection | null = null;
+  const readerOpened = openConnection(options, 'reader', onReply('reader')).then(
+    (connection) => {
+      if (closed) return connection.close();
+      reader = connection;
+    },
+    () => undefined,
+  );
 
   const call = (repo: string, op: string, args: unknown[]): Promise<unknown> => {
     if (closed) return Promise.reject(closedError('database is closed'));
@@ -171,12 +181,14 @@ export const openDbClient = async (options: OpenDbClientOptions): Promise<DbClie
   return {
     repos,
     schemaVersion: writer.schemaVersion,
+    readerOpened,
     onOutboxWritten: (listener) => {
       outboxListeners.add(listener);
       return () => void outboxListeners.delete(listener);
     },
     close: async () => {
       closed = true;
+      await readerOpened;
       await Promise.all([reader?.close(), writer.close()]);
     },
   };

@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import type { CallSummary, OrderSummary, ScreenPop, WorkOrderDetail } from '../../preload/contract';
+import type { CallSummary, DeskHandlers, OrderSummary, ScreenPop } from '../../preload/contract';
 import type { DbClient } from '../db/db-client';
 import { DeskFailure } from '../shared/desk-failure';
 import type { Logger } from '../log/logger';
 import type { SettingsService } from '../settings/settings-service';
 import { areaCodeForDivision } from '../callers/domain/area-codes';
 import { maskPhoneNumber, normalizePhoneNumber } from '../callers/domain/phone-number';
-import { type InviteIdentityHeaders, callerIdentityFromInvite, privacyRequested } from '../callers/domain/sip-identity';
+import { callerIdentityFromInvite, privacyRequested } from '../callers/domain/sip-identity';
 import { minutesLeft, secondsBetween } from './domain/time-left';
 import type { CallRow, OrderRow } from './screen-pop-repo';
 
@@ -46,20 +46,8 @@ const callSummary = (row: CallRow): CallSummary => ({
   workOrderNumber: row.work_order_number,
 });
 
-export interface HistoryService {
-  screenPop(headers: InviteIdentityHeaders): Promise<ScreenPop>;
-  revealNumber(target: { readonly callerId: string } | { readonly callId: string }, screen: string): Promise<string>;
-  workOrder(workOrderId: string): Promise<WorkOrderDetail>;
-  trainingCallers(): Promise<TrainingCaller[]>;
-}
-
-export interface TrainingCaller {
-  readonly kind: 'open-orders' | 'confidential' | 'repeat';
-  readonly number: string;
-  readonly display: string;
-  readonly name: string | null;
-  readonly count: number;
-}
+/** The contract's history namespace, implemented here: a new contract method is written once, in the contract. */
+export type HistoryService = DeskHandlers['history'];
 
 export const createHistoryService = (deps: {
   readonly db: DbClient;
@@ -155,14 +143,16 @@ export const createHistoryService = (deps: {
           count: row.count,
         };
       }),
-    revealNumber: async (target, screen) => {
+    revealNumber: async (request) => {
+      const { screen } = request;
+      const target = 'callerId' in request ? { callerId: request.callerId } : { callId: request.callId };
       const key = await db.repos.screenPop.revealNumber({ ...target, actor: await actor(), screen, at: now().toISOString() });
       if (key === null) throw new DeskFailure('NOT_FOUND', '没有找到这位来电人');
       log.info('history.number-revealed', { screen });
-      return normalizePhoneNumber(key).display;
+      return { display: normalizePhoneNumber(key).display };
     },
 
-    workOrder: async (workOrderId) => {
+    workOrder: async ({ workOrderId }) => {
       const at = now();
       const found = await db.repos.workOrderHistory.open({
         workOrderId,

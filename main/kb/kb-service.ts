@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { KbEntryDetail, KbHit, KbImportReport } from '../../preload/contract';
+import type { DeskHandlers, KbHit, KbImportReport } from '../../preload/contract';
 import synonymsFile from '../data/kb/synonyms.json';
 import type { DbClient } from '../db/db-client';
 import type { EventBus } from '../shared/event-bus';
@@ -21,14 +21,6 @@ import { boundedLines, fileChunks } from './read-lines';
 const PAGE = 20;
 const RELATED = 5;
 
-export interface KbSearchRequest {
-  readonly query: string;
-  readonly callerRegion: string | null;
-  readonly kind: 'info' | 'qa' | null;
-  readonly department: string | null;
-  readonly settled: boolean;
-}
-
 /** Bytes of a JSON Lines file from wherever the agent chose it, with its name and size for the progress bar. */
 export interface KbImportSource {
   readonly name: string;
@@ -36,16 +28,18 @@ export interface KbImportSource {
   readonly chunks: AsyncIterable<Buffer | Uint8Array>;
 }
 
-export interface KbService {
-  status(): Promise<{ entries: number; departments: string[] }>;
-  search(request: KbSearchRequest): Promise<{ hits: KbHit[]; tookMs: number }>;
-  related(categoryName: string, text: string, callerRegion: string | null): Promise<{ hits: KbHit[] }>;
-  entry(id: string): Promise<KbEntryDetail>;
-  cite(id: string, draftId: string | null): Promise<{ answer: string; title: string }>;
+/** The OS file dialog (Electron); absent in the browser shell, where the page uploads the file. */
+export type ChooseFile = () => Promise<string | null>;
+
+/**
+ * The contract's kb namespace, implemented here (a new contract method is written once, in the
+ * contract), and the imports the browser shell's upload route and the tests start from.
+ */
+export type KbService = DeskHandlers['kb'] & {
   /** A file on this PC, by path: only for paths the agent picked in the file dialog (and for tests). */
   importFile(path: string): Promise<KbImportReport>;
   importSource(source: KbImportSource): Promise<KbImportReport>;
-}
+};
 
 const toHit =
   (terms: readonly string[], callerRegion: string | null) =>
@@ -66,6 +60,7 @@ export const createKbService = (deps: {
   readonly settings: SettingsService;
   readonly events: EventBus;
   readonly log: Logger;
+  readonly chooseFile?: ChooseFile;
   readonly now?: () => Date;
 }): KbService => {
   const { db, settings, events, log } = deps;
@@ -88,7 +83,7 @@ export const createKbService = (deps: {
   const run = async (
     expression: string,
     callerRegion: string | null,
-    kind: KbSearchRequest['kind'],
+    kind: KbHit['kind'] | null,
     department: string | null,
     limit: number,
   ) => {
@@ -143,6 +138,15 @@ export const createKbService = (deps: {
     }
   };
 
+  const importFile = async (path: string): Promise<KbImportReport> => {
+    const size = await stat(path).then(
+      (info) => (info.isFile() ? info.size : null),
+      () => null,
+    );
+    if (size === null) throw new DeskFailure('NOT_FOUND', '找不到所选文件，或它不是普通文件');
+    return importSource({ name: basename(path), bytesTotal: size, chunks: fileChunks(path) });
+  };
+
   return {
     status: async () => ({ entries: await db.repos.kb.count(), departments: await db.repos.kb.departments() }),
 
@@ -189,7 +193,7 @@ export const createKbService = (deps: {
       return { hits: rows.map(toHit(terms, region)), tookMs: performance.now() - started };
     },
 
-    related: async (categoryName, text, callerRegion) => {
+    related: async ({ categoryName, text, callerRegion }) => {
       const groups = await synonymGroups();
       // The category names the matter; synonym terms found in the text name its subject (公积金, 医保 …).
       const terms = [categoryName, ...groups.flat().filter((term) => text.includes(term))].filter((term) => term.trim() !== '');
@@ -208,7 +212,7 @@ export const createKbService = (deps: {
       return { hits: rows.map(toHit(terms, region)) };
     },
 
-    entry: async (id) => {
+    entry: async ({ id }) => {
       const row = await db.repos.kb.entry(id);
       if (!row) throw new DeskFailure('NOT_FOUND', '百科条目不存在或已删除');
       return {
@@ -227,7 +231,7 @@ export const createKbService = (deps: {
       };
     },
 
-    cite: async (id, draftId) => {
+    cite: async ({ id, draftId }) => {
       const row = await db.repos.kb.entry(id);
       if (!row) throw new DeskFailure('NOT_FOUND', '百科条目不存在或已删除');
       await db.repos.kb.recordUsage({
@@ -242,14 +246,12 @@ export const createKbService = (deps: {
       return { answer: String(row.body), title: String(row.title) };
     },
 
-    importFile: async (path) => {
-      const size = await stat(path).then(
-        (info) => (info.isFile() ? info.size : null),
-        () => null,
-      );
-      if (size === null) throw new DeskFailure('NOT_FOUND', '找不到所选文件，或它不是普通文件');
-      return importSource({ name: basename(path), bytesTotal: size, chunks: fileChunks(path) });
+    chooseImportFile: async () => {
+      if (!deps.chooseFile) throw new DeskFailure('INVALID_INPUT', '浏览器模式下请用“选择文件”上传百科文件');
+      const path = await deps.chooseFile();
+      return path === null ? null : importFile(path);
     },
+    importFile: (path) => importFile(path),
     importSource: (source) => importSource(source),
   };
 };

@@ -1,10 +1,5 @@
-import type {
-  AgentStateChange,
-  CallRecord,
-  PhoneAccount,
-  PhonePreferences,
-  RecentCall,
-} from '../../preload/contract/phone-contract';
+import type { DeskHandlers } from '../../preload/contract';
+import type { PhonePreferences } from '../../preload/contract/phone-contract';
 import type { DbClient } from '../db/db-client';
 import { DeskFailure } from '../shared/desk-failure';
 import { maskPhoneNumber, normalizePhoneNumber } from '../callers/domain/phone-number';
@@ -18,13 +13,8 @@ import { phonePreferencesFrom } from './domain/phone-preferences';
 /** Stored beside the settings rows under its own key: the settings form does not own it. */
 const PREFERENCES_KEY = 'phonePreferences';
 
-export interface PhoneService {
-  account(): Promise<PhoneAccount>;
-  savePreferences(preferences: PhonePreferences): Promise<PhonePreferences>;
-  recordCall(record: CallRecord): Promise<{ id: string }>;
-  recentCalls(limit: number): Promise<RecentCall[]>;
-  agentStateChanged(change: AgentStateChange): Promise<{ id: string }>;
-}
+/** The contract's phone namespace, implemented here: a new contract method is written once, in the contract. */
+export type PhoneService = DeskHandlers['phone'];
 
 export const createPhoneService = (deps: {
   readonly db: DbClient;
@@ -83,7 +73,7 @@ export const createPhoneService = (deps: {
       );
       return { id: record.id };
     },
-    recentCalls: async (limit) =>
+    recentCalls: async ({ limit }) =>
       (await db.repos.phone.recentCalls(limit)).map(({ confidential, privacyRequested: _privacy, ...call }) => ({
         ...call,
         remoteNumber:

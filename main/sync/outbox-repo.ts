@@ -4,16 +4,20 @@ import { uuidv7 } from '../shared/domain/uuid-v7';
 import { markOutboxWritten } from './outbox-signal';
 import { nextPushBatch } from './domain/push-plan';
 import type { PushStream } from './protocol/sync-protocol';
+import type { PushPayload } from './protocol/stream-records';
 
 export type OutboxStream = PushStream;
 
-export interface OutboxEntry {
-  readonly stream: OutboxStream;
-  readonly recordId: string;
-  readonly op: 'create' | 'update' | 'delete';
-  readonly payload: unknown;
-  readonly at: string;
-}
+/** One queued change; its payload is typed by its stream's record schema, the one the platform checks. */
+export type OutboxEntry = {
+  readonly [S in OutboxStream]: {
+    readonly stream: S;
+    readonly recordId: string;
+    readonly op: 'create' | 'update' | 'delete';
+    readonly payload: PushPayload<S>;
+    readonly at: string;
+  };
+}[OutboxStream];
 
 /**
  * Call only inside the transaction that writes the record itself: the record and its outbox row

@@ -1,4 +1,4 @@
-import type { SyncStatusView } from '../../preload/contract';
+import type { DeskHandlers, SyncStatusView } from '../../preload/contract';
 import type { DbClient } from '../db/db-client';
 import type { EventBus } from '../shared/event-bus';
 import { DeskFailure } from '../shared/desk-failure';
@@ -10,18 +10,16 @@ import { openLiveChannel } from './live-channel';
 import { PlatformError, createPlatformClient } from './platform-client';
 import { type SyncEngine, type SyncStatus, createSyncEngine, initialSyncStatus } from './sync-engine';
 
-export interface SyncService {
+/**
+ * The contract's sync namespace, implemented here (a new contract method is written once, in the
+ * contract), and the lifecycle services.ts drives.
+ */
+export type SyncService = DeskHandlers['sync'] & {
   start(): Promise<void>;
   stop(): Promise<void>;
   /** A record with an outbox row was just written. */
   nudge(): void;
-  status(): Promise<SyncStatusView>;
-  signIn(password: string): Promise<SyncStatusView>;
-  syncNow(): Promise<SyncStatusView>;
-  quarantined(): ReturnType<DbClient['repos']['outbox']['quarantined']>;
-  release(itemId: string): Promise<boolean>;
-}
-
+};
 export interface SyncServiceOptions {
   readonly db: DbClient;
   readonly settings: SettingsService;
@@ -149,7 +147,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     },
     nudge: () => engine?.nudge(),
     status: current,
-    signIn: async (password) => {
+    signIn: async ({ password }) => {
       const { platformUrl, agentId, centreCode } = await settings.current();
       if (!platformUrl || !agentId || !centreCode)
         throw new DeskFailure('INVALID_INPUT', '请先在“设置”中填写平台地址、坐席工号和中心代码');
@@ -182,10 +180,10 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       return current();
     },
     quarantined: () => db.repos.outbox.quarantined(200),
-    release: async (itemId) => {
+    release: async ({ itemId }) => {
       const released = await db.repos.outbox.release(itemId);
       engine?.nudge();
-      return released;
+      return { released };
     },
   };
 };

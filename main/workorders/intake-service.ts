@@ -1,4 +1,4 @@
-import type { FieldProblem, IntakeDraft, IntakeForm, IntakePreview, ReferenceData } from '../../preload/contract';
+import type { DeskHandlers, FieldProblem, IntakeDraft, IntakeForm } from '../../preload/contract';
 import { intakeFormSchema } from '../../preload/contract/intake-contract';
 import type { DbClient } from '../db/db-client';
 import { normalizePhoneNumber } from '../callers/domain/phone-number';
@@ -38,18 +38,8 @@ export const emptyForm = (callLinked: boolean): IntakeForm => ({
   callbackMethod: 'phone',
 });
 
-export interface IntakeService {
-  referenceData(): Promise<ReferenceData>;
-  openDraft(callRef: string | null, fresh: boolean): Promise<IntakeDraft>;
-  saveDraft(id: string, revision: number, form: IntakeForm): Promise<{ revision: number; savedAt: string }>;
-  discardDraft(id: string): Promise<boolean>;
-  preview(form: IntakeForm): Promise<IntakePreview>;
-  submit(
-    draftId: string,
-    form: IntakeForm,
-    duplicateOf: string | null,
-  ): Promise<{ workOrderId: string; number: string; provisionalNumber: boolean; deadlineAt: string | null }>;
-}
+/** The contract's intake namespace, implemented here: a new contract method is written once, in the contract. */
+export type IntakeService = DeskHandlers['intake'];
 
 export const createIntakeService = (deps: {
   readonly db: DbClient;
@@ -101,7 +91,7 @@ export const createIntakeService = (deps: {
       };
     },
 
-    openDraft: async (callRef, fresh) => {
+    openDraft: async ({ callRef, fresh }) => {
       if (!fresh) {
         const existing = callRef ? await db.repos.intake.draftForCall(callRef) : await db.repos.intake.latestOpenDraft();
         if (existing) return draftFromRow(existing);
@@ -113,16 +103,16 @@ export const createIntakeService = (deps: {
       return { id, callRef, form, revision: 0, updatedAt: at };
     },
 
-    saveDraft: async (id, revision, form) => {
+    saveDraft: async ({ id, revision, form }) => {
       const savedAt = now().toISOString();
       const result = await db.repos.intake.saveDraft({ id, revision, formJson: JSON.stringify(form), at: savedAt });
       if (!result) throw new DeskFailure('NOT_FOUND', '草稿不存在或已提交');
       return { revision: result.revision, savedAt };
     },
 
-    discardDraft: (id) => db.repos.intake.discardDraft(id),
+    discardDraft: async ({ id }) => ({ discarded: await db.repos.intake.discardDraft(id) }),
 
-    preview: async (form) => {
+    preview: async ({ form }) => {
       const at = now();
       const number = normalizePhoneNumber(form.contactNumber);
       const rows =
@@ -149,7 +139,7 @@ export const createIntakeService = (deps: {
       };
     },
 
-    submit: async (draftId, form, duplicateOf) => {
+    submit: async ({ draftId, form, duplicateOf }) => {
       const problems: FieldProblem[] = intakeProblems(form, rules());
       if (problems.length > 0) throw new DeskFailure('INVALID_INPUT', `工单未提交：还有 ${problems.length} 项需要补充`, problems);
       const current = await settings.current();

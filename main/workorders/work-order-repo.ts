@@ -2,33 +2,10 @@ import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement-cache';
 import { uuidv7 } from '../shared/domain/uuid-v7';
 import { enqueueOutbox } from '../sync/outbox-repo';
-import type { HandlingMode, WorkOrderStatus } from './domain/work-order-status';
+import type { WorkOrderRecord } from '../sync/protocol/stream-records';
 
-export interface NewWorkOrder {
-  readonly id?: string;
-  readonly number: string;
-  readonly channel: string;
-  readonly callerId: string | null;
-  readonly contactName: string | null;
-  readonly contactNumber: string | null;
-  readonly requestType: string;
-  readonly categoryCode: string | null;
-  readonly regionCode: string | null;
-  readonly address: string | null;
-  readonly title: string;
-  readonly content: string;
-  readonly urgency: string;
-  readonly handlingMode: HandlingMode;
-  readonly leadDepartment: string | null;
-  readonly coDepartments: readonly string[];
-  readonly reply: string | null;
-  readonly deadlineAt: string | null;
-  readonly status: WorkOrderStatus;
-  readonly duplicateOf: string | null;
-  readonly confidential: boolean;
-  readonly createdBy: string;
-  readonly createdAt: string;
-}
+/** A work order as the platform receives it (one shape for the form's result, the row and the sync). */
+export type NewWorkOrder = Omit<WorkOrderRecord, 'id'> & { readonly id?: string };
 
 const INSERT_ORDER = `INSERT INTO work_orders (id, number, channel, caller_id, contact_name, contact_number, request_type,
   category_code, region_code, address, title, content, urgency, handling_mode, lead_department, co_departments_json, reply,

@@ -99,6 +99,7 @@ try {
   const pullFile = given ? join(scratch, 'desk.sqlite') : file;
   if (given) copyFileSync(file, pullFile);
   const client = await openDbClient({ file: pullFile, workerScript: join(process.cwd(), 'dist/main/db-worker.cjs') });
+  await client.readerOpened;
   const PULL_ENTRIES = 50_000;
   const PAGE = 5_000;
   const entries = [...generateKbCorpus({ info: PULL_ENTRIES / 2, qa: PULL_ENTRIES / 2, today: '2026-11-27', seed: 7 })];

@@ -1,15 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { type DbClient, openDbClient } from '../../main/db/db-client';
 import { createLogger } from '../../main/log/logger';
 import { type SecretStore, createMemorySecretStore } from '../../main/secrets/secret-store';
 import { type DeskServices, createDeskServices } from '../../main/services';
 
-/** The worker runs the TypeScript source through tsx, exactly the code the bundle is built from. */
-const WORKER_SOURCE = fileURLToPath(new URL('../../main/db/db-worker.ts', import.meta.url));
-const WORKER_BOOTSTRAP = fileURLToPath(new URL('./ts-worker-bootstrap.mjs', import.meta.url));
+import { TEST_DB_WORKER } from './test-db-worker';
 
-export const openTestDbClient = (file: string): Promise<DbClient> =>
-  openDbClient({ file, workerScript: WORKER_BOOTSTRAP, workerArgv: [WORKER_SOURCE] });
+export const openTestDbClient = (file: string): Promise<DbClient> => openDbClient({ file, workerScript: TEST_DB_WORKER });
 
 export const startTestServices = (
   profileDir: string,
@@ -24,8 +20,7 @@ export const startTestServices = (
     transport: 'browser-shell',
     version: '0.0.0-test',
     log: createLogger(options.logFile ? { file: options.logFile } : {}),
-    workerScript: WORKER_BOOTSTRAP,
-    workerArgv: [WORKER_SOURCE],
+    workerScript: TEST_DB_WORKER,
     secrets: options.secrets ?? (() => createMemorySecretStore()),
     ...(options.sync ? { sync: options.sync } : {}),
   });

@@ -48,7 +48,8 @@ describe('sync with the platform', () => {
     expect(back.store.appliedCount()).toBe(2000);
     await services.close();
     await back.close();
-  });
+    // Its own wait for the drain is 30 s: the default 20 s test timeout cut it short on a busy CI machine.
+  }, 60_000);
 
   it('keeps each record’s changes in order: an update never overtakes its create', async () => {
     const dir = tempDir();

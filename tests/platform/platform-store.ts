@@ -1,7 +1,7 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { z } from 'zod';
 import type { PullItem, PullStream, PushItem, PushResult } from '../../main/sync/protocol/sync-protocol';
+import { pushPayloadSchemas } from '../../main/sync/protocol/stream-records';
 
 /**
  * The reference platform's own storage: a SQLite file with agents and tokens, every pushed item
@@ -21,31 +21,6 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS stations (centre_code TEXT NOT NULL, console_id TEXT NOT NULL, station TEXT NOT NULL, PRIMARY KEY (centre_code, console_id), UNIQUE (centre_code, station)) STRICT;
   CREATE INDEX IF NOT EXISTS events_by_order ON records (json_extract(data_json, '$.workOrderId')) WHERE stream = 'work_order_event';
 `;
-
-const pushedOrderSchema = z
-  .object({
-    id: z.string().min(1),
-    number: z.string().min(1),
-    title: z.string().min(1).max(100),
-    content: z.string().min(1).max(5000),
-    requestType: z.string().min(1),
-    status: z.string().min(1),
-    handlingMode: z.enum(['direct', 'dispatch']),
-    createdAt: z.string(),
-    createdBy: z.string(),
-  })
-  .passthrough();
-const pushedEventSchema = z
-  .object({
-    id: z.string(),
-    workOrderId: z.string(),
-    kind: z.string(),
-    at: z.string(),
-    actor: z.string(),
-    note: z.string().nullable(),
-  })
-  .passthrough();
-const pushedCallerSchema = z.object({ id: z.string(), numberKey: z.string().min(3), numberKind: z.string() }).passthrough();
 
 const hashPayload = (item: PushItem): string =>
   createHash('sha256')
@@ -197,39 +172,26 @@ export const openPlatformStore = (file: string): PlatformStore => {
     item: PushItem,
     session: Session,
   ): { ok: true; orderTouched: string | null } | { ok: false; error: string } => {
-    const payload = item.payload;
+    // The console's outbox is typed from the same schemas: an item that fails here is a real defect or forgery.
+    const parsed = pushPayloadSchemas[item.stream].safeParse(item.payload);
+    if (!parsed.success)
+      return { ok: false, error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
+    const payload = parsed.data;
+    if (payload.id !== item.recordId) return { ok: false, error: 'payload id differs from recordId' };
     switch (item.stream) {
-      case 'work_order': {
-        const parsed = pushedOrderSchema.safeParse(payload);
-        if (!parsed.success)
-          return { ok: false, error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
-        if (parsed.data.id !== item.recordId) return { ok: false, error: 'payload id differs from recordId' };
+      case 'work_order':
         saveRecord('work_order', item.recordId, session.centreCode, {
           ...(record('work_order', item.recordId) ?? {}),
-          ...parsed.data,
+          ...payload,
         });
         return { ok: true, orderTouched: item.recordId };
-      }
-      case 'work_order_event': {
-        const parsed = pushedEventSchema.safeParse(payload);
-        if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid event' };
-        saveRecord('work_order_event', item.recordId, session.centreCode, parsed.data);
-        return { ok: true, orderTouched: parsed.data.workOrderId };
-      }
-      case 'caller': {
-        const parsed = pushedCallerSchema.safeParse(payload);
-        if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid caller' };
-        saveRecord('caller', item.recordId, session.centreCode, parsed.data);
-        appendChange('callers', session.centreCode, item.recordId, 'upsert', 1, {
-          tags: [],
-          name: null,
-          regionCode: null,
-          confidential: false,
-          createdAt: item.createdAt,
-          ...parsed.data,
-        });
+      case 'work_order_event':
+        saveRecord('work_order_event', item.recordId, session.centreCode, payload);
+        return { ok: true, orderTouched: 'workOrderId' in payload ? (payload.workOrderId ?? null) : null };
+      case 'caller':
+        saveRecord('caller', item.recordId, session.centreCode, payload);
+        appendChange('callers', session.centreCode, item.recordId, 'upsert', 1, payload);
         return { ok: true, orderTouched: null };
-      }
       default:
         saveRecord(item.stream, item.recordId, session.centreCode, payload);
         return { ok: true, orderTouched: null };

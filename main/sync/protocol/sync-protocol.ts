@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WORK_ORDER_EVENT_KINDS, WORK_ORDER_STATUSES } from '../../workorders/domain/work-order-status';
+import { callerRecordSchema, workOrderEventRecordSchema, workOrderRecordSchema } from './stream-records';
 
 /**
  * Sync protocol v1 between a console and the central platform (docs/sync-protocol.md). The same
@@ -86,53 +86,12 @@ export const liveMessageSchema = z.object({ type: z.literal('changed'), streams:
 export const errorResponseSchema = z.object({ error: z.string(), code: z.string() });
 
 /** Data of the pulled streams (the `data` of a pull item), validated before anything is applied. */
-export const pulledCallerSchema = z.object({
-  id: z.string().min(1).max(64),
-  numberKey: z.string().min(3).max(20),
-  numberKind: z.enum(['mobile', 'landline', 'service', 'international']),
-  name: z.string().max(40).nullable(),
-  tags: z.array(z.string().max(20)).max(20).default([]),
-  confidential: z.boolean(),
-  regionCode: z.string().max(12).nullable(),
-  createdAt: z.string().max(40),
-});
+export const pulledCallerSchema = callerRecordSchema;
 
 export const pulledWorkOrderSchema = z.object({
-  order: z.object({
-    id: z.string().min(1).max(64),
-    number: z.string().min(1).max(40),
-    channel: z.string().max(20),
-    callerId: z.string().max(64).nullable(),
-    contactName: z.string().max(40).nullable(),
-    contactNumber: z.string().max(40).nullable(),
-    requestType: z.string().max(20),
-    categoryCode: z.string().max(12).nullable(),
-    regionCode: z.string().max(12).nullable(),
-    address: z.string().max(200).nullable(),
-    title: z.string().max(100),
-    content: z.string().max(5000),
-    urgency: z.string().max(20),
-    handlingMode: z.enum(['direct', 'dispatch']),
-    leadDepartment: z.string().max(60).nullable(),
-    coDepartments: z.array(z.string().max(60)).max(10),
-    reply: z.string().max(5000).nullable(),
-    deadlineAt: z.string().max(40).nullable(),
-    status: z.enum(WORK_ORDER_STATUSES),
-    duplicateOf: z.string().max(64).nullable(),
-    confidential: z.boolean(),
-    createdBy: z.string().max(32),
-    createdAt: z.string().max(40),
-  }),
-  caller: pulledCallerSchema.nullable(),
-  events: z.array(
-    z.object({
-      id: z.string().min(1).max(64),
-      kind: z.enum(WORK_ORDER_EVENT_KINDS),
-      at: z.string().max(40),
-      actor: z.string().max(60),
-      note: z.string().max(1000).nullable(),
-    }),
-  ),
+  order: workOrderRecordSchema,
+  caller: callerRecordSchema.nullable(),
+  events: z.array(workOrderEventRecordSchema.omit({ workOrderId: true })),
 });
 export type PulledWorkOrder = z.output<typeof pulledWorkOrderSchema>;
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { TEST_DB_WORKER } from '../../../harness/test-db-worker';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../../../main/db/migrations';
@@ -56,10 +56,10 @@ describe('database worker client', () => {
     const slow: SlowCall[] = [];
     const client = await openDbClient({
       file,
-      workerScript: new URL('../../../harness/ts-worker-bootstrap.mjs', import.meta.url),
-      workerArgv: [fileURLToPath(new URL('../../../../main/db/db-worker.ts', import.meta.url))],
+      workerScript: TEST_DB_WORKER,
       onSlowCall: (call) => slow.push(call),
     });
+    await client.readerOpened;
     const items = Array.from({ length: 5_000 }, (_, index) => ({
       seq: index + 1,
       op: 'upsert' as const,

@@ -81,7 +81,7 @@ describe('0002 callers, calls, work orders, outbox, audit', () => {
 
   it('refuses an outbox row written outside the record’s transaction', () => {
     const db = fresh();
-    expect(() => enqueueOutbox(db, { stream: 'call', recordId: 'x', op: 'create', payload: {}, at: 'now' })).toThrow(
+    expect(() => enqueueOutbox(db, { stream: 'call', recordId: 'x', op: 'create', payload: {} as never, at: 'now' })).toThrow(
       /inside the transaction/,
     );
   });

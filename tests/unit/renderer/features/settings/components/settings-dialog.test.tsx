@@ -1,16 +1,16 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskApi, Result, SettingsView } from '../../../preload/contract';
-import { SettingsDialog } from '../../../renderer/features/settings/components/SettingsDialog';
+import type { DeskApi, Result, SettingsView } from '../../../../../../preload/contract';
+import { SettingsDialog } from '../../../../../../renderer/features/settings/components/SettingsDialog';
 import {
   draftEdited,
   settingsChanged,
   settingsDialogOpened,
   settingsSubmitted,
   useSettingsStore,
-} from '../../../renderer/features/settings/settings-store';
-import { provideDeskForTests } from '../../../renderer/shared/desk/desk-client';
+} from '../../../../../../renderer/features/settings/settings-store';
+import { provideDeskForTests } from '../../../../../../renderer/shared/desk/desk-client';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { incomingCallAnswer } from '../../../renderer/features/agent-state/domain/agent-state';
-import { callQuality, estimateMos } from '../../../renderer/features/phone/domain/call-quality';
-import { deviceIdForLabel, newlyPlugged } from '../../../renderer/features/phone/media/audio-devices';
-import { matchesShortcut } from '../../../renderer/shared/keyboard/shortcut';
+import { incomingCallAnswer } from '../../../../../../renderer/features/agent-state/domain/agent-state';
+import { callQuality, estimateMos } from '../../../../../../renderer/features/phone/domain/call-quality';
+import { deviceIdForLabel, newlyPlugged } from '../../../../../../renderer/features/phone/media/audio-devices';
+import { matchesShortcut } from '../../../../../../renderer/shared/keyboard/shortcut';
 
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey', boolean>> = {}) => ({
   key: k,

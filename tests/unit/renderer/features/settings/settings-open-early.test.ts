@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DeskApi, Result, SettingsView } from '../../../preload/contract';
-import { settingsDialogOpened, useSettingsStore } from '../../../renderer/features/settings/settings-store';
-import { provideDeskForTests } from '../../../renderer/shared/desk/desk-client';
+import type { DeskApi, Result, SettingsView } from '../../../../../preload/contract';
+import { settingsDialogOpened, useSettingsStore } from '../../../../../renderer/features/settings/settings-store';
+import { provideDeskForTests } from '../../../../../renderer/shared/desk/desk-client';
 
 const view: SettingsView = {
   settings: { pbxServers: [], sipExtension: '', sipAuthUser: '', displayName: '', platformUrl: '', centreCode: '', agentId: '' },

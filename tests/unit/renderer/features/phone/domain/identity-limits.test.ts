@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IDENTITY_HEADER_MAX, clipIdentityHeader, clipText } from '../../../renderer/features/phone/domain/identity-limits';
+import {
+  IDENTITY_HEADER_MAX,
+  clipIdentityHeader,
+  clipText,
+} from '../../../../../../renderer/features/phone/domain/identity-limits';
 
 describe('identity limits at the edge', () => {
   it('keeps ordinary headers as they are', () => {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { SettingsView } from '../../../preload/contract';
-import { draftFromView, fieldErrorsFrom, settingsFromDraft } from '../../../renderer/features/settings/domain/settings-draft';
-import { missingSetup, pbxReadiness } from '../../../renderer/features/settings/domain/setup-checklist';
-import { t } from '../../../renderer/shared/i18n/t';
+import type { SettingsView } from '../../../../../../preload/contract';
+import {
+  draftFromView,
+  fieldErrorsFrom,
+  settingsFromDraft,
+} from '../../../../../../renderer/features/settings/domain/settings-draft';
+import { missingSetup, pbxReadiness } from '../../../../../../renderer/features/settings/domain/setup-checklist';
+import { t } from '../../../../../../renderer/shared/i18n/t';
 
 const empty: SettingsView = {
   settings: { pbxServers: [], sipExtension: '', sipAuthUser: '', displayName: '', platformUrl: '', centreCode: '', agentId: '' },

@@ -8,8 +8,8 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { CallEngine, EngineEvent } from '../../../renderer/features/phone/engine/call-engine';
-import { createSipJsEngine } from '../../../renderer/features/phone/engine/sipjs-engine';
+import type { CallEngine, EngineEvent } from '../../../../../../renderer/features/phone/engine/call-engine';
+import { createSipJsEngine } from '../../../../../../renderer/features/phone/engine/sipjs-engine';
 import { tortureCorpus } from './sip-torture-corpus';
 
 const header = (message: string, ...names: string[]): string | null => {

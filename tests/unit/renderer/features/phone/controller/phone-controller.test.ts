@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallRecord, DeskApi, PhoneAccount, Result } from '../../../preload/contract';
-import { defaultPhonePreferences } from '../../../preload/contract/phone-contract';
-import type { CallEngine, EngineCall, EngineEvent } from '../../../renderer/features/phone/engine/call-engine';
+import type { CallRecord, DeskApi, PhoneAccount, Result } from '../../../../../../preload/contract';
+import { defaultPhonePreferences } from '../../../../../../preload/contract/phone-contract';
+import type { CallEngine, EngineCall, EngineEvent } from '../../../../../../renderer/features/phone/engine/call-engine';
 import {
   answerClicked,
   blindTransferRequested,
@@ -11,9 +11,9 @@ import {
   phoneStopped,
   trainingCallEnded,
   trainingCallPlaced,
-} from '../../../renderer/features/phone/phone-controller';
-import { usePhoneStore } from '../../../renderer/features/phone/phone-store';
-import { provideDeskForTests } from '../../../renderer/shared/desk/desk-client';
+} from '../../../../../../renderer/features/phone/phone-controller';
+import { usePhoneStore } from '../../../../../../renderer/features/phone/phone-store';
+import { provideDeskForTests } from '../../../../../../renderer/shared/desk/desk-client';
 
 /** Records what the controller asks of the SIP stack; the test plays the network's answers. */
 class FakeEngine implements CallEngine {

@@ -4,7 +4,7 @@ import {
   type RegistrationState,
   registrationLabel,
   stepRegistration,
-} from '../../../renderer/features/phone/domain/registration';
+} from '../../../../../../renderer/features/phone/domain/registration';
 
 const config = { servers: 2, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000, random: () => 0.5 };
 const run = (state: RegistrationState, ...events: RegistrationEvent[]) =>

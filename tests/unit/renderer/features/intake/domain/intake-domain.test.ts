@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PickerItem } from '../../../preload/contract';
-import { createAutosave } from '../../../renderer/features/intake/domain/autosave';
-import { matchPickerItems } from '../../../renderer/features/intake/domain/picker-match';
-import { shortDateTime, timeOfDay } from '../../../renderer/shared/format-time';
+import type { PickerItem } from '../../../../../../preload/contract';
+import { createAutosave } from '../../../../../../renderer/features/intake/domain/autosave';
+import { matchPickerItems } from '../../../../../../renderer/features/intake/domain/picker-match';
+import { shortDateTime, timeOfDay } from '../../../../../../renderer/shared/format-time';
 
 const item = (code: string, name: string, path: string, level: number, full: string, initials: string): PickerItem => ({
   code,

@@ -4,7 +4,7 @@ import {
   incomingCallAnswer,
   initialAgentState,
   transition,
-} from '../../../renderer/features/agent-state/domain/agent-state';
+} from '../../../../../../renderer/features/agent-state/domain/agent-state';
 
 const config = { notReadyReasons: ['小休', '用餐', '会议', '培训'], wrapUpSeconds: 30 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trainingIdentity } from '../../../renderer/features/phone/domain/training-identity';
+import { trainingIdentity } from '../../../../../../renderer/features/phone/domain/training-identity';
 
 describe('模拟来电: the number as a trainer types it', () => {
   it.each([

@@ -1,12 +1,12 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskApi, Result, ScreenPop } from '../../../preload/contract';
-import { CallerPanel } from '../../../renderer/features/screen-pop/components/CallerPanel';
-import { deadlineTone, humanDuration } from '../../../renderer/features/screen-pop/domain/deadline-badge';
-import { callDuration } from '../../../renderer/shared/format-time';
-import { callRang, panelCleared } from '../../../renderer/features/screen-pop/screen-pop-store';
-import { provideDeskForTests } from '../../../renderer/shared/desk/desk-client';
+import type { DeskApi, Result, ScreenPop } from '../../../../../preload/contract';
+import { CallerPanel } from '../../../../../renderer/features/screen-pop/components/CallerPanel';
+import { deadlineTone, humanDuration } from '../../../../../renderer/features/screen-pop/domain/deadline-badge';
+import { callDuration } from '../../../../../renderer/shared/format-time';
+import { callRang, panelCleared } from '../../../../../renderer/features/screen-pop/screen-pop-store';
+import { provideDeskForTests } from '../../../../../renderer/shared/desk/desk-client';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

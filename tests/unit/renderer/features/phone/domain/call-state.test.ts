@@ -6,7 +6,7 @@ import {
   outgoingCall,
   stepCall,
   talkSeconds,
-} from '../../../renderer/features/phone/domain/call-state';
+} from '../../../../../../renderer/features/phone/domain/call-state';
 
 const run = (state: CallState, ...events: CallEvent[]): CallState => events.reduce(stepCall, state);
 

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { CALL_PURPOSES } from '../../../preload/contract/phone-contract';
+import { WORK_ORDER_EVENT_KINDS, WORK_ORDER_STATUSES } from '../../workorders/domain/work-order-status';
+import type { PushStream } from './sync-protocol';
+
+/**
+ * The records that travel between console and platform, one schema each: the console's outbox is
+ * typed from them (a payload that does not fit is a compile error where it is queued) and the
+ * platform validates every pushed item with the same schema, as the console validates what it pulls.
+ */
+const id = z.string().min(1).max(64);
+const time = z.string().min(1).max(40);
+
+export const callerRecordSchema = z.object({
+  id,
+  numberKey: z.string().min(3).max(20),
+  numberKind: z.enum(['mobile', 'landline', 'service', 'international']),
+  name: z.string().max(40).nullable(),
+  tags: z.array(z.string().max(20)).max(20).default([]),
+  confidential: z.boolean(),
+  regionCode: z.string().max(12).nullable(),
+  createdAt: time,
+});
+
+export const workOrderRecordSchema = z.object({
+  id,
+  number: z.string().min(1).max(40),
+  channel: z.string().max(20),
+  callerId: id.nullable(),
+  contactName: z.string().max(40).nullable(),
+  contactNumber: z.string().max(40).nullable(),
+  requestType: z.string().min(1).max(20),
+  categoryCode: z.string().max(12).nullable(),
+  regionCode: z.string().max(12).nullable(),
+  address: z.string().max(200).nullable(),
+  title: z.string().min(1).max(100),
+  content: z.string().min(1).max(5000),
+  urgency: z.string().max(20),
+  handlingMode: z.enum(['direct', 'dispatch']),
+  leadDepartment: z.string().max(60).nullable(),
+  coDepartments: z.array(z.string().max(60)).max(10).readonly(),
+  reply: z.string().max(5000).nullable(),
+  deadlineAt: time.nullable(),
+  status: z.enum(WORK_ORDER_STATUSES),
+  duplicateOf: id.nullable(),
+  confidential: z.boolean(),
+  createdBy: z.string().min(1).max(32),
+  createdAt: time,
+});
+export type WorkOrderRecord = z.output<typeof workOrderRecordSchema>;
+
+export const workOrderEventRecordSchema = z.object({
+  id,
+  workOrderId: id,
+  kind: z.enum(WORK_ORDER_EVENT_KINDS),
+  at: time,
+  actor: z.string().max(60),
+  note: z.string().max(1000).nullable(),
+});
+
+export const callRecordPayloadSchema = z.object({
+  id,
+  sipCallId: z.string().max(300).nullable(),
+  direction: z.enum(['inbound', 'outbound']),
+  purpose: z.enum(CALL_PURPOSES),
+  callerId: id.nullable(),
+  remoteNumber: z.string().max(64).nullable(),
+  localNumber: z.string().max(64).nullable(),
+  agentId: z.string().max(32).nullable(),
+  ringAt: time,
+  answerAt: time.nullable(),
+  endAt: time.nullable(),
+  endCause: z.string().max(40).nullable(),
+  transferTarget: z.string().max(64).nullable(),
+  privacyRequested: z.boolean(),
+});
+
+export const agentStateRecordSchema = z.object({
+  id,
+  agentId: z.string().max(32),
+  state: z.string().min(1).max(20),
+  reason: z.string().max(40).nullable(),
+  phoneRegistered: z.boolean(),
+  at: time,
+});
+
+export const kbUsageRecordSchema = z.object({
+  id,
+  kind: z.enum(['cited', 'no_result']),
+  entryId: id.nullable(),
+  query: z.string().max(200).nullable(),
+  actor: z.string().max(32),
+  draftId: id.nullable(),
+  at: time,
+});
+
+export const auditRecordSchema = z.object({
+  id,
+  actor: z.string().max(32),
+  action: z.enum(['view_caller', 'reveal_number', 'view_work_order']),
+  screen: z.string().min(1).max(40),
+  callerId: id.nullable().optional(),
+  workOrderId: id.nullable().optional(),
+  detail: z.string().max(200).nullable().optional(),
+  at: time,
+});
+
+export const pushPayloadSchemas = {
+  work_order: workOrderRecordSchema,
+  work_order_event: workOrderEventRecordSchema,
+  call: callRecordPayloadSchema,
+  caller: callerRecordSchema,
+  agent_state: agentStateRecordSchema,
+  kb_usage: kbUsageRecordSchema,
+  audit: auditRecordSchema,
+} as const satisfies Record<PushStream, z.ZodType>;
+
+export type PushPayload<S extends PushStream> = z.input<(typeof pushPayloadSchemas)[S]>;

@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+
+/** esbuild options for every Node-side bundle; the tests' database worker is built with the same. */
+export const nodeBundleOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // better-sqlite3 is native and electron is provided by the runtime: neither can be bundled.
+  external: ['electron', 'better-sqlite3'],
+  define: { __APP_VERSION__: JSON.stringify(version) },
+  logLevel: 'warning',
+  legalComments: 'none',
+};
