@@ -8,7 +8,12 @@ export default defineConfig({
         test: {
           name: 'main',
           environment: 'node',
-          include: ['tests/unit/main/**/*.test.ts', 'tests/unit/lint/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: [
+            'tests/unit/main/**/*.test.ts',
+            'tests/unit/native/**/*.test.ts',
+            'tests/unit/lint/**/*.test.ts',
+            'tests/integration/**/*.test.ts',
+          ],
           testTimeout: 20_000,
         },
       },

@@ -41,4 +41,6 @@ export const interactiveReads: OpsOf<Repos> = {
   screenPop: ['lookup', 'trainingCallers'],
   kb: ['search', 'entry', 'occurs', 'synonymGroups', 'count', 'departments'],
   intake: ['recentCategories', 'duplicates'],
+  // Every service reads the settings first; behind a pull page or a record write they delayed the panel.
+  settings: ['readAll'],
 };

@@ -26,6 +26,7 @@ import { combineEngines } from './engine/combined-engine';
 import { createTrainingEngine } from './engine/training-engine';
 import { registrationEvent, restoreMedia } from './controller/registration-runner';
 import { devicesChanged } from './controller/devices';
+import { prepareRinger } from './media/ringer';
 
 export {
   answerClicked,
@@ -160,6 +161,7 @@ export const phoneStarted = async (sipEngine: CallEngine, gate: AgentGate): Prom
       recordWrites: new Map(),
     });
     const { disposables } = need();
+    prepareRinger();
     disposables.add(engine.on(onEngineEvent));
     // Closing or reloading the console unregisters at once (the REGISTER goes out synchronously):
     // otherwise the PBX keeps forking calls to a binding nobody answers until it expires, and

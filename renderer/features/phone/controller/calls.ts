@@ -64,26 +64,26 @@ export const onIncoming = (call: EngineCall): void => {
   const rt = need();
   rt.engineCalls.set(call.id, call);
   const ringAt = Date.now();
-  callAppeared(call, incomingCall(ringAt), call.purpose);
   const rules = purposeRules(call.purpose);
 
   if (call.replacesCallId) {
     // The second half of an attended transfer to us: the agent already agreed on the consult call.
     // No ring, so no screen-pop to read the identity: the bar shows the other side as given.
+    callAppeared(call, incomingCall(ringAt), call.purpose);
     updateCall(call.id, (view) => ({ ...view, shownNumber: call.remoteUser }));
     void answerCall(call.id);
     return;
   }
   const decision = rules.needsReadyAgent ? rt.gate.answerForIncomingCall() : ({ ring: true } as const);
   const busyWithAnother = Object.values(get().calls).some((other) => other.id !== call.id && other.state.kind !== 'ended');
-  if (!decision.ring || busyWithAnother) {
-    const status = decision.ring ? 486 : decision.status;
-    void rt.engine.reject(call.id, status).catch(failure);
-    return;
+  const ringsHere = decision.ring && !busyWithAnother;
+  if (ringsHere) {
+    performance.clearMarks(MARK_INVITE);
+    performance.mark(MARK_INVITE, { startTime: call.receivedAt });
   }
-  performance.clearMarks(MARK_INVITE);
-  performance.mark(MARK_INVITE, { startTime: call.receivedAt });
-  if (rules.screenPop)
+  if (ringsHere && rules.screenPop) {
+    // The caller panel's lookup leaves first: it is what the agent waits for, and the ring's record
+    // write would otherwise be ahead of its audit row on the database writer.
     incomingCallReceived({
       from: call.from ?? '',
       ...(call.pAssertedIdentity ? { pAssertedIdentity: call.pAssertedIdentity } : {}),
@@ -91,8 +91,19 @@ export const onIncoming = (call: EngineCall): void => {
       training: call.purpose === 'training',
       id: call.id,
     });
+  }
+  callAppeared(call, incomingCall(ringAt), call.purpose);
+  if (!ringsHere) {
+    const status = decision.ring ? 486 : decision.status;
+    void rt.engine.reject(call.id, status).catch(failure);
+    return;
+  }
   if (!rules.rings) return;
-  void ring();
+  // The ring starts in the task after this one: its audio elements and device routing would
+  // otherwise hold the page's thread while the caller panel's lookup answer waits to be painted.
+  rt.disposables.timeout(() => {
+    if (get().calls[call.id]?.state.kind === 'ringing') void ring();
+  }, 0);
   if (
     typeof document !== 'undefined' &&
     !document.hasFocus() &&

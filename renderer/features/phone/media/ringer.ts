@@ -9,7 +9,21 @@ export interface Ringing {
   stop(): void;
 }
 
-const ringStream = (context: AudioContext): MediaStream => {
+interface RingSource {
+  readonly context: AudioContext;
+  readonly gain: GainNode;
+  readonly stream: MediaStream;
+}
+
+/**
+ * One audio graph for the console's life: creating an AudioContext per call cost ~100 ms of the
+ * page's main thread on the first ring and a few ms after, right while the caller panel paints.
+ */
+let source: RingSource | null = null;
+
+const ringSource = (): RingSource => {
+  if (source && source.context.state !== 'closed') return source;
+  const context = new AudioContext();
   const destination = context.createMediaStreamDestination();
   const gain = context.createGain();
   gain.gain.value = 0;
@@ -20,19 +34,30 @@ const ringStream = (context: AudioContext): MediaStream => {
   low.connect(gain);
   high.connect(gain);
   gain.connect(destination);
-  // 1 s on, 2 s off for two minutes: the longest a queue lets a call ring.
-  for (let cycle = 0; cycle < 40; cycle += 1) {
-    gain.gain.setValueAtTime(0.2, context.currentTime + cycle * 3);
-    gain.gain.setValueAtTime(0, context.currentTime + cycle * 3 + 1);
-  }
   low.start();
   high.start();
-  return destination.stream;
+  source = { context, gain, stream: destination.stream };
+  return source;
+};
+
+/** Builds the ring's audio graph ahead of the first call; suspended (no audio work) until one rings. */
+export const prepareRinger = (): void => {
+  if (typeof AudioContext === 'undefined') return;
+  void ringSource()
+    .context.suspend()
+    .catch(() => undefined);
 };
 
 export const startRinging = (sinkIds: readonly (string | null)[]): Ringing => {
-  const context = new AudioContext();
-  const stream = ringStream(context);
+  const { context, gain, stream } = ringSource();
+  void context.resume().catch(() => undefined);
+  const now = context.currentTime;
+  gain.gain.cancelScheduledValues(now);
+  // 1 s on, 2 s off for two minutes: the longest a queue lets a call ring.
+  for (let cycle = 0; cycle < 40; cycle += 1) {
+    gain.gain.setValueAtTime(0.2, now + cycle * 3);
+    gain.gain.setValueAtTime(0, now + cycle * 3 + 1);
+  }
   const elements = [...new Set(sinkIds)].map((sinkId) => {
     const element = new Audio();
     element.srcObject = stream;
@@ -41,11 +66,13 @@ export const startRinging = (sinkIds: readonly (string | null)[]): Ringing => {
   });
   return {
     stop: () => {
+      gain.gain.cancelScheduledValues(context.currentTime);
+      gain.gain.setValueAtTime(0, context.currentTime);
       elements.forEach((element) => {
         element.pause();
         element.srcObject = null;
       });
-      void context.close().catch(() => undefined);
+      void context.suspend().catch(() => undefined);
     },
   };
 };

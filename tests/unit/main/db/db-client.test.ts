@@ -116,6 +116,7 @@ describe('database worker client', () => {
       'intake.recentCategories': () => repos.intake.recentCategories(reader, 5),
       'intake.duplicates': () =>
         repos.intake.duplicates(reader, { callerKey: '1', regionCode: '320500', categoryCode: 'A', since: '2026-01-01' }),
+      'settings.readAll': () => repos.settings.readAll(reader),
     };
     const listed = Object.entries(interactiveReads).flatMap(([repo, ops]) => (ops ?? []).map((op) => `${repo}.${op}`));
     expect(listed.sort()).toEqual(Object.keys(calls).sort());
