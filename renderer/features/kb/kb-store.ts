@@ -21,6 +21,8 @@ export interface KbState {
   readonly searching: boolean;
   readonly searchedQuery: string;
   readonly selected: number;
+  /** The entry the agent moved to, and the query in the box when they did. */
+  readonly picked: { readonly query: string; readonly id: string } | null;
   readonly detail: KbEntryDetail | null;
   readonly related: readonly KbHit[];
   readonly citation: Citation | null;
@@ -41,6 +43,7 @@ const initial: KbState = {
   searching: false,
   searchedQuery: '',
   selected: 0,
+  picked: null,
   detail: null,
   related: [],
   citation: null,
@@ -78,9 +81,10 @@ const search = async (settled: boolean): Promise<void> => {
   const result = await desk().kb.search({ query, kind, department, callerRegion, settled });
   if (sequence !== searchSequence) return;
   if (result.ok) {
-    // A later answer to the same question (the settled search) must not move what the agent picked.
-    const { hits: shown, selected, searchedQuery } = get();
-    const keptId = searchedQuery === query ? shown[selected]?.id : undefined;
+    // A later answer to the same question (the settled search, or the answer to the last keystroke
+    // arriving after ↓ was pressed on the previous one's list) must not move what the agent picked.
+    const { hits: shown, selected, searchedQuery, picked } = get();
+    const keptId = picked?.query === query ? picked.id : searchedQuery === query ? shown[selected]?.id : undefined;
     const kept = keptId === undefined ? -1 : result.value.hits.findIndex((hit) => hit.id === keptId);
     set({ hits: result.value.hits, searching: false, searchedQuery: query, selected: Math.max(0, kept), error: null });
   } else set({ searching: false, error: result.error.message });
@@ -96,7 +100,8 @@ const schedule = (): void => {
 /** Typing never waits for the search: the input updates at once, the search follows. */
 export const queryTyped = (query: string): void => {
   markKeystroke();
-  set({ query });
+  // A pick belongs to the query it was made on: typing on starts over at the top.
+  set({ query, picked: null });
   schedule();
 };
 
@@ -111,8 +116,10 @@ export const callerRegionKnown = (callerRegion: string | null): void => {
 };
 
 export const selectionMoved = (delta: number): void => {
-  const { hits, selected } = get();
-  if (hits.length > 0) set({ selected: Math.max(0, Math.min(hits.length - 1, selected + delta)) });
+  const { hits, selected, query } = get();
+  if (hits.length === 0) return;
+  const next = Math.max(0, Math.min(hits.length - 1, selected + delta));
+  set({ selected: next, picked: { query, id: hits[next]!.id } });
 };
 
 export const entryOpened = async (id: string): Promise<void> => {

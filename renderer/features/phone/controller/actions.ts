@@ -32,10 +32,12 @@ export const hangupClicked = (): void => {
   const at = Date.now();
   // The call is over for the agent once the BYE is out: its answer may never come after a PBX
   // restart, and the record and the agent state must not wait 32 s for a transaction timeout.
+  // A BYE sip.js refuses (a transaction still open after a reconnect) ends the call here all the
+  // same: the agent hung up, the record and the agent state say so.
   void need()
     .engine.hangup(call.id)
-    .then(() => stepAndSave(call.id, { type: 'hangup', at }))
-    .catch(failure);
+    .catch(failure)
+    .finally(() => stepAndSave(call.id, { type: 'hangup', at }));
 };
 
 export const holdToggled = async (): Promise<void> => {

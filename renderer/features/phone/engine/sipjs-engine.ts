@@ -366,7 +366,12 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
       const entry = leg(callId);
       markEnd(entry, 'local', null);
       const { session } = entry;
-      if (session.state === SessionState.Established) await session.bye();
+      if (session.state === SessionState.Established)
+        await session.bye().catch(async (error: unknown) => {
+          // Still ours to end: dispose sends what it can and terminates the session either way.
+          await session.dispose();
+          throw error;
+        });
       else if (session instanceof Inviter) await session.cancel();
       else if (session instanceof Invitation) await session.reject({ statusCode: 486 });
     },
