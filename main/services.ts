@@ -6,6 +6,7 @@ import { type Dispatch, createDispatcher } from './ipc/dispatcher';
 import { createPhoneService } from './phone/phone-service';
 import { type SyncService, createSyncService } from './sync/sync-service';
 import { type ChooseFile, type KbService, createKbService } from './kb/kb-service';
+import { chooseHidBackend, createHeadsetService } from './headset/headset-service';
 import { type EventBus, createEventBus } from './shared/event-bus';
 import type { Logger } from './log/logger';
 import type { SecretStore } from './secrets/secret-store';
@@ -40,6 +41,8 @@ export interface DeskServicesOptions {
   readonly sync?: { pollMs?: number; timeoutMs?: number; backoff?: { baseMs: number; maxMs: number } };
   /** Electron's open-file dialog for the encyclopedia import. */
   readonly chooseKbFile?: ChooseFile;
+  /** The HID stack for headsets; by default from the environment (see chooseHidBackend). */
+  readonly headsetBackend?: () => ReturnType<typeof chooseHidBackend>;
 }
 
 /**
@@ -83,6 +86,11 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     },
   });
   const history = createHistoryService({ db, settings, log });
+  const headset = createHeadsetService({
+    events,
+    log,
+    backend: options.headsetBackend ?? (() => chooseHidBackend(process.env)),
+  });
   let reference: IntakeReference | null = null;
   const intake = createIntakeService({
     db,
@@ -108,6 +116,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   // Each service is its contract namespace: the dispatcher reaches only the contract's methods.
   const handlers: DeskHandlers = {
     app: { info: () => info },
+    headset,
     history,
     intake,
     kb,
@@ -118,6 +127,8 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   // Every operation that queued outbox rows nudges sync, whichever service did it.
   db.onOutboxWritten(() => sync.nudge());
   await sync.start();
+  // The headset is looked for in the background: a slow or missing HID stack never delays the console.
+  void headset.start().catch((error: unknown) => log.warn('headset.start-failed', { error: String(error).slice(0, 120) }));
   return {
     dispatch: createDispatcher(handlers, log),
     events,
@@ -127,6 +138,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     sync,
     kb,
     close: async () => {
+      await headset.stop();
       await sync.stop();
       await db.close();
     },

@@ -5,8 +5,8 @@
  * - A mute press is a request: the Mute LED answers it at once (the device otherwise times out and
  *   resets its own mute state), then the console's state confirms or corrects it.
  * - Going off hook comes before muting (Mute is only lit while Off-Hook is).
- * - After the host changes Off-Hook (a call answered or ended on screen) the headset echoes the
- *   hook switch; hook reports in the next 500 ms are that echo, not the agent.
+ * - After the host changes Off-Hook (a call answered or ended on screen) a toggling headset echoes
+ *   the hook switch as a press; hook presses in the next 500 ms are that echo, not the agent.
  */
 import { type HeadsetEvent, createInputDecoder } from './input-decoder';
 import { type HeadsetLights, LIGHTS_OFF, encodeOutputReports } from './output-encoder';
@@ -58,7 +58,13 @@ export const createHeadsetSession = (telephony: TelephonyInterface): HeadsetSess
 
   const requestFor = (event: HeadsetEvent, now: number): HeadsetRequest | null => {
     if (event.type === 'hook') {
-      if (now - hostHookChangedAt < HOOK_ECHO_MS) return null;
+      // A toggling hook echoes the host's change as a press: within the window it is not the agent,
+      // and the decoder goes back to the host's state. An absolute hook reports a state, which is
+      // only an echo when it agrees with the host (and then changes nothing).
+      if (event.toggle && now - hostHookChangedAt < HOOK_ECHO_MS) {
+        decoder.hostHook(call.inCall);
+        return null;
+      }
       if (event.offHook && call.ringing && !call.inCall) return 'answer';
       if (!event.offHook && call.inCall) return 'hangup';
       return null;

@@ -10,7 +10,9 @@ import { readBits } from './report-bits';
 export type HeadsetButton = Exclude<TelephonyInput, 'hookSwitch'>;
 
 export type HeadsetEvent =
-  { readonly type: 'hook'; readonly offHook: boolean } | { readonly type: 'press'; readonly button: HeadsetButton };
+  /** `toggle`: the device reports hook presses, so an echo looks like a press (see headset-session). */
+  | { readonly type: 'hook'; readonly offHook: boolean; readonly toggle: boolean }
+  | { readonly type: 'press'; readonly button: HeadsetButton };
 
 export interface InputDecoder {
   /** A report as the device sent it (with its report-ID byte when the device uses report IDs). */
@@ -45,7 +47,7 @@ export const createInputDecoder = (telephony: TelephonyInterface): InputDecoder 
           const next = control.relative ? (pressed ? !offHook : offHook) : value !== 0;
           if (next !== offHook) {
             offHook = next;
-            events.push({ type: 'hook', offHook });
+            events.push({ type: 'hook', offHook, toggle: control.relative });
           }
         } else if (pressed) {
           events.push({ type: 'press', button: control.name });

@@ -33,15 +33,17 @@ const lit = (name: TelephonyOutput, lights: HeadsetLights): boolean => {
   }
 };
 
-/** One report per output report ID the headset's telephony collection uses, in report-ID order. */
+/**
+ * One report per output report ID the headset's telephony collection uses, in report-ID order,
+ * each starting with its report-ID byte (0 for a device without report IDs), as hidapi writes them.
+ */
 export const encodeOutputReports = (telephony: TelephonyInterface, lights: HeadsetLights): Uint8Array[] =>
   [...telephony.outputReportBytes.entries()]
     .sort(([a], [b]) => a - b)
     .map(([reportId, bytes]) => {
-      const prefix = telephony.usesReportIds ? 1 : 0;
-      const report = new Uint8Array(prefix + bytes);
-      if (prefix) report[0] = reportId;
-      const data = report.subarray(prefix);
+      const report = new Uint8Array(1 + bytes);
+      report[0] = telephony.usesReportIds ? reportId : 0;
+      const data = report.subarray(1);
       telephony.outputs
         .filter((control: OutputControl) => control.reportId === reportId)
         .forEach((control) => writeBits(data, control.bitOffset, control.bitSize, lit(control.name, lights) ? 1 : 0));

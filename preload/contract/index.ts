@@ -4,6 +4,7 @@
  * them over its WebSocket, and the renderer imports only the types.
  */
 import { appContract } from './app-contract';
+import { headsetContract, headsetRequestSchema, headsetStatusSchema } from './headset-contract';
 import { historyContract } from './history-contract';
 import { intakeContract } from './intake-contract';
 import { kbContract, kbImportProgressSchema } from './kb-contract';
@@ -14,6 +15,7 @@ import { syncContract, syncStatusSchema } from './sync-contract';
 
 export const contract = {
   app: appContract,
+  headset: headsetContract,
   history: historyContract,
   intake: intakeContract,
   kb: kbContract,
@@ -26,6 +28,9 @@ export const events = {
   'settings.changed': settingsViewSchema,
   'kb.importProgress': kbImportProgressSchema,
   'sync.status': syncStatusSchema,
+  'headset.status': headsetStatusSchema,
+  /** A headset button the console acts on as if the agent clicked (answer, hang up, mute, hold). */
+  'headset.request': headsetRequestSchema,
 } as const satisfies EventsSpec;
 
 export type Contract = typeof contract;
@@ -46,6 +51,7 @@ export const methodPaths = (): DeskMethodPath[] =>
 
 export type { CallContext, Unsubscribe } from './define';
 export type { AppInfo } from './app-contract';
+export type { CallLights, HeadsetRequest, HeadsetStatus } from './headset-contract';
 export type { CallSummary, OrderSummary, ScreenPop, WorkOrderDetail } from './history-contract';
 export type { SyncStatusView } from './sync-contract';
 export type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport } from './kb-contract';

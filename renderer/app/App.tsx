@@ -1,4 +1,5 @@
 import { AgentStateControl } from '../features/agent-state';
+import { HeadsetIndicator } from '../features/headset';
 import { IntakePanel, useIntakeStore } from '../features/intake';
 import { KbPanel } from '../features/kb';
 import {
@@ -70,6 +71,7 @@ export const App = () => {
       <StatusBar
         pbx={<RegistrationStatus configured={REGISTRATION_FOR[readiness]} />}
         platform={<SyncIndicator />}
+        headset={<HeadsetIndicator />}
         transport={info.transport}
         version={info.version}
       />

@@ -1,3 +1,4 @@
+import type { DeskApi } from '../../preload/contract';
 import { t } from '../shared/i18n/t';
 import { connectDesk } from '../shared/desk/desk-client';
 import {
@@ -16,7 +17,20 @@ import {
   answerForIncomingCall,
   phoneReachabilityChanged,
 } from '../features/agent-state';
-import { callerIdentified, createSipJsEngine, phoneStarted, usePhoneStore } from '../features/phone';
+import {
+  type CallLights,
+  answerClicked,
+  callLights,
+  callerIdentified,
+  createSipJsEngine,
+  hangupClicked,
+  holdToggled,
+  muteToggled,
+  phoneStarted,
+  sameLights,
+  usePhoneStore,
+} from '../features/phone';
+import { headsetStarted, headsetStatusChanged } from '../features/headset';
 import { callRang, useScreenPopStore } from '../features/screen-pop';
 import { loadSettings, settingsChanged } from '../features/settings';
 import { syncStarted, syncStatusChanged, useSyncStore } from '../features/sync';
@@ -52,6 +66,37 @@ const connectRingToScreenPop = (): void => {
     ) {
       callerNumberKnown(state.ringId, number.display);
     }
+  });
+};
+
+/**
+ * The headset and the phone meet here: its buttons act as the agent's clicks would, and its
+ * lights follow the calls on screen (including calls answered or ended by mouse or keyboard).
+ */
+const connectHeadsetToPhone = (api: DeskApi): void => {
+  let sent: CallLights | null = null;
+  const send = (): void => {
+    const lights = callLights(Object.values(usePhoneStore.getState().calls).map((call) => call.state));
+    if (sent && sameLights(sent, lights)) return;
+    sent = lights;
+    void api.headset.callState(lights);
+  };
+  usePhoneStore.subscribe((state, previous) => {
+    if (state.calls !== previous.calls) send();
+  });
+  api.on('headset.status', (status) => {
+    headsetStatusChanged(status);
+    // A headset plugged in (again) gets the lights of what is on screen now.
+    if (status.state === 'connected') {
+      sent = null;
+      send();
+    }
+  });
+  api.on('headset.request', ({ request }) => {
+    if (request === 'answer') answerClicked();
+    else if (request === 'hangup') hangupClicked();
+    else if (request === 'toggleMute') muteToggled();
+    else void holdToggled();
   });
 };
 
@@ -136,6 +181,7 @@ export const startConsole = async (): Promise<void> => {
     });
     desk.on('kb.importProgress', importProgressed);
     desk.on('sync.status', syncStatusChanged);
+    connectHeadsetToPhone(desk);
     const info = await desk.app.info();
     if (!info.ok) {
       startFailed(info.error.message);
@@ -143,7 +189,7 @@ export const startConsole = async (): Promise<void> => {
     }
     appInfoLoaded(info.value);
     await loadSettings();
-    await Promise.all([intakeStarted(), kbStarted(), syncStarted(), startPhone()]);
+    await Promise.all([intakeStarted(), kbStarted(), syncStarted(), headsetStarted(), startPhone()]);
   } catch (error) {
     startFailed(error instanceof Error ? error.message : String(error));
   }

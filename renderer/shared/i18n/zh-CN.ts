@@ -313,7 +313,8 @@ export const zhCN = {
   'sync.panel.quarantined': '平台拒收的条目（{count}）',
   'sync.panel.none': '没有被拒收的条目。',
   'sync.panel.retry': '重新发送',
-  'status.headset.none': '未接入（尚不支持耳机按键）',
+  'status.headset.none': '未接入',
+  'status.headset.unavailable': '不可用',
   'status.transport.electron': '桌面版',
   'status.transport.browser': '浏览器模式',
 

@@ -7,17 +7,17 @@ export interface StatusBarProps {
   readonly pbx: ReactNode;
   /** The platform's sync state, rendered by the sync feature. */
   readonly platform: ReactNode;
+  /** 耳机：…, rendered by the headset feature. */
+  readonly headset: ReactNode;
   readonly transport: 'electron' | 'browser-shell';
   readonly version: string;
 }
 
-export const StatusBar = ({ pbx, platform, transport, version }: StatusBarProps) => (
+export const StatusBar = ({ pbx, platform, headset, transport, version }: StatusBarProps) => (
   <footer className="statusbar" aria-label={t('status.region')}>
     {pbx}
     {platform}
-    <span data-testid="status-headset">
-      {t('status.headset')}：{t('status.headset.none')}
-    </span>
+    {headset}
     <span className="statusbar__spacer" />
     <span>
       {transport === 'electron' ? t('status.transport.electron') : t('status.transport.browser')} · v{version}

@@ -18,10 +18,10 @@ const reports = (list: readonly Uint8Array[]) => list.map((report) => [...report
 describe('input reports → headset events', () => {
   it('Jabra (absolute hook, toggle mute): hook off, a mute press, its release, hook on', () => {
     const decoder = createInputDecoder(headset('0b0e-0307'));
-    expect(decoder.decode(bytes(0x02, 0b0000_0001))).toEqual([{ type: 'hook', offHook: true }]);
+    expect(decoder.decode(bytes(0x02, 0b0000_0001))).toEqual([{ type: 'hook', offHook: true, toggle: false }]);
     expect(decoder.decode(bytes(0x02, 0b0000_0101))).toEqual([{ type: 'press', button: 'phoneMute' }]);
     expect(decoder.decode(bytes(0x02, 0b0000_0001))).toEqual([]);
-    expect(decoder.decode(bytes(0x02, 0b0000_0000))).toEqual([{ type: 'hook', offHook: false }]);
+    expect(decoder.decode(bytes(0x02, 0b0000_0000))).toEqual([{ type: 'hook', offHook: false, toggle: false }]);
   });
 
   it('reports of another ID (the vendor collection, consumer keys) are not ours', () => {
@@ -47,12 +47,12 @@ describe('input reports → headset events', () => {
 
   it('a toggled hook switch flips the hook state, and the host can set it', () => {
     const decoder = createInputDecoder(telephonyOf(hex('05 0b 09 05 a1 01 15 00 25 01 75 01 95 01 09 20 81 06 95 07 81 01 c0')));
-    expect(decoder.decode(bytes(0x01))).toEqual([{ type: 'hook', offHook: true }]);
+    expect(decoder.decode(bytes(0x01))).toEqual([{ type: 'hook', offHook: true, toggle: true }]);
     expect(decoder.decode(bytes(0x00))).toEqual([]);
-    expect(decoder.decode(bytes(0x01))).toEqual([{ type: 'hook', offHook: false }]);
+    expect(decoder.decode(bytes(0x01))).toEqual([{ type: 'hook', offHook: false, toggle: true }]);
     decoder.decode(bytes(0x00));
     decoder.hostHook(true);
-    expect(decoder.decode(bytes(0x01))).toEqual([{ type: 'hook', offHook: false }]);
+    expect(decoder.decode(bytes(0x01))).toEqual([{ type: 'hook', offHook: false, toggle: true }]);
   });
 
   it('an array field reports the button whose value it holds', () => {
@@ -60,7 +60,7 @@ describe('input reports → headset events', () => {
       telephonyOf(hex('05 0b 09 05 a1 01 15 01 25 02 75 02 95 01 09 20 09 2f 81 00 75 06 81 01 c0')),
     );
     expect(decoder.decode(bytes(0x02))).toEqual([{ type: 'press', button: 'phoneMute' }]);
-    expect(decoder.decode(bytes(0x01))).toEqual([{ type: 'hook', offHook: true }]);
+    expect(decoder.decode(bytes(0x01))).toEqual([{ type: 'hook', offHook: true, toggle: false }]);
   });
 });
 
@@ -121,14 +121,26 @@ describe('headset session: the rules between reports and calls', () => {
     expect(reports(pressed.reports)).toEqual([[0x02, 0x00, 0x00]]);
   });
 
-  it('the hook echo after a call answered on screen is not taken for the agent hanging up', () => {
+  const toggleHeadset = () =>
+    telephonyOf(hex('05 0b 09 05 a1 01 15 00 25 01 75 01 95 01 09 20 81 06 95 07 81 01 05 08 09 17 95 01 91 02 95 07 91 01 c0'));
+
+  it('a toggling headset’s echo of a call answered on screen is not taken for the agent hanging up', () => {
+    const session = createHeadsetSession(toggleHeadset());
+    session.onCallState(ringing, 0);
+    session.onCallState(inCall, 1_000);
+    expect(session.onReport(bytes(0x01), 1_100).requests).toEqual([]);
+    expect(session.onReport(bytes(0x00), 1_150).requests).toEqual([]);
+    // After the window, the next press is the agent's.
+    expect(session.onReport(bytes(0x01), 1_000 + HOOK_ECHO_MS + 100).requests).toEqual(['hangup']);
+  });
+
+  it('an absolute hook going on hook right after a call was answered on screen is the agent hanging up', () => {
     const session = createHeadsetSession(headset('0b0e-0307'));
     session.onCallState(ringing, 0);
     session.onCallState(inCall, 1_000);
-    expect(session.onReport(bytes(0x02, 0x01), 1_100).requests).toEqual([]);
-    expect(session.onReport(bytes(0x02, 0x00), 1_000 + HOOK_ECHO_MS - 1).requests).toEqual([]);
-    session.onReport(bytes(0x02, 0x01), 1_000 + HOOK_ECHO_MS + 10);
-    expect(session.onReport(bytes(0x02, 0x00), 3_000).requests).toEqual(['hangup']);
+    // Its report of the state the host set is no change at all.
+    expect(session.onReport(bytes(0x02, 0x01), 1_050).requests).toEqual([]);
+    expect(session.onReport(bytes(0x02, 0x00), 1_200).requests).toEqual(['hangup']);
   });
 
   it('muted on screen while going off hook: Off-Hook goes first, then Mute', () => {

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export const headsetStatusSchema = z.object({
+  state: z.enum(['none', 'connected', 'unavailable']),
+  /** Manufacturer and product as the headset names itself. */
+  model: z.string().max(120).nullable(),
+  /** Why no headset can be used (unplugged, no permission, a system library missing). */
+  detail: z.string().max(200).nullable(),
+});
+export type HeadsetStatus = z.output<typeof headsetStatusSchema>;
+
+export const callLightsSchema = z.object({
+  ringing: z.boolean(),
+  inCall: z.boolean(),
+  muted: z.boolean(),
+  held: z.boolean(),
+});
+export type CallLights = z.output<typeof callLightsSchema>;
+
+export const HEADSET_REQUESTS = ['answer', 'hangup', 'toggleMute', 'toggleHold'] as const;
+export const headsetRequestSchema = z.object({ request: z.enum(HEADSET_REQUESTS) });
+export type HeadsetRequest = z.output<typeof headsetRequestSchema>['request'];
+
+export const headsetContract = {
+  status: method({ input: z.undefined(), output: headsetStatusSchema, summary: 'The headset in use, or why there is none.' }),
+  callState: method({
+    input: callLightsSchema,
+    output: z.object({ accepted: z.boolean() }),
+    summary: 'The call as the screen shows it: the headset lights follow it.',
+  }),
+} as const;

@@ -1,0 +1,2 @@
+export { HeadsetIndicator } from './components/HeadsetIndicator';
+export { headsetStarted, headsetStatusChanged, useHeadsetStore } from './headset-store';
