@@ -87,6 +87,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   });
   const history = createHistoryService({ db, settings, log });
   const headset = createHeadsetService({
+    db,
     events,
     log,
     backend: options.headsetBackend ?? (() => chooseHidBackend(process.env)),

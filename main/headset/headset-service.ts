@@ -3,10 +3,11 @@
  * the renderer as `headset.request` events, the renderer's call state turned into its lights.
  */
 import type { DeskHandlers, HeadsetStatus } from '../../preload/contract';
-import { createHeadsetManager } from '../../native/devices/headset-manager';
+import { type HeadsetStatus as DeviceStatus, createHeadsetManager } from '../../native/devices/headset-manager';
 import type { HidBackend } from '../../native/devices/hid-backend';
 import { loadNodeHidBackend } from '../../native/devices/node-hid-backend';
 import { createReplayBackend } from '../../native/devices/replay-backend';
+import type { DbClient } from '../db/db-client';
 import type { Logger } from '../log/logger';
 import type { EventBus } from '../shared/event-bus';
 
@@ -19,29 +20,41 @@ export type HeadsetService = DeskHandlers['headset'] & { start(): Promise<void>;
 export const chooseHidBackend = async (env: NodeJS.ProcessEnv): Promise<{ backend: HidBackend } | { unavailable: string }> =>
   env.MINSHENG_HEADSET_REPLAY ? { backend: createReplayBackend(env.MINSHENG_HEADSET_REPLAY) } : loadNodeHidBackend();
 
+/** Kept beside the settings rows under its own key, like the phone preferences. */
+const CHOSEN_KEY = 'headsetModel';
+
 export const createHeadsetService = (deps: {
+  readonly db: DbClient;
   readonly events: EventBus;
   readonly log: Logger;
   readonly backend: () => Promise<{ backend: HidBackend } | { unavailable: string }>;
 }): HeadsetService => {
-  const { events, log } = deps;
-  let status: HeadsetStatus = { state: 'none', model: null, detail: null };
+  const { db, events, log } = deps;
+  let status: HeadsetStatus = { state: 'none', model: null, detail: null, models: [], chosen: null };
   let manager: ReturnType<typeof createHeadsetManager> | null = null;
-  const publish = (next: HeadsetStatus): void => {
-    status = next;
-    events.emit('headset.status', next);
+  let stopped = false;
+  const publish = (next: DeviceStatus): void => {
+    status = { ...next, models: [...next.models] };
+    events.emit('headset.status', status);
+  };
+  const storedChoice = async (): Promise<string | null> => {
+    const value = (await db.repos.settings.readAll())[CHOSEN_KEY];
+    return typeof value === 'string' && value.length > 0 && value.length <= 120 ? value : null;
   };
 
   return {
     start: async () => {
-      const chosen = await deps.backend();
-      if ('unavailable' in chosen) {
-        log.info('headset.unavailable', { reason: chosen.unavailable });
-        publish({ state: 'unavailable', model: null, detail: chosen.unavailable });
+      const [stack, chosen] = await Promise.all([deps.backend(), storedChoice()]);
+      // The console may have closed while the HID stack loaded: then nothing is started.
+      if (stopped) return;
+      if ('unavailable' in stack) {
+        log.info('headset.unavailable', { reason: stack.unavailable });
+        publish({ state: 'unavailable', model: null, detail: stack.unavailable, models: [], chosen });
         return;
       }
       manager = createHeadsetManager({
-        backend: chosen.backend,
+        backend: stack.backend,
+        chosen,
         onStatus: publish,
         onRequest: (request) => events.emit('headset.request', { request }),
         // Model names and reasons only: a headset report never carries personal data.
@@ -50,10 +63,17 @@ export const createHeadsetService = (deps: {
       manager.start();
     },
     stop: async () => {
+      stopped = true;
       await manager?.stop();
       manager = null;
     },
     status: () => status,
+    choose: async ({ model }) => {
+      await db.repos.settings.writeAll({ [CHOSEN_KEY]: model ?? '' });
+      if (manager) manager.choose(model);
+      else publish({ ...status, chosen: model });
+      return status;
+    },
     callState: (lights) => {
       manager?.callStateChanged(lights);
       return { accepted: manager !== null };

@@ -16,12 +16,18 @@ export interface HeadsetStatus {
   readonly model: string | null;
   /** Why a headset that is there cannot be used (permission, held by another application). */
   readonly detail: string | null;
+  /** The telephony headsets plugged in, by model. */
+  readonly models: readonly string[];
+  /** The model to use; null: the first telephony headset found. */
+  readonly chosen: string | null;
 }
 
 export interface HeadsetManager {
   start(): void;
   stop(): Promise<void>;
   callStateChanged(state: CallLights): void;
+  /** A model to prefer when several headsets are plugged in (the first one found when it is absent). */
+  choose(model: string | null): void;
   status(): HeadsetStatus;
 }
 
@@ -36,6 +42,7 @@ export interface HeadsetManagerOptions {
   /** After a failed open, the next try waits this long. */
   readonly retryMs?: number;
   readonly now?: () => number;
+  readonly chosen?: string | null;
 }
 
 const IDLE: CallLights = { ringing: false, inCall: false, muted: false, held: false };
@@ -59,7 +66,9 @@ export const createHeadsetManager = (options: HeadsetManagerOptions): HeadsetMan
   const retryMs = options.retryMs ?? 10_000;
   /** Per device path: its telephony interface, or null when it is not a headset (or unreadable). */
   const interfaces = new Map<string, TelephonyInterface | null>();
-  let status: HeadsetStatus = { state: 'none', model: null, detail: null };
+  let chosen = options.chosen ?? null;
+  let models: readonly string[] = [];
+  let status: HeadsetStatus = { state: 'none', model: null, detail: null, models, chosen };
   let lights: CallLights = IDLE;
   let open: OpenHeadset | null = null;
   let candidate: { path: string; since: number } | null = null;
@@ -68,8 +77,16 @@ export const createHeadsetManager = (options: HeadsetManagerOptions): HeadsetMan
   let polling = false;
   let writes: Promise<void> = Promise.resolve();
 
-  const setStatus = (next: HeadsetStatus): void => {
-    if (next.state === status.state && next.model === status.model && next.detail === status.detail) return;
+  const setStatus = (change: Pick<HeadsetStatus, 'state' | 'model' | 'detail'>): void => {
+    const next: HeadsetStatus = { ...change, models, chosen };
+    if (
+      next.state === status.state &&
+      next.model === status.model &&
+      next.detail === status.detail &&
+      next.chosen === status.chosen &&
+      next.models.join('\n') === status.models.join('\n')
+    )
+      return;
     status = next;
     options.onStatus(status);
   };
@@ -151,19 +168,24 @@ export const createHeadsetManager = (options: HeadsetManagerOptions): HeadsetMan
     polling = true;
     try {
       const devices = await backend.list();
-      if (open) {
-        if (!devices.some((device) => device.path === open?.device.path)) await lose('耳机已拔出');
-        return;
-      }
-      let headset: { device: HidDeviceInfo; telephony: TelephonyInterface } | null = null;
+      if (open && !devices.some((device) => device.path === open?.device.path)) await lose('耳机已拔出');
+      const headsets: { device: HidDeviceInfo; telephony: TelephonyInterface }[] = [];
       for (const device of devices) {
         const telephony = await telephonyOf(device);
-        if (telephony) {
-          headset = { device, telephony };
-          break;
-        }
+        if (telephony) headsets.push({ device, telephony });
       }
       for (const path of [...interfaces.keys()]) if (!devices.some((device) => device.path === path)) interfaces.delete(path);
+      models = [...new Set(headsets.map(({ device }) => modelName(device)))];
+      const headset = headsets.find(({ device }) => chosen !== null && modelName(device) === chosen) ?? headsets[0] ?? null;
+      if (open) {
+        // The chosen model was plugged in while another one is in use: switch to it.
+        if (headset && headset.device.path !== open.device.path && chosen !== null && modelName(headset.device) === chosen)
+          await lose('正在切换耳机');
+        else {
+          setStatus(status);
+          return;
+        }
+      }
       if (!headset) {
         candidate = null;
         if (status.state !== 'none') setStatus({ state: 'none', model: null, detail: status.detail });
@@ -199,6 +221,12 @@ export const createHeadsetManager = (options: HeadsetManagerOptions): HeadsetMan
       for (const report of headset.session.onCallState(IDLE, now()).reports)
         await headset.connection.write(report).catch(() => undefined);
       await headset.connection.close().catch(() => undefined);
+    },
+    choose: (model) => {
+      chosen = model;
+      candidate = null;
+      setStatus(status);
+      void poll();
     },
     callStateChanged: (state) => {
       lights = state;

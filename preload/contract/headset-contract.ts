@@ -7,6 +7,10 @@ export const headsetStatusSchema = z.object({
   model: z.string().max(120).nullable(),
   /** Why no headset can be used (unplugged, no permission, a system library missing). */
   detail: z.string().max(200).nullable(),
+  /** The telephony headsets plugged in, by model, for choosing one when there are several. */
+  models: z.array(z.string().max(120)).max(16),
+  /** The model the agent chose; null: the first telephony headset found. */
+  chosen: z.string().max(120).nullable(),
 });
 export type HeadsetStatus = z.output<typeof headsetStatusSchema>;
 
@@ -24,6 +28,11 @@ export type HeadsetRequest = z.output<typeof headsetRequestSchema>['request'];
 
 export const headsetContract = {
   status: method({ input: z.undefined(), output: headsetStatusSchema, summary: 'The headset in use, or why there is none.' }),
+  choose: method({
+    input: z.object({ model: z.string().trim().min(1).max(120).nullable() }),
+    output: headsetStatusSchema,
+    summary: 'Use this headset model (kept for the next start), or null for the first one found.',
+  }),
   callState: method({
     input: callLightsSchema,
     output: z.object({ accepted: z.boolean() }),

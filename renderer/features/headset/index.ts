@@ -1,2 +1,3 @@
+import './headset.css';
 export { HeadsetIndicator } from './components/HeadsetIndicator';
-export { headsetStarted, headsetStatusChanged, useHeadsetStore } from './headset-store';
+export { headsetChosen, headsetStarted, headsetStatusChanged, useHeadsetStore } from './headset-store';

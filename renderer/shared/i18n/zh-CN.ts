@@ -315,6 +315,8 @@ export const zhCN = {
   'sync.panel.retry': '重新发送',
   'status.headset.none': '未接入',
   'status.headset.unavailable': '不可用',
+  'status.headset.choose': '选择耳机',
+  'status.headset.auto': '自动（第一个电话耳机）',
   'status.transport.electron': '桌面版',
   'status.transport.browser': '浏览器模式',
 

@@ -14,6 +14,14 @@ const JABRA: HidDeviceInfo = {
   usagePage: 0x0b,
   usage: 0x05,
 };
+const EPOS: HidDeviceInfo = {
+  ...JABRA,
+  path: '/dev/hidraw5',
+  vendorId: 0x1395,
+  productId: 0x009c,
+  manufacturer: 'EPOS',
+  product: 'IMPACT D1',
+};
 const GAMING: HidDeviceInfo = {
   ...JABRA,
   path: '/dev/hidraw1',
@@ -30,7 +38,8 @@ const fakeBackend = (options: { openFails?: HidOpenError } = {}) => {
   let push: ((report: Uint8Array) => void) | null = null;
   const backend: HidBackend = {
     list: async () => [...plugged],
-    reportDescriptor: async (device) => fixtureBytes(device.vendorId === 0x0b0e ? '0b0e-0307' : '046d-0ac4'),
+    reportDescriptor: async (device) =>
+      fixtureBytes(device.vendorId === 0x0b0e ? '0b0e-0307' : device.vendorId === 0x1395 ? '1395-009c' : '046d-0ac4'),
     open: async () => {
       if (options.openFails) throw options.openFails;
       return {
@@ -73,7 +82,7 @@ describe('headset manager', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(manager.status().state).toBe('none');
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(statuses.at(-1)).toEqual({ state: 'connected', model: 'GN Netcom Jabra EVOLVE LINK MS', detail: null });
+    expect(statuses.at(-1)).toMatchObject({ state: 'connected', model: 'GN Netcom Jabra EVOLVE LINK MS', detail: null });
     await manager.stop();
   });
 
@@ -104,13 +113,36 @@ describe('headset manager', () => {
     expect(fake.written.at(-1)).toBe('02 00 00');
   });
 
+  it('with two headsets plugged in, the chosen model is used, and choosing another switches to it', async () => {
+    vi.useFakeTimers();
+    const fake = fakeBackend();
+    fake.plugged.add(JABRA);
+    fake.plugged.add(EPOS);
+    const { manager } = start(fake.backend);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(manager.status()).toMatchObject({
+      state: 'connected',
+      model: 'GN Netcom Jabra EVOLVE LINK MS',
+      models: ['GN Netcom Jabra EVOLVE LINK MS', 'EPOS IMPACT D1'],
+      chosen: null,
+    });
+    manager.choose('EPOS IMPACT D1');
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(manager.status()).toMatchObject({ state: 'connected', model: 'EPOS IMPACT D1', chosen: 'EPOS IMPACT D1' });
+    // The chosen one unplugged: the other one is used meanwhile.
+    fake.plugged.delete(EPOS);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(manager.status()).toMatchObject({ state: 'connected', model: 'GN Netcom Jabra EVOLVE LINK MS' });
+    await manager.stop();
+  });
+
   it('a headset that cannot be opened says why, and is tried again later', async () => {
     vi.useFakeTimers();
     const fake = fakeBackend({ openFails: new HidOpenError('permission', '没有权限打开耳机') });
     fake.plugged.add(JABRA);
     const { manager } = start(fake.backend);
     await vi.advanceTimersByTimeAsync(1_500);
-    expect(manager.status()).toEqual({
+    expect(manager.status()).toMatchObject({
       state: 'unavailable',
       model: 'GN Netcom Jabra EVOLVE LINK MS',
       detail: '没有权限打开耳机',
