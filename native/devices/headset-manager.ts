@@ -8,6 +8,7 @@ import { parseReportDescriptor } from '../hid/descriptor-parser';
 import { type CallLights, type HeadsetRequest, type HeadsetSession, createHeadsetSession } from '../hid/headset-session';
 import { HidFormatError } from '../hid/hid-error';
 import { type TelephonyInterface, telephonyInterfaces } from '../hid/telephony-controls';
+import { TELEPHONY_PAGE } from '../hid/usages';
 import { type HidBackend, type HidConnection, type HidDeviceInfo, HidOpenError } from './hid-backend';
 
 export interface HeadsetStatus {
@@ -66,6 +67,8 @@ export const createHeadsetManager = (options: HeadsetManagerOptions): HeadsetMan
   const retryMs = options.retryMs ?? 10_000;
   /** Per device path: its telephony interface, or null when it is not a headset (or unreadable). */
   const interfaces = new Map<string, TelephonyInterface | null>();
+  /** Telephony devices (by the usage page the OS reports) whose descriptor could not be read, and why. */
+  const unreadable = new Map<string, string>();
   let chosen = options.chosen ?? null;
   let models: readonly string[] = [];
   let status: HeadsetStatus = { state: 'none', model: null, detail: null, models, chosen };
@@ -110,6 +113,7 @@ export const createHeadsetManager = (options: HeadsetManagerOptions): HeadsetMan
     } catch (error) {
       const reason = error instanceof HidFormatError ? error.message : String((error as Error)?.message ?? error);
       log('headset.descriptor-unreadable', { model: modelName(device), reason: reason.slice(0, 120) });
+      if (device.usagePage === TELEPHONY_PAGE) unreadable.set(device.path, reason.slice(0, 120));
     }
     interfaces.set(device.path, found);
     return found;
@@ -174,7 +178,11 @@ export const createHeadsetManager = (options: HeadsetManagerOptions): HeadsetMan
         const telephony = await telephonyOf(device);
         if (telephony) headsets.push({ device, telephony });
       }
-      for (const path of [...interfaces.keys()]) if (!devices.some((device) => device.path === path)) interfaces.delete(path);
+      for (const path of [...interfaces.keys()])
+        if (!devices.some((device) => device.path === path)) {
+          interfaces.delete(path);
+          unreadable.delete(path);
+        }
       models = [...new Set(headsets.map(({ device }) => modelName(device)))];
       const headset = headsets.find(({ device }) => chosen !== null && modelName(device) === chosen) ?? headsets[0] ?? null;
       if (open) {
@@ -188,7 +196,11 @@ export const createHeadsetManager = (options: HeadsetManagerOptions): HeadsetMan
       }
       if (!headset) {
         candidate = null;
-        if (status.state !== 'none') setStatus({ state: 'none', model: null, detail: status.detail });
+        // A headset the OS names as telephony but whose descriptor cannot be read (Windows today) is
+        // said to be there and unusable, not silently absent.
+        const blocked = devices.find((device) => unreadable.has(device.path));
+        if (blocked) setStatus({ state: 'unavailable', model: modelName(blocked), detail: unreadable.get(blocked.path) ?? null });
+        else if (status.state !== 'none') setStatus({ state: 'none', model: null, detail: status.detail });
         return;
       }
       if (candidate?.path !== headset.device.path) {

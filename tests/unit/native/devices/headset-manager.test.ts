@@ -150,6 +150,26 @@ describe('headset manager', () => {
     await manager.stop();
   });
 
+  it('a telephony headset whose descriptor this system cannot read is shown as there but unusable, with the reason', async () => {
+    vi.useFakeTimers();
+    const fake = fakeBackend();
+    fake.plugged.add(JABRA);
+    const backend: HidBackend = {
+      ...fake.backend,
+      reportDescriptor: async () => {
+        throw new HidOpenError('unsupported', '此系统上暂时无法读取耳机的报告描述符');
+      },
+    };
+    const { manager } = start(backend);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(manager.status()).toMatchObject({
+      state: 'unavailable',
+      model: 'GN Netcom Jabra EVOLVE LINK MS',
+      detail: '此系统上暂时无法读取耳机的报告描述符',
+    });
+    await manager.stop();
+  });
+
   it('the .deb installs the same udev rules the repository ships for admins', () => {
     const rules = readFileSync(new URL('../../../../build-resources/linux/70-minsheng-headsets.rules', import.meta.url), 'utf8')
       .split('\n')
