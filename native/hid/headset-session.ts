@@ -85,9 +85,16 @@ export const createHeadsetSession = (telephony: TelephonyInterface): HeadsetSess
   return {
     onReport: (report, now) => {
       const events = decoder.decode(report);
-      const requests = events
-        .map((event) => requestFor(event, now))
-        .filter((request): request is HeadsetRequest => request !== null);
+      const requests: HeadsetRequest[] = [];
+      for (const event of events) {
+        const request = requestFor(event, now);
+        if (!request) continue;
+        requests.push(request);
+        // The console's answer or hang-up follows a moment later; a hook going back before it
+        // arrives must still be read against the call the agent just took (or left).
+        if (request === 'answer') call = { ...call, ringing: false, inCall: true };
+        if (request === 'hangup') call = { ...call, inCall: false, muted: false, held: false };
+      }
       if (requests.includes('toggleMute')) return { requests, reports: send({ ...lights, muted: !lights.muted }) };
       // A press we did not act on (mute with no call, a hook echo) may have changed the device's own
       // lights or mute state: answer with ours so it does not drift from the screen.

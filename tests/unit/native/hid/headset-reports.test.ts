@@ -104,6 +104,13 @@ describe('headset session: the rules between reports and calls', () => {
     expect(session.onReport(bytes(0x02, 0x00), 5_000).requests).toEqual(['hangup']);
   });
 
+  it('hook off and straight back on, before the console has confirmed the answer: answered, then hung up', () => {
+    const session = createHeadsetSession(headset('0b0e-0307'));
+    session.onCallState(ringing, 0);
+    expect(session.onReport(bytes(0x02, 0x01), 1_000).requests).toEqual(['answer']);
+    expect(session.onReport(bytes(0x02, 0x00), 1_020).requests).toEqual(['hangup']);
+  });
+
   it('a mute press is answered with the Mute LED at once, before the console confirms', () => {
     const session = createHeadsetSession(headset('0b0e-0307'));
     session.onCallState(inCall, 0);
