@@ -7,9 +7,9 @@
 import { parseReportDescriptor } from '../hid/descriptor-parser';
 import { type CallLights, type HeadsetRequest, type HeadsetSession, createHeadsetSession } from '../hid/headset-session';
 import { HidFormatError } from '../hid/hid-error';
-import { type TelephonyInterface, telephonyInterfaces } from '../hid/telephony-controls';
+import { type TelephonyInterface, headsetInterface } from '../hid/telephony-controls';
 import { TELEPHONY_PAGE } from '../hid/usages';
-import { type HidBackend, type HidConnection, type HidDeviceInfo, HidOpenError } from './hid-backend';
+import { type HidBackend, type HidConnection, type HidDeviceInfo, HidOpenError, reasonOf } from './hid-backend';
 
 export interface HeadsetStatus {
   readonly state: 'none' | 'connected' | 'unavailable';
@@ -98,9 +98,7 @@ export const createHeadsetManager = (options: HeadsetManagerOptions): HeadsetMan
     for (const report of reports)
       writes = writes
         .then(() => (open === headset ? headset.connection.write(report) : undefined))
-        .catch((error: unknown) =>
-          log('headset.write-failed', { reason: String((error as Error)?.message ?? error).slice(0, 80) }),
-        );
+        .catch((error: unknown) => log('headset.write-failed', { reason: reasonOf(error, 80) }));
   };
 
   const telephonyOf = async (device: HidDeviceInfo): Promise<TelephonyInterface | null> => {
@@ -108,12 +106,11 @@ export const createHeadsetManager = (options: HeadsetManagerOptions): HeadsetMan
     let found: TelephonyInterface | null = null;
     try {
       const parsed = parseReportDescriptor(await backend.reportDescriptor(device));
-      found =
-        telephonyInterfaces(parsed).find((telephony) => telephony.inputs.some((input) => input.name === 'hookSwitch')) ?? null;
+      found = headsetInterface(parsed);
     } catch (error) {
-      const reason = error instanceof HidFormatError ? error.message : String((error as Error)?.message ?? error);
-      log('headset.descriptor-unreadable', { model: modelName(device), reason: reason.slice(0, 120) });
-      if (device.usagePage === TELEPHONY_PAGE) unreadable.set(device.path, reason.slice(0, 120));
+      const reason = reasonOf(error);
+      log('headset.descriptor-unreadable', { model: modelName(device), reason });
+      if (device.usagePage === TELEPHONY_PAGE) unreadable.set(device.path, reason);
     }
     interfaces.set(device.path, found);
     return found;
@@ -152,8 +149,7 @@ export const createHeadsetManager = (options: HeadsetManagerOptions): HeadsetMan
         out.requests.forEach((request) => options.onRequest(request));
       } catch (error) {
         // Whatever a device sends, main stays up: a report we cannot read is logged and dropped.
-        const reason =
-          error instanceof HidFormatError ? error.message : `unexpected: ${String((error as Error)?.message ?? error)}`;
+        const reason = error instanceof HidFormatError ? error.message : `unexpected: ${reasonOf(error)}`;
         log('headset.bad-report', { reason: reason.slice(0, 80) });
       }
     });
@@ -210,7 +206,7 @@ export const createHeadsetManager = (options: HeadsetManagerOptions): HeadsetMan
       if (now() - candidate.since < settleMs || now() < retryAt) return;
       await connect(headset.device, headset.telephony);
     } catch (error) {
-      log('headset.poll-failed', { reason: String((error as Error)?.message ?? error).slice(0, 120) });
+      log('headset.poll-failed', { reason: reasonOf(error) });
     } finally {
       polling = false;
     }

@@ -38,3 +38,7 @@ export interface HidBackend {
   reportDescriptor(device: HidDeviceInfo): Promise<Uint8Array>;
   open(device: HidDeviceInfo): Promise<HidConnection>;
 }
+
+/** An error's message as text for a log field or a status line, whatever was thrown. */
+export const reasonOf = (error: unknown, max = 120): string =>
+  String(error instanceof Error ? error.message : error).slice(0, max);

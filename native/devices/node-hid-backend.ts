@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { HidBackend, HidConnection, HidDeviceInfo } from './hid-backend';
-import { HidOpenError } from './hid-backend';
+import { HidOpenError, reasonOf } from './hid-backend';
 
 /** The part of node-hid 3 used here, written out: the package is optional and may be absent. */
 interface NodeHidDevice {
@@ -33,7 +33,7 @@ interface NodeHid {
 const NODE_HID = 'node-hid';
 
 const openError = (error: unknown, device: HidDeviceInfo): HidOpenError => {
-  const message = String((error as Error)?.message ?? error);
+  const message = reasonOf(error, 400);
   if (/permission|EACCES|access denied/i.test(message))
     return new HidOpenError(
       'permission',
@@ -58,7 +58,7 @@ export const loadNodeHidBackend = async (): Promise<{ backend: HidBackend } | { 
     hid = loaded.default ?? loaded;
     await hid.devicesAsync();
   } catch (error) {
-    const message = String((error as Error)?.message ?? error);
+    const message = reasonOf(error, 400);
     return {
       unavailable: /libusb|libudev/.test(message)
         ? `耳机支持缺少系统库：${/lib[a-z0-9.-]+\.so[.0-9]*/.exec(message)?.[0] ?? 'libusb-1.0 / libudev'}`

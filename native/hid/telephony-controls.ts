@@ -131,6 +131,9 @@ export const telephonyInterfaces = (descriptor: ParsedDescriptor): TelephonyInte
     };
   });
 
+/** The collection a softphone drives: the first Telephony application collection with a Hook Switch. */
+export const headsetInterface = (descriptor: ParsedDescriptor): TelephonyInterface | null =>
+  telephonyInterfaces(descriptor).find((telephony) => telephony.inputs.some((input) => input.name === 'hookSwitch')) ?? null;
+
 /** A headset the console can drive: a Telephony application collection with a Hook Switch. */
-export const isTelephonyHeadset = (descriptor: ParsedDescriptor): boolean =>
-  telephonyInterfaces(descriptor).some((telephony) => telephony.inputs.some((input) => input.name === 'hookSwitch'));
+export const isTelephonyHeadset = (descriptor: ParsedDescriptor): boolean => headsetInterface(descriptor) !== null;
