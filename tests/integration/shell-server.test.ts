@@ -142,7 +142,8 @@ describe('browser shell server', () => {
   it('pushes settings.changed to every connected console', async () => {
     const shell = await startShell();
     const [a, b] = [await openSocket(shell), await openSocket(shell)];
-    const seenByB = nextFrame(b, (frame) => frame.kind === 'event');
+    // Other events (the headset's status, for one) may reach B first; only this one is under test.
+    const seenByB = nextFrame(b, (frame) => frame.kind === 'event' && frame.event === 'settings.changed');
     const settings = {
       pbxServers: ['wss://pbx.example/ws'],
       sipExtension: '8002',
