@@ -12,6 +12,7 @@ export default defineConfig({
             'tests/unit/main/**/*.test.ts',
             'tests/unit/native/**/*.test.ts',
             'tests/unit/lint/**/*.test.ts',
+            'tests/unit/lab/**/*.test.ts',
             'tests/integration/**/*.test.ts',
           ],
           testTimeout: 20_000,

@@ -14,6 +14,9 @@ import { type SettingsService, createSettingsService } from './settings/settings
 import { type HolidayYear, bundledCalendar, calendarWithSynced } from './workorders/domain/holiday-calendar';
 import { type IntakeReference, loadIntakeReference } from './workorders/intake-reference-data';
 import { createIntakeService } from './workorders/intake-service';
+import { type ProfileKind, ProfileKindMismatch } from './profile/profile-kind';
+import { createTrainingService } from './training/training-service';
+import { bundledScenarios } from './training/training-scenarios';
 
 export interface DeskServices {
   readonly dispatch: Dispatch;
@@ -30,6 +33,8 @@ export interface DeskServices {
 export interface DeskServicesOptions {
   readonly profileDir: string;
   readonly transport: AppInfo['transport'];
+  /** What the console was started as; a profile keeps the kind it was made with. */
+  readonly profileKind?: ProfileKind;
   readonly version: string;
   readonly log: Logger;
   readonly workerScript: string | URL;
@@ -65,6 +70,12 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
         runMs: Math.round(call.runMs),
       }),
   });
+  const wantedKind = options.profileKind ?? 'production';
+  const profileKind = await db.repos.training.claimProfileKind(wantedKind);
+  if (profileKind !== wantedKind) {
+    await db.close();
+    throw new ProfileKindMismatch(options.profileDir, profileKind);
+  }
   const events = createEventBus((error) => log.error('events.listener-failed', { error: String(error) }));
   const secrets = options.secrets(db);
   const settings = createSettingsService({ db, secrets, events, log });
@@ -93,11 +104,13 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     backend: options.headsetBackend ?? (() => chooseHidBackend(process.env)),
   });
   let reference: IntakeReference | null = null;
-  const intake = createIntakeService({
+  const intakeReference = () => (reference ??= loadIntakeReference());
+  const intake = createIntakeService({ db, settings, log, reference: intakeReference, calendar: () => calendar });
+  const training = createTrainingService({
     db,
-    settings,
     log,
-    reference: () => (reference ??= loadIntakeReference()),
+    scenarios: bundledScenarios,
+    reference: intakeReference,
     calendar: () => calendar,
   });
   const kb = createKbService({
@@ -113,6 +126,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     profileDir: options.profileDir,
     platform: process.platform,
     schemaVersion: db.schemaVersion,
+    profileKind,
   };
   // Each service is its contract namespace: the dispatcher reaches only the contract's methods.
   const handlers: DeskHandlers = {
@@ -124,10 +138,12 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     phone: createPhoneService({ db, settings, secrets, log }),
     sync,
     settings,
+    training,
   };
   // Every operation that queued outbox rows nudges sync, whichever service did it.
   db.onOutboxWritten(() => sync.nudge());
-  await sync.start();
+  // A training profile never talks to the platform: its outbox stays empty (training-repo) and sync never starts.
+  if (profileKind === 'production') await sync.start();
   // The headset is looked for in the background: a slow or missing HID stack never delays the console.
   void headset.start().catch((error: unknown) => log.warn('headset.start-failed', { error: String(error).slice(0, 120) }));
   return {

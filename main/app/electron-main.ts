@@ -8,13 +8,16 @@ import { connectIpc } from './ipc-bridge';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, guardSession } from './window';
 import { makeProfilePrivate } from '../profile/private-profile';
+import { requestedProfileKind, TRAINING_DIR_SUFFIX } from '../profile/profile-kind';
 
 // Security defaults, before anything else runs.
 app.enableSandbox();
 // Headset buttons arrive as media keys on some models; Chromium must not swallow them for a media session.
 app.commandLine.appendSwitch('disable-features', 'HardwareMediaKeyHandling,MediaSessionService');
 registerAppScheme();
+const profileKind = requestedProfileKind(process.env, process.argv);
 if (process.env.MINSHENG_PROFILE) app.setPath('userData', process.env.MINSHENG_PROFILE);
+else if (profileKind === 'training') app.setPath('userData', `${app.getPath('userData')}${TRAINING_DIR_SUFFIX}`);
 
 let mainWindow: BrowserWindow | null = null;
 let services: DeskServices | null = null;
@@ -32,6 +35,7 @@ const start = async (): Promise<void> => {
   services = await createDeskServices({
     profileDir,
     transport: 'electron',
+    profileKind,
     version: app.getVersion(),
     log,
     workerScript: join(__dirname, 'db-worker.cjs'),

@@ -9,6 +9,7 @@ import { intakeRepo } from '../workorders/intake-repo';
 import { stationRepo } from '../workorders/station-repo';
 import { workOrderRepo } from '../workorders/work-order-repo';
 import { settingsRepo } from '../settings/settings-repo';
+import { trainingRepo } from '../training/training-repo';
 
 /**
  * Everything that touches SQLite, by repository. These functions run inside the database worker;
@@ -26,6 +27,7 @@ export const repos = {
   outbox: outboxRepo,
   pull: pullApplyRepo,
   phone: phoneRepo,
+  training: trainingRepo,
 } as const;
 
 export type Repos = typeof repos;

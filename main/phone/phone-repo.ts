@@ -11,6 +11,7 @@ export type CallRow = Omit<CallInsert, 'callerId' | 'queue' | 'workOrderId'> & {
   /** The caller sent Privacy: id; once set it stays set. */
   readonly privacyRequested: boolean;
   readonly purpose: CallPurpose;
+  readonly trainingScenarioId: string | null;
 };
 
 /** Training calls stay on this PC: the platform's figures and a citizen's history are real calls only. */
@@ -56,9 +57,10 @@ export const phoneRepo = {
       statement(
         db,
         `INSERT INTO calls (id, sip_call_id, direction, caller_id, remote_number, local_number, agent_id, ring_at,
-                            answer_at, end_at, end_cause, transfer_target, privacy_requested, purpose, created_at, updated_at)
+                            answer_at, end_at, end_cause, transfer_target, privacy_requested, purpose, training_scenario_id,
+                            created_at, updated_at)
          VALUES (@id, @sipCallId, @direction, @callerId, @remoteNumber, @localNumber, @agentId, @ringAt,
-                 @answerAt, @endAt, @endCause, @transferTarget, @privacy, @purpose, @at, @at)
+                 @answerAt, @endAt, @endCause, @transferTarget, @privacy, @purpose, @trainingScenarioId, @at, @at)
          ON CONFLICT(id) DO UPDATE SET
            sip_call_id = coalesce(calls.sip_call_id, excluded.sip_call_id),
            caller_id = coalesce(calls.caller_id, excluded.caller_id),
@@ -67,6 +69,7 @@ export const phoneRepo = {
            end_at = coalesce(calls.end_at, excluded.end_at),
            end_cause = coalesce(calls.end_cause, excluded.end_cause),
            transfer_target = coalesce(calls.transfer_target, excluded.transfer_target),
+           training_scenario_id = coalesce(calls.training_scenario_id, excluded.training_scenario_id),
            privacy_requested = max(calls.privacy_requested, excluded.privacy_requested),
            updated_at = excluded.updated_at`,
       ).run({ ...call, callerId, privacy: call.privacyRequested ? 1 : 0, at });

@@ -1,3 +1,4 @@
+import { SCENARIO_ID_PATTERN } from '../../preload/contract/training-contract';
 import type { DeskHandlers } from '../../preload/contract';
 import type { PhonePreferences } from '../../preload/contract/phone-contract';
 import type { DbClient } from '../db/db-client';
@@ -68,6 +69,11 @@ export const createPhoneService = (deps: {
           transferTarget: record.transferTarget,
           privacyRequested: record.direction === 'inbound' && privacyRequested(record.privacy),
           purpose: record.purpose,
+          // A scenario names what a training call plays; on any other call it means nothing.
+          trainingScenarioId:
+            record.purpose === 'training' && SCENARIO_ID_PATTERN.test(record.trainingScenarioId ?? '')
+              ? record.trainingScenarioId
+              : null,
         },
         new Date().toISOString(),
       );

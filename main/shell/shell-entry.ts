@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../log/logger';
 import { defaultProfileDir } from '../profile/profile-dir';
+import { requestedProfileKind } from '../profile/profile-kind';
 import { configuredOrigins } from '../security/csp';
 import { createMemorySecretStore } from '../secrets/secret-store';
 import { createDeskServices } from '../services';
@@ -15,13 +16,15 @@ export const SHELL_URL_MARKER = 'MINSHENG_SHELL_URL';
 declare const __APP_VERSION__: string;
 
 const main = async (): Promise<void> => {
-  const profileDir = defaultProfileDir(process.env, process.platform, homedir());
+  const profileKind = requestedProfileKind(process.env, process.argv);
+  const profileDir = defaultProfileDir(process.env, process.platform, homedir(), profileKind);
   makeProfilePrivate(profileDir);
   const log = createLogger({ file: join(profileDir, 'logs', 'desk.log') });
   const bundleDir = __dirname;
   const services = await createDeskServices({
     profileDir,
     transport: 'browser-shell',
+    profileKind,
     version: __APP_VERSION__,
     log,
     workerScript: join(bundleDir, '..', 'main', 'db-worker.cjs'),

@@ -1,4 +1,4 @@
-import scenarioFile from '../data/training/scenarios.json';
+import scenarioFile from '../data/training/scenarios.json' with { type: 'json' };
 import { type Scenario, scenarioFileSchema } from './domain/scenario';
 
 /** The bundled scenarios, checked once: a broken file is a defect of this build, said plainly. */

@@ -37,6 +37,8 @@ export interface SubmitRequest {
   readonly chinaDate: string;
   readonly dispatchNote: string | null;
   readonly duplicateOfNumber: string | null;
+  /** The form as submitted: the draft keeps it, so what was registered can be read back whole (citation included). */
+  readonly formJson: string;
 }
 
 export const intakeRepo = {
@@ -159,11 +161,10 @@ export const intakeRepo = {
         at,
       });
       if (
-        statement(db, 'UPDATE intake_drafts SET work_order_id = ?, updated_at = ? WHERE id = ? AND work_order_id IS NULL').run(
-          workOrderId,
-          at,
-          request.draftId,
-        ).changes !== 1
+        statement(
+          db,
+          'UPDATE intake_drafts SET work_order_id = ?, form_json = ?, updated_at = ? WHERE id = ? AND work_order_id IS NULL',
+        ).run(workOrderId, request.formJson, at, request.draftId).changes !== 1
       ) {
         // Rolls the whole submission back: a draft is turned into an order once, never twice.
         throw Object.assign(new Error('draft not found or already submitted'), { code: 'DRAFT_CLOSED' });

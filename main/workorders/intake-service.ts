@@ -166,6 +166,7 @@ export const createIntakeService = (deps: {
           chinaDate: chinaDate(at),
           dispatchNote: form.dispatchNote.trim() || null,
           duplicateOfNumber,
+          formJson: JSON.stringify(form),
           order: {
             channel: form.channel,
             contactName: form.anonymous ? null : form.callerName.trim() || null,

@@ -7,6 +7,8 @@ export const appInfoSchema = z.object({
   profileDir: z.string(),
   platform: z.string(),
   schemaVersion: z.number().int(),
+  /** A training profile (培训模式): its calls are training calls and nothing it records reaches the platform. */
+  profileKind: z.enum(['production', 'training']),
 });
 
 export type AppInfo = z.output<typeof appInfoSchema>;

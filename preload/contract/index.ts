@@ -12,6 +12,7 @@ import type { ContractSpec, DeskApiOf, EventsSpec, HandlersOf, MethodPath } from
 import { phoneContract } from './phone-contract';
 import { settingsContract, settingsViewSchema } from './settings-contract';
 import { syncContract, syncStatusSchema } from './sync-contract';
+import { trainingContract } from './training-contract';
 
 export const contract = {
   app: appContract,
@@ -22,6 +23,7 @@ export const contract = {
   phone: phoneContract,
   settings: settingsContract,
   sync: syncContract,
+  training: trainingContract,
 } as const satisfies ContractSpec;
 
 export const events = {
@@ -54,6 +56,7 @@ export type { AppInfo } from './app-contract';
 export type { CallLights, HeadsetRequest, HeadsetStatus } from './headset-contract';
 export type { CallSummary, OrderSummary, ScreenPop, WorkOrderDetail } from './history-contract';
 export type { SyncStatusView } from './sync-contract';
+export type { ScoreCardView } from './training-contract';
 export type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport } from './kb-contract';
 export type { DuplicateCandidate, IntakeDraft, IntakeForm, IntakePreview, PickerItem, ReferenceData } from './intake-contract';
 export type {

@@ -113,6 +113,11 @@ export const callRecordSchema = z.object({
   endAt: isoTime.nullable(),
   endCause: z.enum(END_CAUSES).nullable(),
   transferTarget: z.string().max(64).nullable(),
+  /**
+   * The scenario a training call plays, as its INVITE named it (read on training profiles only).
+   * Not refused here when malformed: the call record must be kept; main stores only a valid id.
+   */
+  trainingScenarioId: z.string().max(64).nullable().default(null),
 });
 export type CallRecord = z.output<typeof callRecordSchema>;
 

@@ -22,6 +22,7 @@ import {
 } from '../features/settings';
 import { StatusBar } from '../features/status';
 import { SyncIndicator, SyncPanel } from '../features/sync';
+import { ScoreCardDialog, TrainingBanner } from '../features/training';
 import { t } from '../shared/i18n/t';
 import { useAppStore } from './app-store';
 import { usePhoneShortcuts } from './phone-shortcuts';
@@ -58,6 +59,7 @@ export const App = () => {
         agentControl={<AgentStateControl shortcuts={shortcuts} />}
         onOpenSettings={settingsDialogOpened}
       />
+      {info.profileKind === 'training' ? <TrainingBanner /> : null}
       {link === 'lost' ? (
         <div className="banner banner--error" role="alert">
           {t('app.transport.lost')}
@@ -77,6 +79,7 @@ export const App = () => {
       />
       <SettingsDialog />
       <TrainingCallDialog />
+      <ScoreCardDialog />
       <SyncPanel />
       <SettingsNotice />
       <ShortcutHelp shortcuts={shortcuts} />

@@ -34,7 +34,8 @@ import { headsetStarted, headsetStatusChanged } from '../features/headset';
 import { callRang, useScreenPopStore } from '../features/screen-pop';
 import { loadSettings, settingsChanged } from '../features/settings';
 import { syncStarted, syncStatusChanged, useSyncStore } from '../features/sync';
-import { appInfoLoaded, linkChanged, startFailed } from './app-store';
+import { trainingOrderSubmitted } from '../features/training';
+import { appInfoLoaded, linkChanged, startFailed, useAppStore } from './app-store';
 import { watchConnectPolicy } from './connect-policy';
 
 /** A ringing call, real or training, pops the caller's history: the features meet here, not in each other. */
@@ -151,9 +152,22 @@ const connectRegistrationToAgent = (): void => {
   });
 };
 
+/** On a training profile every submitted order is scored against the scenario its call played. */
+const connectIntakeToTraining = (): void => {
+  useIntakeStore.subscribe((state, previous) => {
+    const submitted = state.submitted;
+    if (!submitted || submitted.workOrderId === previous.submitted?.workOrderId) return;
+    if (useAppStore.getState().info?.profileKind === 'training') void trainingOrderSubmitted(submitted.workOrderId);
+  });
+};
+
 /** The phone asks the agent state whether a call may ring, and tells it when calls start and end. */
 const startPhone = async (): Promise<void> => {
-  await phoneStarted(createSipJsEngine(), {
+  const info = useAppStore.getState().info;
+  // Until main says what profile this is, no INVITE may be taken as a citizen's or a trainee's.
+  if (!info) return;
+  const inboundPurpose = info.profileKind === 'training' ? 'training' : 'citizen';
+  await phoneStarted(createSipJsEngine({ inboundPurpose }), {
     answerForIncomingCall,
     callStarted: agentCallStarted,
     callEnded: agentCallEnded,
@@ -166,6 +180,7 @@ export const startConsole = async (): Promise<void> => {
   connectKbToIntake();
   connectPhoneToAgent();
   connectRegistrationToAgent();
+  connectIntakeToTraining();
   watchConnectPolicy();
   try {
     const { desk, transport } = connectDesk((status) => {

@@ -13,6 +13,7 @@ export const startTestServices = (
     secrets?: (db: DbClient) => SecretStore;
     logFile?: string;
     sync?: { pollMs?: number; timeoutMs?: number; backoff?: { baseMs: number; maxMs: number } };
+    profileKind?: 'production' | 'training';
   } = {},
 ): Promise<DeskServices> =>
   createDeskServices({
@@ -23,4 +24,5 @@ export const startTestServices = (
     workerScript: TEST_DB_WORKER,
     secrets: options.secrets ?? (() => createMemorySecretStore()),
     ...(options.sync ? { sync: options.sync } : {}),
+    ...(options.profileKind ? { profileKind: options.profileKind } : {}),
   });

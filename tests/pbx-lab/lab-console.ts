@@ -25,6 +25,10 @@ export interface LabConsoleOptions {
   readonly setupThroughUi?: boolean;
   /** The screen the console runs on; county PCs have 1366×768 and 1920×1080. */
   readonly viewport?: { width: number; height: number };
+  /** A training profile (培训模式): the shell started as `--training` would start it. */
+  readonly training?: boolean;
+  /** Typed in 设置 with the rest when setting up through the UI (a trainee's orders need it). */
+  readonly centreCode?: string;
 }
 
 export interface CallRow {
@@ -99,6 +103,49 @@ export const sentToneShare = (page: Page, index: number, hz: number): Promise<nu
     return best;
   })()`);
 
+/**
+ * What the console hears from the far end over `seconds`: the loudest 100 ms (dBFS), and of that
+ * moment the share of energy within ±40 Hz of the strongest frequency (a tone is ~1, speech is
+ * spread over many) and the share inside the voice band (300–3400 Hz). Read from the receiver's
+ * track, i.e. what reaches the agent's headset.
+ */
+export const receivedAudio = (
+  page: Page,
+  seconds = 1.5,
+): Promise<{ peakDbfs: number; peakShare: number; voiceBandShare: number }> =>
+  page.evaluate(`(async () => {
+    const peer = (window.__minshengPeers || []).filter((p) => p.connectionState !== 'closed')[0];
+    const track = peer && peer.getReceivers().map((r) => r.track).find((t) => t && t.kind === 'audio');
+    if (!track) return { peakDbfs: -Infinity, peakShare: 0, voiceBandShare: 0 };
+    const context = new AudioContext();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 4096;
+    context.createMediaStreamSource(new MediaStream([track])).connect(analyser);
+    const bins = new Float32Array(analyser.frequencyBinCount);
+    const wave = new Float32Array(analyser.fftSize);
+    const hzPerBin = context.sampleRate / analyser.fftSize;
+    let best = { peakDbfs: -Infinity, peakShare: 0, voiceBandShare: 0 };
+    for (let round = 0; round < ${Math.round(seconds * 10)}; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      analyser.getFloatTimeDomainData(wave);
+      const rms = Math.sqrt(wave.reduce((sum, v) => sum + v * v, 0) / wave.length);
+      const level = 20 * Math.log10(rms || 1e-12);
+      if (level <= best.peakDbfs) continue;
+      analyser.getFloatFrequencyData(bins);
+      const power = Array.from(bins, (db) => Math.pow(10, db / 10));
+      const total = power.reduce((sum, p) => sum + p, 0) || 1;
+      const strongest = power.indexOf(Math.max(...power));
+      const span = Math.ceil(40 / hzPerBin);
+      let near = 0;
+      for (let bin = strongest - span; bin <= strongest + span; bin += 1) near += power[bin] || 0;
+      let band = 0;
+      power.forEach((p, bin) => { if (bin * hzPerBin >= 300 && bin * hzPerBin <= 3400) band += p; });
+      best = { peakDbfs: level, peakShare: near / total, voiceBandShare: band / total };
+    }
+    await context.close();
+    return best;
+  })()`);
+
 /** inbound-rtp / outbound-rtp audio bytes of the page's open peer connections, as getStats reports them. */
 export const rtpBytes = (page: Page): Promise<{ received: number; sent: number }> => page.evaluate(READ_RTP_BYTES);
 
@@ -141,7 +188,7 @@ export const openLabConsole = async (
       agentId: `A${extension}`,
       ...(options.preferences ? { phonePreferences: options.preferences } : {}),
     });
-  const shell = await startShellProcess(profileDir);
+  const shell = await startShellProcess(profileDir, options.training ? { MINSHENG_TRAINING: '1' } : {});
   const page = await newPage(browser, options.viewport);
   let closed = false;
   const close = async () => {
@@ -167,6 +214,7 @@ export const openLabConsole = async (
       await type('分机号', extension);
       await type('显示名称', `坐席${extension}`);
       await type('坐席工号', `A${extension}`);
+      if (options.centreCode) await type('中心代码（6 位或 12 位行政区划代码）', options.centreCode);
     }
     await dialog.getByLabel('分机密码').fill(labUser(extension).password);
     await dialog.getByRole('button', { name: '保存' }).click();

@@ -7,6 +7,7 @@ import { migration0006 } from './0006-agent-states';
 import { migration0007 } from './0007-agent-reachability';
 import { migration0008 } from './0008-call-privacy';
 import { migration0009 } from './0009-call-purpose';
+import { migration0010 } from './0010-training';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

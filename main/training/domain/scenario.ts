@@ -4,6 +4,7 @@
  * and later synced from the platform so trainers can add their own.
  */
 import { z } from 'zod';
+import { SCENARIO_ID_PATTERN } from '../../../preload/contract/training-contract';
 
 const regionCode = z.string().regex(/^(\d{6}|\d{9})$/, '地点代码须为 6 位或 9 位');
 const categoryCode = z.string().regex(/^(\d{2}){1,3}$/, '分类代码须为 2、4 或 6 位');
@@ -24,7 +25,7 @@ export const expectedHandlingSchema = z.discriminatedUnion('mode', [
 ]);
 
 export const scenarioSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{3,40}$/),
+  id: z.string().regex(SCENARIO_ID_PATTERN),
   title: z.string().min(1).max(40),
   /** The business type a trainer's report groups by (噪音扰民, 停水停电, 社保 …). */
   businessType: z.string().min(1).max(20),

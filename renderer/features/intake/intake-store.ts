@@ -25,7 +25,12 @@ export interface IntakeState {
   readonly submitting: boolean;
   readonly submitErrors: readonly FieldProblem[];
   readonly submitMessage: string | null;
-  readonly submitted: { readonly number: string; readonly provisional: boolean; readonly deadlineAt: string | null } | null;
+  readonly submitted: {
+    readonly workOrderId: string;
+    readonly number: string;
+    readonly provisional: boolean;
+    readonly deadlineAt: string | null;
+  } | null;
   readonly loadError: string | null;
   /** What the console filled into the open draft by itself (not the agent's work). */
   readonly autoFilled: AutoFilled;
@@ -231,6 +236,7 @@ export const submitRequested = async (): Promise<void> => {
       return;
     }
     const submitted = {
+      workOrderId: result.value.workOrderId,
       number: result.value.number,
       provisional: result.value.provisionalNumber,
       deadlineAt: result.value.deadlineAt,

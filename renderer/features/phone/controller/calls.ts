@@ -45,6 +45,7 @@ const callAppeared = (call: EngineCall, state: CallState, purpose: CallPurpose):
     endAt: null,
     endCause: null,
     transferTarget: null,
+    trainingScenarioId: call.trainingScenarioId,
   });
   const view: CallView = {
     id: call.id,

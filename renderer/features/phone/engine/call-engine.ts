@@ -36,6 +36,8 @@ export interface EngineCall {
    * transfer to us), or the call we place because the far end referred us (we are transferred).
    */
   readonly replacesCallId: string | null;
+  /** The scenario a training call plays, from its INVITE; only an engine of a training profile reads it. */
+  readonly trainingScenarioId: string | null;
   /** performance.now() when the transport handed over the message that started the call. */
   readonly receivedAt: number;
 }

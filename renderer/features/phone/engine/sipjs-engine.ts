@@ -67,7 +67,15 @@ const MAX_EXPIRES_S = 3_600;
 export interface SipPlatform {
   readonly transportConstructor?: UserAgentOptions['transportConstructor'];
   readonly sessionDescriptionHandlerFactory?: UserAgentOptions['sessionDescriptionHandlerFactory'];
+  /**
+   * What an INVITE from the PBX is: a citizen's call, or on a training profile (培训模式) a training
+   * call, which also names its scenario in X-Minsheng-Scenario. A production console never reads
+   * that header: no INVITE can turn a citizen's call into an exercise.
+   */
+  readonly inboundPurpose?: 'citizen' | 'training';
 }
+
+const SCENARIO_HEADER = 'X-Minsheng-Scenario';
 
 export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
   const listeners = new Set<(event: EngineEvent) => void>();
@@ -152,6 +160,7 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
       privacy: null,
       remoteUser: clipText(userOf(referral.referTo.uri), 64) ?? '',
       replacesCallId: from.call.id,
+      trainingScenarioId: from.call.trainingScenarioId,
       receivedAt: performance.now(),
     });
     emit({ type: 'outgoing', call: next.call });
@@ -169,8 +178,9 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
   const onInvite = (invitation: Invitation) => {
     const request = invitation.request;
     const replacee = invitation.replacee ? legIdBySession.get(invitation.replacee.id) : undefined;
+    const training = platform.inboundPurpose === 'training';
     const entry = track(invitation, {
-      purpose: 'citizen',
+      purpose: training ? 'training' : 'citizen',
       direction: 'inbound',
       sipCallId: clipText(request.callId, 200) ?? '',
       from: clipIdentityHeader(request.getHeader('From')),
@@ -178,6 +188,8 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
       privacy: clipText(request.getHeader('Privacy'), 200),
       remoteUser: clipText(userOf(invitation.remoteIdentity.uri), 64) ?? '',
       replacesCallId: replacee ?? null,
+      // Main checks it against the scenarios it knows; here it is only kept short.
+      trainingScenarioId: training ? clipText(request.getHeader(SCENARIO_HEADER)?.trim(), 64) : null,
       // sip.js parses and dispatches synchronously: this is the INVITE's arrival.
       receivedAt: lastMessageAt,
     });
@@ -422,6 +434,7 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
         privacy: null,
         remoteUser: target,
         replacesCallId: null,
+        trainingScenarioId: null,
         receivedAt: performance.now(),
       });
       emit({ type: 'outgoing', call: entry.call });

@@ -48,6 +48,7 @@ export const createTrainingEngine = (): TrainingEngine => {
         privacy: ring.privacy,
         remoteUser: ring.remoteUser,
         replacesCallId: null,
+        trainingScenarioId: null,
         receivedAt: performance.now(),
       };
       live.set(id, { answered: false });

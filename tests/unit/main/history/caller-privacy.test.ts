@@ -14,6 +14,7 @@ const context: CallContext = { transport: 'test', origin: 'test://' };
 /** An inbound call record at ring, as the softphone writes it; override what the case is about. */
 const ringRecord = (overrides: Partial<CallRecord> & Pick<CallRecord, 'id'>): CallRecord => ({
   purpose: 'citizen',
+  trainingScenarioId: null,
   sipCallId: 'abc@pbx',
   direction: 'inbound',
   from: '<sip:13812345678@carrier.example>;tag=1',

@@ -20,7 +20,16 @@ const view = {
 /** Only the namespaces these tests call; the contract-wide check below uses the real services. */
 const makeHandlers = (overrides: Partial<DeskHandlers['settings']> = {}): DeskHandlers => {
   const partial: Pick<DeskHandlers, 'app' | 'settings'> = {
-    app: { info: () => ({ version: '1', transport: 'browser-shell', profileDir: '/p', platform: 'linux', schemaVersion: 1 }) },
+    app: {
+      info: () => ({
+        version: '1',
+        transport: 'browser-shell',
+        profileDir: '/p',
+        platform: 'linux',
+        schemaVersion: 1,
+        profileKind: 'production',
+      }),
+    },
     settings: {
       get: () => view,
       save: (settings) => ({ ...view, settings }),

@@ -82,6 +82,7 @@ const call = (id: string, extra: Partial<EngineCall> = {}): EngineCall => ({
   privacy: null,
   remoteUser: '13812345678',
   replacesCallId: null,
+  trainingScenarioId: null,
   receivedAt: 0,
   ...extra,
 });

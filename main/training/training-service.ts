@@ -1,0 +1,69 @@
+import type { DeskHandlers } from '../../preload/contract';
+import { intakeFormSchema } from '../../preload/contract/intake-contract';
+import type { DbClient } from '../db/db-client';
+import type { Logger } from '../log/logger';
+import { computeDeadline } from '../workorders/domain/deadline';
+import type { HolidayCalendar } from '../workorders/domain/holiday-calendar';
+import type { IntakeReference } from '../workorders/intake-reference-data';
+import type { Scenario } from './domain/scenario';
+import { scoreOrder } from './domain/score-order';
+
+/** The contract's training namespace: the score card of a training call's order. */
+export type TrainingService = DeskHandlers['training'];
+
+const seconds = (from: string | null, to: string | null): number | null =>
+  from && to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 100) / 10) : null;
+
+export const createTrainingService = (deps: {
+  readonly db: DbClient;
+  readonly scenarios: () => readonly Scenario[];
+  readonly reference: () => IntakeReference;
+  readonly calendar: () => HolidayCalendar;
+  readonly log: Logger;
+}): TrainingService => {
+  const { db, log } = deps;
+  const basisOf = (order: { requestType: string; categoryCode: string; urgency: string }, at: Date) =>
+    order.requestType ? computeDeadline({ createdAt: at, ...order }, deps.reference().config, deps.calendar()).basis : null;
+
+  return {
+    score: async ({ workOrderId }) => {
+      const found = await db.repos.training.trainingCallOrder(workOrderId);
+      if (!found) return null;
+      const scenario = deps.scenarios().find((candidate) => candidate.id === found.scenarioId);
+      if (!scenario) {
+        log.warn('training.unknown-scenario', { scenario: found.scenarioId });
+        return null;
+      }
+      const form = intakeFormSchema.safeParse(JSON.parse(found.formJson));
+      if (!form.success) return null;
+      const submittedAt = new Date(found.submittedAt);
+      const card = scoreOrder({
+        scenario,
+        order: form.data,
+        deadlineBasis: {
+          expected: basisOf(scenario.expected, submittedAt) ?? '',
+          given: basisOf(form.data, submittedAt),
+        },
+        times: {
+          answerS: seconds(found.ringAt, found.answerAt),
+          talkS: seconds(found.answerAt, found.endAt),
+          wrapUpS: seconds(found.endAt, found.submittedAt),
+          transferTarget: found.transferTarget,
+        },
+      });
+      const view = { ...card, scenarioTitle: scenario.title, lines: [...card.lines], keyFacts: [...card.keyFacts] };
+      await db.repos.training.saveResult({
+        workOrderId,
+        scenarioId: scenario.id,
+        businessType: scenario.businessType,
+        trainee: found.trainee,
+        points: card.points,
+        max: card.max,
+        cardJson: JSON.stringify(view),
+        createdAt: new Date().toISOString(),
+      });
+      log.info('training.scored', { scenario: scenario.id, points: card.points, max: card.max });
+      return view;
+    },
+  };
+};
