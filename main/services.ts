@@ -35,6 +35,11 @@ export interface DeskServicesOptions {
   readonly transport: AppInfo['transport'];
   /** What the console was started as; a profile keeps the kind it was made with. */
   readonly profileKind?: ProfileKind;
+  /**
+   * The lab's extension password for a training profile (`npm run demo` passes it, from
+   * MINSHENG_TRAINING_SIP_PASSWORD); a production profile never takes a password from outside.
+   */
+  readonly trainingSipPassword?: string;
   readonly version: string;
   readonly log: Logger;
   readonly workerScript: string | URL;
@@ -78,6 +83,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   }
   const events = createEventBus((error) => log.error('events.listener-failed', { error: String(error) }));
   const secrets = options.secrets(db);
+  if (profileKind === 'training' && options.trainingSipPassword) await secrets.set('sipPassword', options.trainingSipPassword);
   const settings = createSettingsService({ db, secrets, events, log });
   let calendar = bundledCalendar;
   // Holiday calendars for later years arrive by sync; the deadline calculator uses them at once.

@@ -36,6 +36,7 @@ const start = async (): Promise<void> => {
     profileDir,
     transport: 'electron',
     profileKind,
+    ...(process.env.MINSHENG_TRAINING_SIP_PASSWORD ? { trainingSipPassword: process.env.MINSHENG_TRAINING_SIP_PASSWORD } : {}),
     version: app.getVersion(),
     log,
     workerScript: join(__dirname, 'db-worker.cjs'),

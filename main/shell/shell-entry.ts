@@ -25,6 +25,7 @@ const main = async (): Promise<void> => {
     profileDir,
     transport: 'browser-shell',
     profileKind,
+    ...(process.env.MINSHENG_TRAINING_SIP_PASSWORD ? { trainingSipPassword: process.env.MINSHENG_TRAINING_SIP_PASSWORD } : {}),
     version: __APP_VERSION__,
     log,
     workerScript: join(bundleDir, '..', 'main', 'db-worker.cjs'),

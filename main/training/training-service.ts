@@ -6,7 +6,7 @@ import { computeDeadline } from '../workorders/domain/deadline';
 import type { HolidayCalendar } from '../workorders/domain/holiday-calendar';
 import type { IntakeReference } from '../workorders/intake-reference-data';
 import type { Scenario } from './domain/scenario';
-import { scoreOrder } from './domain/score-order';
+import { type ScoreLine, scoreOrder } from './domain/score-order';
 
 /** The contract's training namespace: the score card of a training call's order. */
 export type TrainingService = DeskHandlers['training'];
@@ -24,6 +24,19 @@ export const createTrainingService = (deps: {
   const { db, log } = deps;
   const basisOf = (order: { requestType: string; categoryCode: string; urgency: string }, at: Date) =>
     order.requestType ? computeDeadline({ createdAt: at, ...order }, deps.reference().config, deps.calendar()).basis : null;
+
+  /** A trainee reads 施工噪音 and 狮山街道, not 040101 and 320505002. */
+  const named = (line: ScoreLine): ScoreLine => {
+    const reference = deps.reference();
+    const nameOf = (value: string): string => {
+      if (value === '') return value;
+      if (line.field === 'category') return reference.categories.find((item) => item.code === value)?.path ?? value;
+      if (line.field === 'place') return reference.regions.find((item) => item.code === value)?.path ?? value;
+      if (line.field === 'urgency') return reference.config.urgencies.find((level) => level.code === value)?.label ?? value;
+      return value;
+    };
+    return { ...line, expected: nameOf(line.expected), given: nameOf(line.given) };
+  };
 
   return {
     score: async ({ workOrderId }) => {
@@ -51,7 +64,7 @@ export const createTrainingService = (deps: {
           transferTarget: found.transferTarget,
         },
       });
-      const view = { ...card, scenarioTitle: scenario.title, lines: [...card.lines], keyFacts: [...card.keyFacts] };
+      const view = { ...card, scenarioTitle: scenario.title, lines: card.lines.map(named), keyFacts: [...card.keyFacts] };
       await db.repos.training.saveResult({
         workOrderId,
         scenarioId: scenario.id,

@@ -51,6 +51,7 @@ export const App = () => {
     );
   }
   if (!info) return <div className="loading">{t('app.loading')}</div>;
+  const training = info.profileKind === 'training';
 
   return (
     <div className="console">
@@ -59,7 +60,7 @@ export const App = () => {
         agentControl={<AgentStateControl shortcuts={shortcuts} />}
         onOpenSettings={settingsDialogOpened}
       />
-      {info.profileKind === 'training' ? <TrainingBanner /> : null}
+      {training ? <TrainingBanner /> : null}
       {link === 'lost' ? (
         <div className="banner banner--error" role="alert">
           {t('app.transport.lost')}
@@ -67,12 +68,12 @@ export const App = () => {
       ) : null}
       <div className="workspace">
         <CallerPanel onCallBack={(number) => void dialRequested(number)} />
-        <IntakePanel banner={<SetupChecklist />} />
+        <IntakePanel banner={<SetupChecklist needsPlatform={!training} />} />
         <KbPanel draftId={draftId} />
       </div>
       <StatusBar
         pbx={<RegistrationStatus configured={REGISTRATION_FOR[readiness]} />}
-        platform={<SyncIndicator />}
+        platform={training ? <span>{t('training.platform')}</span> : <SyncIndicator />}
         headset={<HeadsetIndicator />}
         transport={info.transport}
         version={info.version}

@@ -57,6 +57,8 @@ const LAB_PACKAGES = [
   'rtpengine-utils',
   'baresip-core',
   'sip-tester',
+  // the simulated citizens' Mandarin voice (training calls, npm run demo)
+  'espeak-ng',
 ];
 const LAB_FILES = [
   '/usr/sbin/kamailio',
@@ -65,17 +67,18 @@ const LAB_FILES = [
   '/usr/bin/rtpengine',
   '/usr/bin/baresip',
   '/usr/bin/sipp',
+  '/usr/bin/espeak-ng',
 ];
 
 /**
  * The softphone tests' PBX (tests/pbx-lab): Kamailio, rtpengine in userspace (not the `rtpengine`
- * metapackage, which pulls a kernel module), baresip and SIPp.
+ * metapackage, which pulls a kernel module), baresip, SIPp, and espeak-ng for the simulated citizens' voice.
  */
 export const ensurePbxLab = () =>
   ensureDebianPackages({
     packages: LAB_PACKAGES,
     present: () => LAB_FILES.every((file) => existsSync(file)),
-    why: '软电话测试需要 Kamailio、rtpengine、baresip 和 SIPp',
+    why: '软电话测试需要 Kamailio、rtpengine、baresip、SIPp 和 espeak-ng',
   });
 
 /** True when the better-sqlite3 binding loads in this Node; a stale or missing build is rebuilt. */

@@ -17,10 +17,16 @@ const countRows = (profileDir: string, sql: string): number => {
 
 test('培训模式: a simulated citizen rings through Kamailio, speaks when the trainee pauses, and the order is scored', async ({
   openConsole,
-}) => {
+}, testInfo) => {
   test.setTimeout(120_000);
   const scenario = bundledScenarios().find((candidate) => candidate.id === 'noise-night-construction')!;
-  const trainee = await openConsole('1001', { training: true, setupThroughUi: true, centreCode: '320505' });
+  const trainee = await openConsole('1001', {
+    training: true,
+    setupThroughUi: true,
+    centreCode: '320505',
+    // A county PC's screen: the banner, the bar and the score card must all fit.
+    viewport: { width: 1366, height: 768 },
+  });
   const { page } = trainee;
   await expect(page.getByTestId('training-banner')).toContainText('培训模式');
 
@@ -28,6 +34,7 @@ test('培训模式: a simulated citizen rings through Kamailio, speaks when the 
   await expect(page.getByRole('status').filter({ hasText: '来电振铃' })).toBeVisible();
   await page.getByRole('button', { name: '接听', exact: true }).click();
   await citizen.waitFor('answered');
+  await expect(page.getByRole('button', { name: '挂断' })).toBeInViewport();
 
   // The trainee's microphone (Chromium's fake device) beeps: the greeting goes on, the citizen waits…
   await page.waitForTimeout(1_500);
@@ -106,6 +113,10 @@ test('培训模式: a simulated citizen rings through Kamailio, speaks when the 
   await expect(card.getByTestId('score-place')).toContainText('正确');
   await expect(card.getByTestId('score-handling')).toContainText('正确');
   await expect(card).toContainText('接听用时');
+  const box = (await card.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(768);
+  await page.screenshot({ path: testInfo.outputPath('score-card-1366.png') });
   await page.keyboard.press('Enter');
   await expect(card).toBeHidden();
 

@@ -6,7 +6,7 @@
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { databaseFile } from '../../main/profile/database-file';
 import { writeProfileSettings } from '../harness/profile-settings';
@@ -73,6 +73,11 @@ const READ_RTP_BYTES = `(async () => {
   }
   return { received, sent };
 })()`;
+
+/** Lets receivedAudio, sentToneShare and rtpBytes see the peer connections the context's pages make. */
+export const instrumentPeers = async (context: BrowserContext): Promise<void> => {
+  await context.addInitScript({ content: COLLECT_PEERS });
+};
 
 /**
  * Share (0..1) of the audio a page sends on its `index`-th open peer connection that lies at `hz`,
@@ -151,7 +156,7 @@ export const rtpBytes = (page: Page): Promise<{ received: number; sent: number }
 
 const newPage = async (browser: Browser, viewport = { width: 1440, height: 900 }): Promise<Page> => {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN', viewport });
-  await context.addInitScript({ content: COLLECT_PEERS });
+  await instrumentPeers(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
   // SIP_DEBUG=1: sip.js's full trace of every page, for diagnosing a failing lab test.

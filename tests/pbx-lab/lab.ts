@@ -7,7 +7,8 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { createSocket } from 'node:dgram';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,11 +22,21 @@ export const LAB_UDP_PORT = 5060;
 export const labUser = (extension: string) => ({ extension, password: `pw${extension}` });
 
 const CONF = fileURLToPath(new URL('./conf/', import.meta.url));
-const BINARIES = ['/usr/sbin/kamailio', '/usr/bin/rtpengine', '/usr/bin/baresip', '/usr/bin/sipp', '/usr/bin/openssl'];
+const BINARIES = [
+  '/usr/sbin/kamailio',
+  '/usr/bin/rtpengine',
+  '/usr/bin/baresip',
+  '/usr/bin/sipp',
+  '/usr/bin/openssl',
+  '/usr/bin/espeak-ng',
+];
 
-/** Why the lab cannot run here, or null. The lab never runs outside its own network namespace. */
-export const labUnavailableReason = (): string | null => {
-  if (process.env.MINSHENG_LAB_NETNS !== '1') {
+/**
+ * Why the lab cannot run here, or null. Tests run it only inside its own network namespace; the
+ * demo (`npm run demo`) may run it on the host's loopback, where the console's browser can reach it.
+ */
+export const labUnavailableReason = (options: { hostLoopback?: boolean } = {}): string | null => {
+  if (process.env.MINSHENG_LAB_NETNS !== '1' && !options.hostLoopback) {
     return 'the PBX lab runs only inside the private network namespace that `npm test` creates (needs root)';
   }
   const missing = BINARIES.filter((file) => !existsSync(file));
@@ -112,9 +123,36 @@ const writeTlsFiles = (runDir: string): void => {
   writeFileSync(join(runDir, 'tls.cfg'), `${profile('server')}\n${profile('client')}`);
 };
 
-export const startLab = async (): Promise<Lab> => {
-  const unavailable = labUnavailableReason();
+/** TCP and UDP ports of the lab on 127.0.0.1 (conf/kamailio.cfg, conf/rtpengine.conf). */
+const LAB_PORTS = { tcp: [8088, 8443], udp: [LAB_UDP_PORT, 2223] };
+
+const portTaken = (port: number, protocol: 'tcp' | 'udp'): Promise<boolean> =>
+  new Promise((resolve) => {
+    if (protocol === 'tcp') {
+      const server = createServer();
+      server.once('error', () => resolve(true));
+      server.listen(port, LAB_HOST, () => server.close(() => resolve(false)));
+    } else {
+      const socket = createSocket('udp4');
+      socket.once('error', () => resolve(true));
+      socket.bind(port, LAB_HOST, () => socket.close(() => resolve(false)));
+    }
+  });
+
+export const startLab = async (options: { hostLoopback?: boolean } = {}): Promise<Lab> => {
+  const unavailable = labUnavailableReason(options);
   if (unavailable) throw new Error(unavailable);
+  if (process.env.MINSHENG_LAB_NETNS !== '1') {
+    // On the host another SIP server may hold the ports (Debian starts its own kamailio service).
+    const taken = [
+      ...(await Promise.all(LAB_PORTS.tcp.map(async (port) => ((await portTaken(port, 'tcp')) ? `${port}/tcp` : null)))),
+      ...(await Promise.all(LAB_PORTS.udp.map(async (port) => ((await portTaken(port, 'udp')) ? `${port}/udp` : null)))),
+    ].filter((port) => port !== null);
+    if (taken.length > 0)
+      throw new Error(
+        `演示话务平台需要的端口已被占用：${taken.join('、')}（例如系统自带的 kamailio 服务：systemctl stop kamailio）`,
+      );
+  }
   const started = Date.now();
   const runDir = mkdtempSync(join(tmpdir(), 'minsheng-pbx-lab-'));
   copyFileSync(join(CONF, 'kamailio.cfg'), join(runDir, 'kamailio.cfg'));

@@ -353,6 +353,7 @@ export const zhCN = {
   'settings.error.summary': '未保存：请修改标红的项目。',
   'settings.error.secret': '设置已保存，但密码未保存：{reason}',
   'training.banner.title': '培训模式',
+  'training.platform': '不连接（培训模式）',
   'training.banner.detail': '本配置的来电均为模拟市民，工单只用于评分，不会进入生产平台',
   'training.card.title': '培训评分',
   'training.card.scenario': '场景：{title}（{type}）',

@@ -60,6 +60,8 @@ export interface CitizenCallOptions {
 
 export interface CitizenCall {
   readonly callId: string;
+  /** Wall-clock time (Date.now()) the INVITE went out: comparable with a page's clock on this machine. */
+  readonly invitedAtEpochMs: number;
   readonly events: readonly TimedCitizenEvent[];
   waitFor<T extends CitizenEvent['type']>(
     type: T,
@@ -396,11 +398,13 @@ export const placeCitizenCall = async (options: CitizenCallOptions): Promise<Cit
   };
 
   const ringTimer = setTimeout(() => void hangUp(), options.ringTimeoutMs ?? 60_000);
+  const invitedAtEpochMs = Date.now();
   await sendSip(invite);
   emit({ type: 'invited' });
 
   return {
     callId,
+    invitedAtEpochMs,
     events,
     now,
     ended,

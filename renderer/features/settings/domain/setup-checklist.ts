@@ -2,14 +2,17 @@ import type { SettingsView } from '../../../../preload/contract';
 
 export type SetupItem = 'pbxServers' | 'sipExtension' | 'sipPassword' | 'platformUrl' | 'centreCode' | 'agentId';
 
-/** What an agent still has to configure before the console can take calls and sync, in setup order. */
-export const missingSetup = (view: SettingsView): SetupItem[] => {
+/**
+ * What an agent still has to configure before the console can take calls and sync, in setup order.
+ * A training profile never syncs: it needs no platform address.
+ */
+export const missingSetup = (view: SettingsView, options: { needsPlatform: boolean } = { needsPlatform: true }): SetupItem[] => {
   const { settings } = view;
   const missing: SetupItem[] = [];
   if (settings.pbxServers.length === 0) missing.push('pbxServers');
   if (settings.sipExtension === '') missing.push('sipExtension');
   if (!view.sipPasswordStored) missing.push('sipPassword');
-  if (settings.platformUrl === '') missing.push('platformUrl');
+  if (options.needsPlatform && settings.platformUrl === '') missing.push('platformUrl');
   if (settings.centreCode === '') missing.push('centreCode');
   if (settings.agentId === '') missing.push('agentId');
   return missing;

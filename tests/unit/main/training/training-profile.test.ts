@@ -85,6 +85,11 @@ describe('a training profile (培训模式), real SQLite through the contract', 
       const verdict = (field: string) => card.lines.find((line) => line.field === field)?.verdict;
       expect(card.scenarioTitle).toBe('夜间施工噪音');
       expect(verdict('category')).toBe('wrong');
+      // Names, not codes, on the card.
+      expect(card.lines.find((line) => line.field === 'category')).toMatchObject({
+        expected: '城市管理 / 噪音扰民 / 施工噪音',
+        given: '社会保障 / 社会保险 / 养老保险',
+      });
       expect(verdict('place')).toBe('right');
       expect(verdict('keyFacts')).toBe('partial');
       expect(card.keyFacts.find((fact) => fact.label === '持续')).toEqual({ label: '持续', found: false });

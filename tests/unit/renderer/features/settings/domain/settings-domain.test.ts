@@ -64,6 +64,16 @@ describe('setup checklist', () => {
     expect(pbxReadiness(empty)).toBe('unconfigured');
     expect(pbxReadiness(null)).toBe('unconfigured');
   });
+
+  it('asks a training profile for no platform address: it never syncs', () => {
+    expect(missingSetup(empty, { needsPlatform: false })).toEqual([
+      'pbxServers',
+      'sipExtension',
+      'sipPassword',
+      'centreCode',
+      'agentId',
+    ]);
+  });
 });
 
 describe('string catalogue', () => {

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// `npm run demo [-- --check]`: a training console ringing with simulated citizens, on one fresh
+// machine. Installs what it needs (npm packages; as root the lab's Debian packages, otherwise it
+// says which to install), builds, then runs the lab's demo (tests/pbx-lab/demo/demo-run.ts).
+// `--check` runs headless in Debian's Chromium and, as root, inside the tests' private network
+// namespace, so it never meets another SIP server on this machine.
+import { ensureChromium, ensureNodeModules, ensurePbxLab, ensureSqliteBinding } from './lib/ensure-deps.mjs';
+import { canIsolateLab, inLabNamespace } from './lib/lab-namespace.mjs';
+import { run, runOrExit } from './lib/run.mjs';
+
+const check = process.argv.includes('--check');
+await ensureNodeModules();
+await ensureSqliteBinding();
+await ensurePbxLab();
+if (check) await ensureChromium();
+await runOrExit(process.execPath, ['scripts/build.mjs']);
+
+const demo = [process.execPath, '--import', 'tsx', 'tests/pbx-lab/demo/demo-run.ts', ...(check ? ['--check'] : [])];
+const [command, args] = check && canIsolateLab() ? inLabNamespace(demo) : [demo[0], demo.slice(1)];
+process.exit(await run(command, args, { stdio: 'inherit' }));
