@@ -71,6 +71,15 @@ export const trainingRepo = {
         WHERE w.id = ? AND c.purpose = 'training' AND c.training_scenario_id IS NOT NULL`,
     ).get(workOrderId) as TrainingCallOrder | undefined) ?? null,
 
+  /** Newest first; a profile used for a year of drills stays well under the cap. */
+  results: (db: Database): TrainingResultRow[] =>
+    statement(
+      db,
+      `SELECT work_order_id AS workOrderId, scenario_id AS scenarioId, business_type AS businessType, trainee, points,
+              max_points AS max, card_json AS cardJson, created_at AS createdAt
+         FROM training_results ORDER BY created_at DESC LIMIT 20000`,
+    ).all() as TrainingResultRow[],
+
   saveResult: (db: Database, row: TrainingResultRow): void => {
     statement(
       db,

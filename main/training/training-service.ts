@@ -7,9 +7,19 @@ import type { HolidayCalendar } from '../workorders/domain/holiday-calendar';
 import type { IntakeReference } from '../workorders/intake-reference-data';
 import type { Scenario } from './domain/scenario';
 import { type ScoreLine, scoreOrder } from './domain/score-order';
+import { type ScoredResult, trainingReport, trainingReportCsv } from './domain/training-report';
+import { scoreCardSchema } from '../../preload/contract/training-contract';
 
 /** The contract's training namespace: the score card of a training call's order. */
 export type TrainingService = DeskHandlers['training'];
+
+const parsedOrNull = (json: string): unknown => {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+};
 
 const seconds = (from: string | null, to: string | null): number | null =>
   from && to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 100) / 10) : null;
@@ -39,6 +49,32 @@ export const createTrainingService = (deps: {
   };
 
   return {
+    report: async () => {
+      const results = (await db.repos.training.results()).flatMap((row): ScoredResult[] => {
+        // A damaged row drops out of the report; it never stops the report.
+        const card = scoreCardSchema.safeParse(parsedOrNull(row.cardJson));
+        if (!card.success) return [];
+        return [
+          {
+            at: row.createdAt,
+            trainee: row.trainee,
+            scenarioId: row.scenarioId,
+            scenarioTitle: card.data.scenarioTitle,
+            businessType: row.businessType,
+            points: row.points,
+            max: row.max,
+            verdicts: Object.fromEntries(card.data.lines.map((line) => [line.field, line.verdict])),
+          },
+        ];
+      });
+      const report = trainingReport(results);
+      return {
+        attempts: report.attempts,
+        businessTypes: [...report.businessTypes],
+        trainees: [...report.trainees],
+        csv: trainingReportCsv(results),
+      };
+    },
     score: async ({ workOrderId }) => {
       const found = await db.repos.training.trainingCallOrder(workOrderId);
       if (!found) return null;

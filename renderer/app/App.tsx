@@ -22,7 +22,7 @@ import {
 } from '../features/settings';
 import { StatusBar } from '../features/status';
 import { SyncIndicator, SyncPanel } from '../features/sync';
-import { ScoreCardDialog, TrainingBanner } from '../features/training';
+import { ScoreCardDialog, TrainingBanner, TrainingReportDialog } from '../features/training';
 import { t } from '../shared/i18n/t';
 import { useAppStore } from './app-store';
 import { usePhoneShortcuts } from './phone-shortcuts';
@@ -81,6 +81,7 @@ export const App = () => {
       <SettingsDialog />
       <TrainingCallDialog />
       <ScoreCardDialog />
+      <TrainingReportDialog />
       <SyncPanel />
       <SettingsNotice />
       <ShortcutHelp shortcuts={shortcuts} />

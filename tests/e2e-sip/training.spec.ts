@@ -66,6 +66,12 @@ test('培训模式: a simulated citizen rings through Kamailio, speaks when the 
   expect(second.atMs - repliedAt).toBeGreaterThan(DEFAULT_TURN_TAKING.pauseMs - 500);
   expect(second.atMs - repliedAt).toBeLessThan(DEFAULT_TURN_TAKING.pauseMs + 1_000);
 
+  // Hold is a real re-INVITE: the citizen's phone is put on hold and back, and stays on the line.
+  await page.getByRole('button', { name: '保持' }).click();
+  await citizen.waitFor('held');
+  await page.getByRole('button', { name: '恢复' }).click();
+  await citizen.waitFor('resumed');
+
   // The trainee ends the call; the citizen's phone sees the hang-up.
   await page.getByRole('button', { name: '挂断' }).click();
   expect(await citizen.ended).toMatchObject({ by: 'agent' });
@@ -119,6 +125,15 @@ test('培训模式: a simulated citizen rings through Kamailio, speaks when the 
   await page.screenshot({ path: testInfo.outputPath('score-card-1366.png') });
   await page.keyboard.press('Enter');
   await expect(card).toBeHidden();
+
+  // The trainer's report counts the order under its business type, with the CSV to take away.
+  await page.getByRole('button', { name: '培训报表' }).click();
+  const report = page.getByRole('dialog', { name: '培训报表' });
+  await expect(report.getByTestId('report-type')).toHaveText([/噪音扰民\s*1\s*1\s*\d+\.\d%\s*诉求分类/]);
+  await expect(report.getByRole('link', { name: '导出 CSV' })).toHaveAttribute('href', /^data:text\/csv/);
+  await page.screenshot({ path: testInfo.outputPath('training-report-1366.png') });
+  await page.keyboard.press('Escape');
+  await expect(report).toBeHidden();
 
   // Nothing of the exercise is queued for the platform; the call is a training call naming its scenario.
   const dir = trainee.profileDir;

@@ -1,4 +1,5 @@
 import './training.css';
 export { ScoreCardDialog } from './components/ScoreCardDialog';
 export { TrainingBanner } from './components/TrainingBanner';
-export { scoreCardClosed, trainingOrderSubmitted, useTrainingStore } from './training-store';
+export { TrainingReportDialog } from './components/TrainingReportDialog';
+export { scoreCardClosed, trainingOrderSubmitted, trainingReportOpened, useTrainingStore } from './training-store';

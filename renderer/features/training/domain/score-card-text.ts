@@ -28,3 +28,6 @@ export const formatSeconds = (seconds: number | null): string | null => {
   const whole = Math.round(seconds);
   return `${Math.floor(whole / 60)} 分 ${String(whole % 60).padStart(2, '0')} 秒`;
 };
+
+/** The CSV as a link target for a download: no file system access from the page is needed. */
+export const csvDownloadHref = (csv: string): string => `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
