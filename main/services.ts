@@ -15,7 +15,7 @@ import { type HolidayYear, bundledCalendar, calendarWithSynced } from './workord
 import { type IntakeReference, loadIntakeReference } from './workorders/intake-reference-data';
 import { createIntakeService } from './workorders/intake-service';
 import { type ProfileKind, ProfileKindMismatch } from './profile/profile-kind';
-import { createTrainingService } from './training/training-service';
+import { createTrainingService, seedTrainingPersonas } from './training/training-service';
 import { bundledScenarios } from './training/training-scenarios';
 
 export interface DeskServices {
@@ -150,6 +150,10 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   db.onOutboxWritten(() => sync.nudge());
   // A training profile never talks to the platform: its outbox stays empty (training-repo) and sync never starts.
   if (profileKind === 'production') await sync.start();
+  else {
+    const seeded = await seedTrainingPersonas({ db, scenarios: bundledScenarios(), reference: intakeReference(), calendar });
+    if (seeded > 0) log.info('training.personas-seeded', { count: seeded });
+  }
   // The headset is looked for in the background: a slow or missing HID stack never delays the console.
   void headset.start().catch((error: unknown) => log.warn('headset.start-failed', { error: String(error).slice(0, 120) }));
   return {

@@ -8,6 +8,10 @@ import { downloadElectron, electronBinary, electronSqliteBinding, electronVersio
 import { runOrExit } from './lib/run.mjs';
 
 const wantsShell = process.argv.includes('--shell') || process.env.MINSHENG_NO_ELECTRON === '1';
+// 培训模式: the console opens on its training profile (main/profile/profile-kind.ts); the environment
+// carries the choice to Electron or the shell alike.
+const training = process.argv.includes('--training') || process.env.MINSHENG_TRAINING === '1';
+if (training) process.env.MINSHENG_TRAINING = '1';
 
 /**
  * Each step says what it does, and a long one (a first install compiles better-sqlite3: minutes)
@@ -36,7 +40,8 @@ await step(2, '构建坐席界面与服务', () => runOrExit(process.execPath, [
 // A newcomer's first start shows a living console: the county-scale demo history goes into the
 // default profile when (and only when) that profile has no history yet. MINSHENG_NO_DEMO=1 skips it.
 await step(3, '准备演示数据（仅空白配置时写入）', async () => {
-  if (process.env.MINSHENG_NO_DEMO !== '1')
+  // A training profile takes no demo history: a profile holding calls or orders is a production one.
+  if (process.env.MINSHENG_NO_DEMO !== '1' && !training)
     await runOrExit(process.execPath, ['dist/tools/seed.cjs', '--scale', 'county', '--if-empty']);
 });
 console.log('[4/4] 启动坐席');

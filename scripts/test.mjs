@@ -101,6 +101,18 @@ for (const [runner, command, args] of [
   }
 }
 
+{
+  // `npm run demo -- --check` as a newcomer runs it: lab, training console, one simulated citizen.
+  if (!canIsolateLab()) {
+    console.log("\n▶ demo-check: skipped (needs root for the lab's network namespace)");
+    record('demo-check', { passed: 0, failed: 0, skipped: 1 }, 0);
+  } else {
+    const demo = [process.execPath, '--import', 'tsx', 'tests/pbx-lab/demo/demo-run.ts', '--check'];
+    const { code, seconds } = await step('demo-check', ...inLabNamespace(demo));
+    record('demo-check', { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 }, seconds);
+  }
+}
+
 const total = (key) => results.reduce((sum, r) => sum + r[key], 0);
 console.log(`\nsummary (${((Date.now() - started) / 1000).toFixed(0)} s):`);
 for (const r of results) console.log(`  ${r.runner.padEnd(10)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);

@@ -1,5 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { statement } from '../db/statement-cache';
+import { callerIdByKey, insertCallerRow } from '../callers/callers-repo';
+import { uuidv7 } from '../shared/domain/uuid-v7';
+import { insertWorkOrderRow } from '../workorders/work-order-repo';
 
 export type ProfileKind = 'production' | 'training';
 
@@ -21,6 +24,25 @@ export interface TrainingCallOrder {
   readonly transferTarget: string | null;
   readonly submittedAt: string;
   readonly trainee: string;
+}
+
+/** A simulated citizen's history, as a training profile shows it when they ring (screen-pop). */
+export interface PersonaSeed {
+  readonly numberKey: string;
+  readonly numberKind: 'mobile' | 'landline';
+  readonly name: string;
+  readonly regionCode: string;
+  readonly confidential: boolean;
+  readonly openOrders: readonly {
+    readonly number: string;
+    readonly requestType: string;
+    readonly categoryCode: string;
+    readonly title: string;
+    readonly content: string;
+    readonly leadDepartment: string | null;
+    readonly deadlineAt: string | null;
+    readonly createdAt: string;
+  }[];
 }
 
 export interface TrainingResultRow {
@@ -57,6 +79,48 @@ export const trainingRepo = {
       }
       if (kind === 'training') db.exec(KEEP_OUTBOX_EMPTY);
       return kind;
+    })(),
+
+  /** Each persona once: a caller already here (seeded before, or met on a call) is left as it is. */
+  seedPersonas: (db: Database, personas: readonly PersonaSeed[]): number =>
+    db.transaction((): number => {
+      let seeded = 0;
+      for (const persona of personas) {
+        if (callerIdByKey(db, persona.numberKey)) continue;
+        const callerId = uuidv7();
+        const createdAt = persona.openOrders[0]?.createdAt ?? new Date().toISOString();
+        insertCallerRow(db, {
+          id: callerId,
+          numberKey: persona.numberKey,
+          numberKind: persona.numberKind,
+          name: persona.name,
+          tags: persona.openOrders.length > 0 ? ['重复来电'] : [],
+          confidential: persona.confidential,
+          regionCode: persona.regionCode,
+          createdAt,
+        });
+        for (const order of persona.openOrders)
+          insertWorkOrderRow(db, {
+            ...order,
+            id: uuidv7(),
+            channel: '电话',
+            callerId,
+            contactName: persona.name,
+            contactNumber: persona.numberKey,
+            regionCode: persona.regionCode,
+            address: null,
+            urgency: 'normal',
+            handlingMode: 'dispatch',
+            coDepartments: [],
+            reply: null,
+            status: 'dispatched',
+            duplicateOf: null,
+            confidential: persona.confidential,
+            createdBy: 'training-scenario',
+          });
+        seeded += 1;
+      }
+      return seeded;
     })(),
 
   /** The submitted order of a training call, with the call's times; null for any other order. */

@@ -8,6 +8,7 @@ import type { IntakeReference } from '../workorders/intake-reference-data';
 import type { Scenario } from './domain/scenario';
 import { type ScoreLine, scoreOrder } from './domain/score-order';
 import { type ScoredResult, trainingReport, trainingReportCsv } from './domain/training-report';
+import { personaSeeds } from './domain/persona-seeds';
 import { scoreCardSchema } from '../../preload/contract/training-contract';
 
 /** The contract's training namespace: the score card of a training call's order. */
@@ -116,3 +117,21 @@ export const createTrainingService = (deps: {
     },
   };
 };
+
+/** Once per start of a training profile: the scenarios' citizens and the orders repeat callers chase. */
+export const seedTrainingPersonas = async (deps: {
+  readonly db: DbClient;
+  readonly scenarios: readonly Scenario[];
+  readonly reference: IntakeReference;
+  readonly calendar: HolidayCalendar;
+  readonly now?: Date;
+}): Promise<number> =>
+  deps.db.repos.training.seedPersonas(
+    personaSeeds(deps.scenarios, {
+      now: deps.now ?? new Date(),
+      categoryName: (code) => deps.reference.categories.find((item) => item.code === code)?.name ?? null,
+      deadlineAt: ({ requestType, categoryCode, createdAt }) =>
+        computeDeadline({ createdAt, requestType, categoryCode, urgency: 'normal' }, deps.reference.config, deps.calendar)
+          .deadlineAt,
+    }),
+  );

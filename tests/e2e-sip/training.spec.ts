@@ -137,7 +137,7 @@ test('培训模式: a simulated citizen rings through Kamailio, speaks when the 
 
   // Nothing of the exercise is queued for the platform; the call is a training call naming its scenario.
   const dir = trainee.profileDir;
-  expect(countRows(dir, 'SELECT count(*) FROM work_orders')).toBe(1);
+  expect(countRows(dir, "SELECT count(*) FROM work_orders WHERE created_by = 'A1001'")).toBe(1);
   expect(countRows(dir, 'SELECT count(*) FROM outbox')).toBe(0);
   expect(
     countRows(dir, "SELECT count(*) FROM calls WHERE purpose = 'training' AND training_scenario_id = 'noise-night-construction'"),

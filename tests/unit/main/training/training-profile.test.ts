@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { CallContext, CallRecord, IntakeDraft, Result, ScoreCardView } from '../../../../preload/contract';
+import type { CallContext, CallRecord, IntakeDraft, Result, ScoreCardView, ScreenPop } from '../../../../preload/contract';
 import { databaseFile } from '../../../../main/profile/database-file';
 import type { DeskServices } from '../../../../main/services';
 import { completeIntakeForm } from '../../../harness/intake-form';
@@ -98,9 +98,27 @@ describe('a training profile (培训模式), real SQLite through the contract', 
     } finally {
       await services.close();
     }
-    expect(count(profile, 'SELECT count(*) FROM work_orders')).toBe(1);
+    expect(count(profile, "SELECT count(*) FROM work_orders WHERE created_by = 'T-01'")).toBe(1);
     expect(count(profile, 'SELECT count(*) FROM outbox')).toBe(0);
     expect(count(profile, 'SELECT count(*) FROM training_results')).toBe(1);
+  });
+
+  it('knows its simulated citizens before they ring: the repeat caller’s open order pops, once however often it starts', async () => {
+    const profile = tempDir();
+    for (let start = 0; start < 2; start += 1) await (await startTestServices(profile, { profileKind: 'training' })).close();
+    const services = await startTestServices(profile, { profileKind: 'training' });
+    try {
+      const pop = unwrap<ScreenPop>(
+        await services.dispatch('history.screenPop', { from: '<sip:13962100117@citizen.invalid>;tag=1' }, context),
+      );
+      expect(pop.caller?.name).toBe('何先生');
+      expect(pop.openOrders).toHaveLength(1);
+      expect(pop.openOrders[0]?.number).toMatch(/^320505\d{8}T\d{4}$/);
+    } finally {
+      await services.close();
+    }
+    expect(count(profile, "SELECT count(*) FROM work_orders WHERE created_by = 'training-scenario'")).toBe(1);
+    expect(count(profile, 'SELECT count(*) FROM outbox')).toBe(0);
   });
 
   it('keeps a training call with a malformed scenario, without the scenario, and scores nothing', async () => {
