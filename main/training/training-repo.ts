@@ -3,6 +3,7 @@ import { statement } from '../db/statement-cache';
 import { callerIdByKey, insertCallerRow } from '../callers/callers-repo';
 import { uuidv7 } from '../shared/domain/uuid-v7';
 import { insertWorkOrderRow } from '../workorders/work-order-repo';
+import type { PersonaSeed } from './domain/persona-seeds';
 
 export type ProfileKind = 'production' | 'training';
 
@@ -24,25 +25,6 @@ export interface TrainingCallOrder {
   readonly transferTarget: string | null;
   readonly submittedAt: string;
   readonly trainee: string;
-}
-
-/** A simulated citizen's history, as a training profile shows it when they ring (screen-pop). */
-export interface PersonaSeed {
-  readonly numberKey: string;
-  readonly numberKind: 'mobile' | 'landline';
-  readonly name: string;
-  readonly regionCode: string;
-  readonly confidential: boolean;
-  readonly openOrders: readonly {
-    readonly number: string;
-    readonly requestType: string;
-    readonly categoryCode: string;
-    readonly title: string;
-    readonly content: string;
-    readonly leadDepartment: string | null;
-    readonly deadlineAt: string | null;
-    readonly createdAt: string;
-  }[];
 }
 
 export interface TrainingResultRow {

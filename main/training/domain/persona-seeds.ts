@@ -4,8 +4,26 @@
  * new order as 重复件). Pure: scenarios and the clock in, rows to write out.
  */
 import { normalizePhoneNumber } from '../../callers/domain/phone-number';
-import type { PersonaSeed } from '../training-repo';
 import type { Scenario } from './scenario';
+
+/** A simulated citizen's history, as a training profile shows it when they ring (screen-pop). */
+export interface PersonaSeed {
+  readonly numberKey: string;
+  readonly numberKind: 'mobile' | 'landline';
+  readonly name: string;
+  readonly regionCode: string;
+  readonly confidential: boolean;
+  readonly openOrders: readonly {
+    readonly number: string;
+    readonly requestType: string;
+    readonly categoryCode: string;
+    readonly title: string;
+    readonly content: string;
+    readonly leadDepartment: string | null;
+    readonly deadlineAt: string | null;
+    readonly createdAt: string;
+  }[];
+}
 
 const DAY_MS = 24 * 3600 * 1000;
 
