@@ -83,7 +83,12 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   }
   const events = createEventBus((error) => log.error('events.listener-failed', { error: String(error) }));
   const secrets = options.secrets(db);
-  if (profileKind === 'training' && options.trainingSipPassword) await secrets.set('sipPassword', options.trainingSipPassword);
+  if (profileKind === 'training' && options.trainingSipPassword) {
+    // Where secrets cannot be kept (Linux without a keyring) the trainee types the password in 设置.
+    await secrets
+      .set('sipPassword', options.trainingSipPassword)
+      .catch((error: unknown) => log.warn('training.password-not-kept', { error: String(error).slice(0, 120) }));
+  }
   const settings = createSettingsService({ db, secrets, events, log });
   let calendar = bundledCalendar;
   // Holiday calendars for later years arrive by sync; the deadline calculator uses them at once.

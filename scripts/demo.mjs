@@ -5,6 +5,7 @@
 // `--check` runs headless in Debian's Chromium and, as root, inside the tests' private network
 // namespace, so it never meets another SIP server on this machine.
 import { ensureChromium, ensureNodeModules, ensurePbxLab, ensureSqliteBinding } from './lib/ensure-deps.mjs';
+import { downloadElectron, electronBinary, electronSqliteBinding, electronVersion } from './lib/electron.mjs';
 import { canIsolateLab, inLabNamespace } from './lib/lab-namespace.mjs';
 import { run, runOrExit } from './lib/run.mjs';
 
@@ -15,6 +16,22 @@ await ensurePbxLab();
 if (check) await ensureChromium();
 await runOrExit(process.execPath, ['scripts/build.mjs']);
 
-const demo = [process.execPath, '--import', 'tsx', 'tests/pbx-lab/demo/demo-run.ts', ...(check ? ['--check'] : [])];
+/** Electron where it exists (as `npm start` finds it); otherwise the demo opens the browser shell. */
+const electronArgs = async () => {
+  if (check || process.env.MINSHENG_NO_ELECTRON === '1') return [];
+  const binary = electronBinary() ?? ((await downloadElectron()) ? electronBinary() : null);
+  const binding = binary ? await electronSqliteBinding(electronVersion()) : null;
+  if (binary && binding) return [`--electron=${binary}`, `--sqlite-binding=${binding}`];
+  console.log('未找到可用的 Electron（离线或无镜像），演示使用浏览器模式。');
+  return [];
+};
+
+const demo = [
+  process.execPath,
+  '--import',
+  'tsx',
+  'tests/pbx-lab/demo/demo-run.ts',
+  ...(check ? ['--check'] : await electronArgs()),
+];
 const [command, args] = check && canIsolateLab() ? inLabNamespace(demo) : [demo[0], demo.slice(1)];
 process.exit(await run(command, args, { stdio: 'inherit' }));

@@ -135,12 +135,28 @@ test('培训模式: a simulated citizen rings through Kamailio, speaks when the 
   await page.keyboard.press('Escape');
   await expect(report).toBeHidden();
 
-  // Nothing of the exercise is queued for the platform; the call is a training call naming its scenario.
+  // A second call in a row: the repeat caller, whose open order the training profile already knows.
+  const repeat = bundledScenarios().find((candidate) => candidate.id === 'repeat-caller-streetlight')!;
+  const repeatCitizen = await callAsCitizen(repeat, { target: '1001' });
+  await expect(page.getByRole('status').filter({ hasText: '来电振铃' })).toBeVisible();
+  const panel = page.getByRole('complementary', { name: '来电信息' });
+  await expect(panel).toContainText('何先生');
+  await expect(panel).toContainText('路灯故障');
+  await page.getByRole('button', { name: '接听', exact: true }).click();
+  await repeatCitizen.waitFor('answered');
+  // Its own draft, with its own number: nothing of the first exercise is carried over.
+  await expect(form.getByLabel('联系电话')).toHaveValue(/139\s?6210\s?0117/);
+  await expect(form.getByLabel('标题')).toHaveValue('');
+  await page.getByRole('button', { name: '挂断' }).click();
+  expect(await repeatCitizen.ended).toMatchObject({ by: 'agent' });
+
+  // Nothing of the exercise is queued for the platform; each call is a training call naming its scenario.
   const dir = trainee.profileDir;
   expect(countRows(dir, "SELECT count(*) FROM work_orders WHERE created_by = 'A1001'")).toBe(1);
   expect(countRows(dir, 'SELECT count(*) FROM outbox')).toBe(0);
-  expect(
-    countRows(dir, "SELECT count(*) FROM calls WHERE purpose = 'training' AND training_scenario_id = 'noise-night-construction'"),
-  ).toBe(1);
+  const scenarioCalls = (id: string) =>
+    countRows(dir, `SELECT count(*) FROM calls WHERE purpose = 'training' AND training_scenario_id = '${id}'`);
+  expect(scenarioCalls('noise-night-construction')).toBe(1);
+  expect(scenarioCalls('repeat-caller-streetlight')).toBe(1);
   expect(countRows(dir, 'SELECT count(*) FROM training_results')).toBe(1);
 });

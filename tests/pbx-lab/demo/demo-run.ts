@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { makeProfilePrivate } from '../../../main/profile/private-profile';
 import { defaultProfileDir } from '../../../main/profile/profile-dir';
+import type { Scenario } from '../../../main/training/domain/scenario';
 import { bundledScenarios } from '../../../main/training/training-scenarios';
 import { writeProfileSettings } from '../../harness/profile-settings';
 import { startShellProcess } from '../../harness/shell-process';
@@ -22,9 +23,53 @@ import { runDemoCheck } from './demo-check';
 const EXTENSION = '1001';
 const RING_EVERY_MS = 60_000;
 const check = process.argv.includes('--check');
+const argument = (name: string): string | null =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
+/** Given by scripts/demo.mjs when Electron and a better-sqlite3 build for it exist here. */
+const electron = argument('electron');
+const electronSqliteBinding = argument('sqlite-binding');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const hasDisplay = () => process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+/**
+ * Once the console has registered (Kamailio's location table says so), a simulated citizen rings
+ * within seconds, then one a minute after each call ends, or at once on Enter.
+ */
+const ringForever = async (scenarios: readonly Scenario[], interrupted: Promise<number>): Promise<void> => {
+  const cleanups: (() => unknown)[] = [];
+  try {
+    console.log('等待坐席注册到演示话务平台…');
+    while ((await labBindings(EXTENSION)) === 0)
+      if ((await Promise.race([sleep(500).then(() => null), interrupted])) !== null) return;
+    console.log('坐席已注册。模拟市民将在 5 秒后来电，此后每分钟一次；按回车键立即来电，Ctrl+C 结束演示。');
+
+    let next = 0;
+    let current: CitizenCall | null = null;
+    let ringAt = Date.now() + 5_000;
+    const input = createInterface({ input: process.stdin });
+    input.on('line', () => (ringAt = Date.now()));
+    cleanups.push(() => input.close());
+    cleanups.push(() => current?.hangUp());
+    for (;;) {
+      const stop = await Promise.race([sleep(250).then(() => null), interrupted]);
+      if (stop !== null) return;
+      if (current || Date.now() < ringAt) continue;
+      const scenario = scenarios[next++ % scenarios.length]!;
+      console.log(`模拟来电：${scenario.title}（${scenario.businessType}）`);
+      current = await callAsCitizen(scenario, { target: EXTENSION });
+      void current.ended.then((end) => {
+        console.log(
+          `  通话结束（${end.by === 'agent' ? '学员挂断' : end.by === 'citizen' ? '市民挂断' : `未接通 ${end.status ?? ''}`}）`,
+        );
+        current = null;
+        ringAt = Date.now() + RING_EVERY_MS;
+      });
+    }
+  } finally {
+    for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
+  }
+};
 
 const main = async (): Promise<number> => {
   const scenarios = bundledScenarios();
@@ -52,9 +97,23 @@ const main = async (): Promise<number> => {
       agentId: 'TRAINEE-01',
       centreCode: '320505',
     });
-    const shell = await startShellProcess(profileDir, {
+    const consoleEnv = {
+      MINSHENG_PROFILE: profileDir,
       MINSHENG_TRAINING: '1',
       MINSHENG_TRAINING_SIP_PASSWORD: labUser(EXTENSION).password,
+    };
+    if (electron && electronSqliteBinding) {
+      const app = spawn(electron, ['.'], {
+        stdio: 'inherit',
+        env: { ...process.env, ...consoleEnv, MINSHENG_SQLITE_BINDING: electronSqliteBinding },
+      });
+      cleanups.push(() => void app.kill('SIGTERM'));
+      console.log('\n培训演示已启动（Electron，培训模式：来电均为模拟市民，工单只用于评分）。');
+      await ringForever(scenarios, interrupted);
+      return 0;
+    }
+    const shell = await startShellProcess(profileDir, {
+      ...consoleEnv,
       MINSHENG_PORT: check ? '0' : (process.env.MINSHENG_PORT ?? '5731'),
     });
     cleanups.push(() => shell.stop());
@@ -76,32 +135,8 @@ const main = async (): Promise<number> => {
         .on('error', () => undefined)
         .unref();
     }
-    console.log('等待坐席注册到演示话务平台…');
-    while ((await labBindings(EXTENSION)) === 0) await sleep(500);
-    console.log('坐席已注册。模拟市民将在 5 秒后来电，此后每分钟一次；按回车键立即来电，Ctrl+C 结束演示。');
-
-    let next = 0;
-    let current: CitizenCall | null = null;
-    let ringAt = Date.now() + 5_000;
-    const input = createInterface({ input: process.stdin });
-    input.on('line', () => (ringAt = Date.now()));
-    cleanups.push(() => input.close());
-    cleanups.push(() => current?.hangUp());
-    for (;;) {
-      const stop = await Promise.race([sleep(250).then(() => null), interrupted]);
-      if (stop !== null) return 0;
-      if (current || Date.now() < ringAt) continue;
-      const scenario = scenarios[next++ % scenarios.length]!;
-      console.log(`模拟来电：${scenario.title}（${scenario.businessType}）`);
-      current = await callAsCitizen(scenario, { target: EXTENSION });
-      void current.ended.then((end) => {
-        console.log(
-          `  通话结束（${end.by === 'agent' ? '学员挂断' : end.by === 'citizen' ? '市民挂断' : `未接通 ${end.status ?? ''}`}）`,
-        );
-        current = null;
-        ringAt = Date.now() + RING_EVERY_MS;
-      });
-    }
+    await ringForever(scenarios, interrupted);
+    return 0;
   } catch (error) {
     console.error(`演示无法启动：${error instanceof Error ? error.message : String(error)}`);
     if (check) console.log('DEMO ring_ms=none audio=no');
