@@ -29,7 +29,7 @@ export interface CallerIdentity {
 const MAX_HEADER = 8192;
 
 /** Splits a header value on commas that are not inside quotes or angle brackets (PAI may carry sip and tel). */
-const splitHeaderValues = (value: string): string[] => {
+export const splitHeaderValues = (value: string): string[] => {
   const parts: string[] = [];
   let depth = 0;
   let quoted = false;

@@ -134,6 +134,22 @@ export const placeCitizenCall = async (options: CitizenCallOptions): Promise<Cit
     body: offer(),
   };
 
+  /** The ACK of a refused INVITE and a CANCEL belong to the INVITE's own transaction (same branch, CSeq 1). */
+  const inInviteTransaction = (method: 'ACK' | 'CANCEL', to: string): SipRequest => ({
+    kind: 'request',
+    method,
+    uri: invite.uri,
+    headers: [
+      ['via', via(inviteBranch)],
+      ['max-forwards', '70'],
+      ['from', from],
+      ['to', to],
+      ['call-id', callId],
+      ['cseq', `1 ${method}`],
+    ],
+    body: '',
+  });
+
   const inDialog = (method: string, extra: [string, string][] = [], body = ''): SipRequest => ({
     kind: 'request',
     method,
@@ -323,20 +339,7 @@ export const placeCitizenCall = async (options: CitizenCallOptions): Promise<Cit
       return;
     }
     if (response.status >= 300) {
-      await sendSip({
-        kind: 'request',
-        method: 'ACK',
-        uri: invite.uri,
-        headers: [
-          ['via', via(inviteBranch)],
-          ['max-forwards', '70'],
-          ['from', from],
-          ['to', headerValue(response, 'to') ?? toHeader],
-          ['call-id', callId],
-          ['cseq', '1 ACK'],
-        ],
-        body: '',
-      });
+      await sendSip(inInviteTransaction('ACK', headerValue(response, 'to') ?? toHeader));
       return finish('refused', response.status);
     }
     if (state === 'calling') {
@@ -376,20 +379,7 @@ export const placeCitizenCall = async (options: CitizenCallOptions): Promise<Cit
   const hangUp = async (): Promise<void> => {
     if (state === 'ended') return;
     if (state === 'calling') {
-      await sendSip({
-        kind: 'request',
-        method: 'CANCEL',
-        uri: invite.uri,
-        headers: [
-          ['via', via(inviteBranch)],
-          ['max-forwards', '70'],
-          ['from', from],
-          ['to', toHeader],
-          ['call-id', callId],
-          ['cseq', '1 CANCEL'],
-        ],
-        body: '',
-      });
+      await sendSip(inInviteTransaction('CANCEL', toHeader));
       return void (await Promise.race([ended, sleep(2_000)]).then(() => finish('citizen', null)));
     }
     await sendSip(inDialog('BYE'));

@@ -4,6 +4,8 @@
  * never half-read.
  */
 
+import { splitHeaderValues } from '../../../main/callers/domain/sip-identity';
+
 export interface SipRequest {
   readonly kind: 'request';
   readonly method: string;
@@ -90,28 +92,10 @@ export const serializeSipMessage = (message: SipMessage): string => {
 
 /** Every value of a header, comma-separated lists split (outside quotes and <>), in order. */
 export const headerValues = (message: SipMessage, name: string): string[] =>
-  message.headers.filter(([header]) => header === canonicalName(name)).flatMap(([, value]) => splitList(value));
+  message.headers.filter(([header]) => header === canonicalName(name)).flatMap(([, value]) => splitHeaderValues(value));
 
 export const headerValue = (message: SipMessage, name: string): string | null =>
   message.headers.find(([header]) => header === canonicalName(name))?.[1] ?? null;
-
-const splitList = (value: string): string[] => {
-  const parts: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let current = '';
-  for (const char of value) {
-    if (char === '"') quoted = !quoted;
-    if (!quoted && char === '<') depth += 1;
-    if (!quoted && char === '>') depth -= 1;
-    if (char === ',' && !quoted && depth === 0) {
-      parts.push(current.trim());
-      current = '';
-    } else current += char;
-  }
-  if (current.trim()) parts.push(current.trim());
-  return parts;
-};
 
 /** The `tag` parameter of a From or To value. */
 export const tagOf = (value: string | null): string | null => /;\s*tag=([^;>\s]+)/i.exec(value ?? '')?.[1] ?? null;
