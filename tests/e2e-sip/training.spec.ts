@@ -15,6 +15,8 @@ const countRows = (profileDir: string, sql: string): number => {
   }
 };
 
+const repeatScenario = () => bundledScenarios().find((candidate) => candidate.id === 'repeat-caller-streetlight')!;
+
 test('培训模式: a simulated citizen rings through Kamailio, speaks when the trainee pauses, and the order is scored', async ({
   openConsole,
 }, testInfo) => {
@@ -135,9 +137,15 @@ test('培训模式: a simulated citizen rings through Kamailio, speaks when the 
   await page.keyboard.press('Escape');
   await expect(report).toBeHidden();
 
+  // A citizen who gives up while it rings (CANCEL): the ring goes, nothing is left behind.
+  const impatient = await callAsCitizen(repeatScenario(), { target: '1001' });
+  await expect(page.getByRole('status').filter({ hasText: '来电振铃' })).toBeVisible();
+  await impatient.hangUp();
+  expect(await impatient.ended).toMatchObject({ by: 'refused', status: 487 });
+  await expect(page.getByRole('status').filter({ hasText: '来电振铃' })).toBeHidden();
+
   // A second call in a row: the repeat caller, whose open order the training profile already knows.
-  const repeat = bundledScenarios().find((candidate) => candidate.id === 'repeat-caller-streetlight')!;
-  const repeatCitizen = await callAsCitizen(repeat, { target: '1001' });
+  const repeatCitizen = await callAsCitizen(repeatScenario(), { target: '1001' });
   await expect(page.getByRole('status').filter({ hasText: '来电振铃' })).toBeVisible();
   const panel = page.getByRole('complementary', { name: '来电信息' });
   await expect(panel).toContainText('何先生');
@@ -157,6 +165,7 @@ test('培训模式: a simulated citizen rings through Kamailio, speaks when the 
   const scenarioCalls = (id: string) =>
     countRows(dir, `SELECT count(*) FROM calls WHERE purpose = 'training' AND training_scenario_id = '${id}'`);
   expect(scenarioCalls('noise-night-construction')).toBe(1);
-  expect(scenarioCalls('repeat-caller-streetlight')).toBe(1);
+  // The abandoned ring is on record too, as a missed training call.
+  expect(scenarioCalls('repeat-caller-streetlight')).toBe(2);
   expect(countRows(dir, 'SELECT count(*) FROM training_results')).toBe(1);
 });

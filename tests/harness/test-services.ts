@@ -26,3 +26,11 @@ export const startTestServices = (
     ...(options.sync ? { sync: options.sync } : {}),
     ...(options.profileKind ? { profileKind: options.profileKind } : {}),
   });
+
+/** What submitting an order needs and nothing more: a centre code for its number and the agent's id. */
+export const configureForOrders = (services: DeskServices, agentId: string) =>
+  services.dispatch(
+    'settings.save',
+    { pbxServers: [], sipExtension: '', sipAuthUser: '', displayName: '', platformUrl: '', centreCode: '320505', agentId },
+    { transport: 'test', origin: 'test://' },
+  );

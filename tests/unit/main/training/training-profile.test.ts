@@ -5,7 +5,7 @@ import { databaseFile } from '../../../../main/profile/database-file';
 import type { DeskServices } from '../../../../main/services';
 import { completeIntakeForm } from '../../../harness/intake-form';
 import { useTempDirs } from '../../../harness/temp-dir';
-import { startTestServices } from '../../../harness/test-services';
+import { configureForOrders, startTestServices } from '../../../harness/test-services';
 
 const tempDir = useTempDirs();
 const context: CallContext = { transport: 'test', origin: 'test://' };
@@ -33,20 +33,7 @@ const trainingCall = (overrides: Partial<CallRecord> = {}): CallRecord => ({
   ...overrides,
 });
 
-const configure = (services: DeskServices) =>
-  services.dispatch(
-    'settings.save',
-    {
-      pbxServers: [],
-      sipExtension: '',
-      sipAuthUser: '',
-      displayName: '',
-      platformUrl: '',
-      centreCode: '320505',
-      agentId: 'T-01',
-    },
-    context,
-  );
+const configure = (services: DeskServices) => configureForOrders(services, 'T-01');
 
 /** The order of `call`, submitted through the contract as the intake form does. */
 const submitFor = async (services: DeskServices, call: CallRecord, form = completeIntakeForm) => {

@@ -9,7 +9,7 @@ import { loadIntakeReference } from '../../../../main/workorders/intake-referenc
 import { seedCallerHistory } from '../../../harness/history-fixtures';
 import { completeIntakeForm as complete } from '../../../harness/intake-form';
 import { useTempDirs } from '../../../harness/temp-dir';
-import { startTestServices } from '../../../harness/test-services';
+import { configureForOrders, startTestServices } from '../../../harness/test-services';
 
 const tempDir = useTempDirs();
 const context: CallContext = { transport: 'test', origin: 'test://' };
@@ -21,19 +21,7 @@ const unwrap = <T>(result: Result<unknown>): T => {
 
 const configuredServices = async (profile: string) => {
   const services = await startTestServices(profile);
-  await services.dispatch(
-    'settings.save',
-    {
-      pbxServers: [],
-      sipExtension: '',
-      sipAuthUser: '',
-      displayName: '',
-      platformUrl: '',
-      centreCode: '320505',
-      agentId: 'SZ-0042',
-    },
-    context,
-  );
+  await configureForOrders(services, 'SZ-0042');
   return services;
 };
 
