@@ -3,7 +3,7 @@ import { statement } from '../db/statement-cache';
 import { uuidv7 } from '../shared/domain/uuid-v7';
 import { enqueueOutbox } from '../sync/outbox-repo';
 
-export type AuditAction = 'view_caller' | 'reveal_number' | 'view_work_order';
+export type AuditAction = 'view_caller' | 'reveal_number' | 'view_work_order' | 'remove_kb_alias';
 
 export interface AuditEntry {
   readonly actor: string;

@@ -1,5 +1,6 @@
 import { screenPopRepo } from '../history/screen-pop-repo';
 import { workOrderHistoryRepo } from '../history/work-order-history-repo';
+import { kbLearningRepo } from '../kb/kb-learning-repo';
 import { kbRepo } from '../kb/kb-repo';
 import { phoneRepo } from '../phone/phone-repo';
 import { secretsRepo } from '../secrets/secrets-repo';
@@ -24,6 +25,7 @@ export const repos = {
   intake: intakeRepo,
   station: stationRepo,
   kb: kbRepo,
+  kbLearning: kbLearningRepo,
   outbox: outboxRepo,
   pull: pullApplyRepo,
   phone: phoneRepo,
@@ -41,7 +43,8 @@ type OpsOf<R> = { readonly [N in keyof R]?: readonly (keyof R[N] & string)[] };
  */
 export const interactiveReads: OpsOf<Repos> = {
   screenPop: ['lookup', 'trainingCallers'],
-  kb: ['search', 'entry', 'occurs', 'synonymGroups', 'count', 'departments'],
+  kb: ['search', 'rankedSearch', 'entry', 'synonymGroups', 'count', 'departments'],
+  kbLearning: ['learnedFor', 'lexicon'],
   intake: ['recentCategories', 'duplicates'],
   // Every service reads the settings first; behind a pull page or a record write they delayed the panel.
   settings: ['readAll'],

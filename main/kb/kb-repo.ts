@@ -6,6 +6,7 @@ import { indexTokens } from './domain/cjk-tokens';
 import type { ImportCounts } from './domain/jsonl-import';
 import type { KbEntry } from './domain/kb-entry';
 import { type RowidRange, rowidRangeOfRegion, searchTiers } from './domain/region-rowids';
+import { type RankedQuery, rankedSearch } from './ranked-search';
 
 export interface KbHitRow {
   readonly id: string;
@@ -43,10 +44,16 @@ const ALL_CANDIDATES = 1500;
 const HIT_COLUMNS =
   "id, kind, title, body, department, region_code, time_limit, place, phone, EXISTS (SELECT 1 FROM json_each(tags_json) WHERE value = '示例') AS sample";
 
+/** Titles alone (their own index, so a title match never reads a word's body doclist), or both. */
+const INDEXES = {
+  titles: { table: 'kb_title_fts', rank: 'bm25(kb_title_fts)' },
+  all: { table: 'kb_fts', rank: `bm25(kb_fts, ${TITLE_WEIGHT}, 1.0)` },
+} as const;
+
 const candidates = (
   db: Database,
   query: KbSearchQuery,
-  expression: string,
+  index: keyof typeof INDEXES,
   ranges: readonly RowidRange[],
   cap: number,
 ): { rowid: number; score: number }[] =>
@@ -54,15 +61,23 @@ const candidates = (
     ([lo, hi]) =>
       statement(
         db,
-        `SELECT kb_fts.rowid AS rowid, bm25(kb_fts, ${TITLE_WEIGHT}, 1.0) AS score
-         FROM kb_fts JOIN kb_entries e ON e.rowid = kb_fts.rowid
-         WHERE kb_fts MATCH @expression AND kb_fts.rowid BETWEEN @lo AND @hi
+        `SELECT f.rowid AS rowid, ${INDEXES[index].rank} AS score
+         FROM ${INDEXES[index].table} f JOIN kb_entries e ON e.rowid = f.rowid
+         WHERE ${INDEXES[index].table} MATCH @expression AND f.rowid BETWEEN @lo AND @hi
            AND (e.valid_from IS NULL OR e.valid_from <= @today)
            AND (e.valid_to IS NULL OR e.valid_to >= @today)
            AND (@kind IS NULL OR e.kind = @kind)
            AND (@department IS NULL OR e.department = @department)
          LIMIT @cap`,
-      ).all({ expression, lo, hi, cap, today: query.today, kind: query.kind, department: query.department }) as {
+      ).all({
+        expression: query.expression,
+        lo,
+        hi,
+        cap,
+        today: query.today,
+        kind: query.kind,
+        department: query.department,
+      }) as {
         rowid: number;
         score: number;
       }[],
@@ -78,8 +93,31 @@ const nextRowidInRegion = (db: Database, regionCode: string | null): number => {
   return next;
 };
 
+const hitRow = (db: Database, rowid: number): Omit<KbHitRow, 'tier' | 'score'> =>
+  statement(db, `SELECT ${HIT_COLUMNS} FROM kb_entries WHERE rowid = ?`).get(rowid) as Omit<KbHitRow, 'tier' | 'score'>;
+
+export interface KbUsage {
+  readonly kind: 'cited' | 'no_result';
+  readonly entryId: string | null;
+  readonly query: string | null;
+  readonly actor: string;
+  readonly draftId: string | null;
+  readonly at: string;
+}
+
+/** A citation or a search that found nothing, kept and queued for the platform (inside the caller's transaction). */
+export const recordKbUsage = (db: Database, usage: KbUsage): void => {
+  const id = uuidv7();
+  statement(
+    db,
+    'INSERT INTO kb_usage (id, kind, entry_id, query, at, actor, work_order_draft_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, usage.kind, usage.entryId, usage.query, usage.at, usage.actor, usage.draftId);
+  enqueueOutbox(db, { stream: 'kb_usage', recordId: id, op: 'create', payload: { id, ...usage }, at: usage.at });
+};
+
 const removeFromIndex = (db: Database, rowid: number): void => {
   statement(db, 'DELETE FROM kb_fts WHERE rowid = ?').run(rowid);
+  statement(db, 'DELETE FROM kb_title_fts WHERE rowid = ?').run(rowid);
 };
 
 export const kbRepo = {
@@ -136,11 +174,9 @@ export const kbRepo = {
       ).run(...values, entry.id, rowid);
     }
     // Tags are searchable with the title: agents type the words documents are filed under.
-    statement(db, 'INSERT INTO kb_fts (rowid, title, body) VALUES (?, ?, ?)').run(
-      rowid,
-      indexTokens(`${entry.title} ${entry.tags.join(' ')}`),
-      indexTokens(entry.body),
-    );
+    const titleTokens = indexTokens(`${entry.title} ${entry.tags.join(' ')}`);
+    statement(db, 'INSERT INTO kb_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, titleTokens, indexTokens(entry.body));
+    statement(db, 'INSERT INTO kb_title_fts (rowid, title) VALUES (?, ?)').run(rowid, titleTokens);
     return current ? 'updated' : 'inserted';
   },
 
@@ -152,20 +188,15 @@ export const kbRepo = {
    */
   search: (db: Database, query: KbSearchQuery): KbHitRow[] => {
     const found: { rowid: number; score: number; tier: number }[] = [];
-    const titleExpression = `{title} : (${query.expression})`;
     searchTiers(query.callerRegion).forEach((ranges, tier) => {
       const needed = query.limit - found.length;
       if (needed <= 0) return;
-      const titled = candidates(db, query, titleExpression, ranges, TITLE_CANDIDATES);
-      const pool = titled.length >= needed ? titled : candidates(db, query, query.expression, ranges, ALL_CANDIDATES);
+      const titled = candidates(db, query, 'titles', ranges, TITLE_CANDIDATES);
+      const pool = titled.length >= needed ? titled : candidates(db, query, 'all', ranges, ALL_CANDIDATES);
       pool.sort((a, b) => a.score - b.score);
       for (const hit of pool.slice(0, needed)) found.push({ ...hit, tier });
     });
-    return found.map(({ rowid, score, tier }) => ({
-      ...(statement(db, `SELECT ${HIT_COLUMNS} FROM kb_entries WHERE rowid = ?`).get(rowid) as Omit<KbHitRow, 'tier' | 'score'>),
-      tier,
-      score,
-    }));
+    return found.map(({ rowid, score, tier }) => ({ ...hitRow(db, rowid), tier, score }));
   },
 
   /** One import or sync batch in one transaction: all of it lands, or none. */
@@ -181,10 +212,6 @@ export const kbRepo = {
       db,
       'SELECT id, version, kind, title, body, department, region_code, time_limit, place, phone, valid_from, valid_to, tags_json FROM kb_entries WHERE id = ?',
     ).get(id) as Record<string, unknown> | undefined) ?? null,
-
-  /** Whether anything at all matches: a cheap existence check (the first doclist entry decides). */
-  occurs: (db: Database, expression: string): boolean =>
-    statement(db, 'SELECT 1 FROM kb_fts WHERE kb_fts MATCH ? LIMIT 1').get(expression) !== undefined,
 
   synonymGroups: (db: Database): string[][] => {
     const rows = statement(db, 'SELECT term, group_key FROM kb_synonyms ORDER BY group_key, term').all() as {
@@ -206,26 +233,17 @@ export const kbRepo = {
       }
     })(),
 
-  /** A citation or a search that found nothing, kept locally and queued for the platform in one transaction. */
-  recordUsage: (
-    db: Database,
-    usage: {
-      kind: 'cited' | 'no_result';
-      entryId: string | null;
-      query: string | null;
-      actor: string;
-      draftId: string | null;
-      at: string;
-    },
-  ): void =>
-    db.transaction(() => {
-      const id = uuidv7();
-      statement(
-        db,
-        'INSERT INTO kb_usage (id, kind, entry_id, query, at, actor, work_order_draft_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(id, usage.kind, usage.entryId, usage.query, usage.at, usage.actor, usage.draftId);
-      enqueueOutbox(db, { stream: 'kb_usage', recordId: id, op: 'create', payload: { id, ...usage }, at: usage.at });
-    })(),
+  /** A search that found nothing, kept locally and queued for the platform in one transaction. */
+  recordUsage: (db: Database, usage: KbUsage): void => db.transaction(() => recordKbUsage(db, usage))(),
+
+  /** Ranked hits for words that need not all be in one entry; `complete` when some hit has them all. */
+  rankedSearch: (db: Database, query: RankedQuery): { rows: KbHitRow[]; complete: boolean } => {
+    const ranked = rankedSearch(db, query);
+    return {
+      rows: ranked.map(({ rowid, tier, score }) => ({ ...hitRow(db, rowid), tier, score })),
+      complete: ranked.some((hit) => hit.complete),
+    };
+  },
 
   count: (db: Database): number => statement(db, 'SELECT count(*) FROM kb_entries').pluck().get() as number,
 

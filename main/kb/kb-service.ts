@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DeskHandlers, KbHit, KbImportReport } from '../../preload/contract';
-import synonymsFile from '../data/kb/synonyms.json';
+import lexiconFile from '../data/kb/lexicon.json';
 import type { DbClient } from '../db/db-client';
 import type { EventBus } from '../shared/event-bus';
 import { DeskFailure } from '../shared/desk-failure';
@@ -12,14 +12,18 @@ import { chinaDate } from '../workorders/domain/deadline';
 import { termExpression } from './domain/cjk-tokens';
 import { snippetSegments, highlightSegments } from './domain/highlight';
 import { JSON_ARRAY_MESSAGE, MAX_LINE_BYTES, importJsonl, looksLikeJsonArray } from './domain/jsonl-import';
-import { relaxedPieces } from './domain/relaxed-query';
-import { type SynonymGroups, highlightTerms, searchExpression } from './domain/search-expression';
+import { type Lexicon, lexiconSchema, withOverride } from './domain/lexicon';
+import { type QueryWord, type Segment, queryKey, queryWords, wordHighlights } from './domain/query-words';
+import { searchExpression } from './domain/search-expression';
 import { regionTier } from './domain/region-tier';
 import type { KbHitRow } from './kb-repo';
 import { boundedLines, fileChunks } from './read-lines';
+import { loadSegmenter } from './segmenter';
 
 const PAGE = 20;
 const RELATED = 5;
+const LEXICON_TTL_MS = 60_000;
+const WEEK_MS = 7 * 86_400_000;
 
 /** Bytes of a JSON Lines file from wherever the agent chose it, with its name and size for the progress bar. */
 export interface KbImportSource {
@@ -40,6 +44,14 @@ export type KbService = DeskHandlers['kb'] & {
   importFile(path: string): Promise<KbImportReport>;
   importSource(source: KbImportSource): Promise<KbImportReport>;
 };
+
+/** FTS5 for one word: any of its alternatives. */
+const wordExpression = (word: QueryWord): string =>
+  word.alternatives
+    .map((alternative) => termExpression(alternative))
+    .filter((expression): expression is string => expression !== null)
+    .map((expression) => `(${expression})`)
+    .join(' OR ');
 
 const toHit =
   (terms: readonly string[], callerRegion: string | null) =>
@@ -65,16 +77,22 @@ export const createKbService = (deps: {
 }): KbService => {
   const { db, settings, events, log } = deps;
   const now = deps.now ?? (() => new Date());
-  let synonyms: SynonymGroups | null = null;
-  const synonymGroups = async (): Promise<SynonymGroups> => {
-    if (synonyms) return synonyms;
-    let groups = await db.repos.kb.synonymGroups();
-    if (groups.length === 0) {
-      await db.repos.kb.replaceSynonyms(synonymsFile.groups);
-      groups = await db.repos.kb.synonymGroups();
-    }
-    synonyms = groups;
-    return groups;
+  const bundled = lexiconSchema.parse(lexiconFile);
+  // Re-read now and then: a lexicon pulled by sync replaces the bundled one without a restart.
+  let lexicon: { value: Lexicon; readAt: number } | null = null;
+  const currentLexicon = async (): Promise<Lexicon> => {
+    if (lexicon && performance.now() - lexicon.readAt < LEXICON_TTL_MS) return lexicon.value;
+    const override = await db.repos.kbLearning.lexicon();
+    const pulledGroups = await db.repos.kb.synonymGroups();
+    const value = withOverride(bundled, override ?? (pulledGroups.length > 0 ? { groups: pulledGroups } : null));
+    lexicon = { value, readAt: performance.now() };
+    return value;
+  };
+  let segmenter: Promise<Segment> | null = null;
+  const words = async (query: string): Promise<QueryWord[]> => {
+    const current = await currentLexicon();
+    segmenter ??= loadSegmenter(current.userWords, log);
+    return queryWords(query, current, await segmenter);
   };
   const regionFor = async (callerRegion: string | null): Promise<string | null> =>
     callerRegion ?? ((await settings.current()).centreCode || null);
@@ -152,35 +170,29 @@ export const createKbService = (deps: {
 
     search: async (request) => {
       const started = performance.now();
-      const groups = await synonymGroups();
-      const expression = searchExpression(request.query, groups);
-      if (!expression) return { hits: [], tookMs: 0 };
-      const search = (match: string) => run(match, request.callerRegion, request.kind, request.department, PAGE);
-      const { region, rows } = await search(expression);
-      // What the knowledge-base team needs to hear about: the words as typed found nothing.
-      const exactMisses = rows.length === 0;
-      let terms = highlightTerms(request.query, groups);
-      // Too little for a long, spoken query: look for its pieces that do occur (see relaxed-query.ts).
-      if (rows.length < PAGE / 2 && Array.from(request.query.trim()).length >= 4) {
-        const pieces = await relaxedPieces(request.query, async (piece) => {
-          const pieceExpression = termExpression(piece);
-          return pieceExpression !== null && (await db.repos.kb.occurs(pieceExpression));
-        });
-        const expressions = pieces
-          .map((piece) => searchExpression(piece, groups))
-          .filter((piece): piece is string => piece !== null);
-        if (expressions.length > 0) {
-          const together = await search(expressions.map((piece) => `(${piece})`).join(' AND '));
-          const relaxed =
-            together.rows.length > 0 ? together : await search(expressions.map((piece) => `(${piece})`).join(' OR '));
-          const seen = new Set(rows.map((row) => row.id));
-          rows.push(...relaxed.rows.filter((row) => !seen.has(row.id)).slice(0, PAGE - rows.length));
-          terms = [...new Set([...terms, ...pieces.flatMap((piece) => highlightTerms(piece, groups))])].sort(
-            (a, b) => b.length - a.length,
-          );
-        }
-      }
-      if (request.settled && exactMisses && request.query.trim().length >= 2) {
+      const analysed = await words(request.query);
+      if (analysed.length === 0) return { hits: [], tookMs: 0 };
+      const region = await regionFor(request.callerRegion);
+      const today = chinaDate(now());
+      const learnedIds = await db.repos.kbLearning.learnedFor({
+        queryKey: queryKey(analysed),
+        regionCode: region,
+        now: now().toISOString(),
+      });
+      const filters = { callerRegion: region, today, kind: request.kind, department: request.department, limit: PAGE };
+      // One word and nothing learned for it: bm25 within the caller's tiers, as exact as it is fast.
+      const { rows, complete } =
+        analysed.length === 1 && learnedIds.length === 0
+          ? await db.repos.kb
+              .search({ ...filters, expression: wordExpression(analysed[0]!) })
+              .then((found) => ({ rows: found, complete: found.length > 0 }))
+          : await db.repos.kb.rankedSearch({
+              ...filters,
+              learnedIds,
+              words: analysed.map((word) => ({ expression: wordExpression(word), texts: word.alternatives })),
+            });
+      // What the knowledge-base team needs to hear about: no entry has all the words asked for.
+      if (request.settled && !complete && request.query.trim().length >= 2) {
         await db.repos.kb.recordUsage({
           kind: 'no_result',
           entryId: null,
@@ -190,11 +202,20 @@ export const createKbService = (deps: {
           at: now().toISOString(),
         });
       }
-      return { hits: rows.map(toHit(terms, region)), tookMs: performance.now() - started };
+      return { hits: rows.map(toHit(wordHighlights(analysed), region)), tookMs: performance.now() - started };
     },
 
+    learning: async () => {
+      const at = now();
+      return db.repos.kbLearning.learning({ since: new Date(at.getTime() - WEEK_MS).toISOString(), now: at.toISOString() });
+    },
+
+    removeAlias: async (alias) => ({
+      removed: await db.repos.kbLearning.removeAlias({ ...alias, actor: await actor(), at: now().toISOString() }),
+    }),
+
     related: async ({ categoryName, text, callerRegion }) => {
-      const groups = await synonymGroups();
+      const { groups } = await currentLexicon();
       // The category names the matter; synonym terms found in the text name its subject (公积金, 医保 …).
       const terms = [categoryName, ...groups.flat().filter((term) => text.includes(term))].filter((term) => term.trim() !== '');
       const expressions = [...new Set(terms)]
@@ -231,13 +252,14 @@ export const createKbService = (deps: {
       };
     },
 
-    cite: async ({ id, draftId }) => {
+    cite: async ({ id, draftId, query, callerRegion }) => {
       const row = await db.repos.kb.entry(id);
       if (!row) throw new DeskFailure('NOT_FOUND', '百科条目不存在或已删除');
-      await db.repos.kb.recordUsage({
-        kind: 'cited',
+      const analysed = query ? await words(query) : [];
+      await db.repos.kbLearning.cited({
         entryId: id,
-        query: null,
+        queryKey: analysed.length > 0 ? queryKey(analysed) : null,
+        regionCode: await regionFor(callerRegion ?? null),
         actor: await actor(),
         draftId,
         at: now().toISOString(),

@@ -3,6 +3,7 @@ import { statement } from '../db/statement-cache';
 import { callerIdByKey, insertCallerRow } from '../callers/callers-repo';
 import { kbEntrySchema } from '../kb/domain/kb-entry';
 import { regionNumber } from '../kb/domain/region-rowids';
+import { kbLearningRepo } from '../kb/kb-learning-repo';
 import { kbRepo } from '../kb/kb-repo';
 import { insertWorkOrderRow } from '../workorders/work-order-repo';
 import {
@@ -91,7 +92,9 @@ const applyItem = (db: Database, stream: PullStream, item: PullItem, at: string)
     case 'kb_synonyms': {
       const parsed = pulledSynonymsSchema.safeParse(item.data);
       if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid synonyms';
-      kbRepo.replaceSynonyms(db, parsed.data.groups);
+      const { groups, ...words } = parsed.data;
+      kbRepo.replaceSynonyms(db, groups);
+      if (Object.keys(words).length > 0) kbLearningRepo.replaceLexicon(db, { groups, ...words }, item.version, at);
       return null;
     }
     case 'holidays': {

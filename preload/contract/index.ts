@@ -57,7 +57,7 @@ export type { CallLights, HeadsetRequest, HeadsetStatus } from './headset-contra
 export type { CallSummary, OrderSummary, ScreenPop, WorkOrderDetail } from './history-contract';
 export type { SyncStatusView } from './sync-contract';
 export type { ScoreCardView, TrainingReportView } from './training-contract';
-export type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport } from './kb-contract';
+export type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport, KbLearnedAlias } from './kb-contract';
 export type { DuplicateCandidate, IntakeDraft, IntakeForm, IntakePreview, PickerItem, ReferenceData } from './intake-contract';
 export type {
   AgentStateChange,

@@ -36,6 +36,21 @@ export const kbEntryDetailSchema = z.object({
 
 export type KbEntryDetail = z.output<typeof kbEntryDetailSchema>;
 
+export const kbLearnedAliasSchema = z.object({
+  queryKey: z.string(),
+  entryId: z.string(),
+  title: z.string().nullable(),
+  regionCode: z.string(),
+  citations: z.number().int(),
+  /** Citations, each counting half after 30 days; an alias is active from 3. */
+  weight: z.number(),
+  active: z.boolean(),
+  lastAt: z.string(),
+  removedAt: z.string().nullable(),
+});
+
+export type KbLearnedAlias = z.output<typeof kbLearnedAliasSchema>;
+
 export const kbImportReportSchema = z.object({
   linesRead: z.number().int(),
   inserted: z.number().int(),
@@ -99,9 +114,36 @@ export const kbContract = {
     summary: 'One entry in full.',
   }),
   cite: method({
-    input: z.object({ id: z.string().min(1).max(64), draftId: z.string().max(64).nullable() }),
+    input: z.object({
+      id: z.string().min(1).max(64),
+      draftId: z.string().max(64).nullable(),
+      /** What the agent had searched when they cited it: the search learns from it (learned aliases). */
+      query: z.string().max(64).nullable().optional(),
+      callerRegion: z
+        .string()
+        .regex(/^\d{2,12}$/)
+        .nullable()
+        .optional(),
+    }),
     output: z.object({ answer: z.string(), title: z.string() }),
     summary: 'The answer to put into the work order’s reply; the citation is recorded and queued for the platform.',
+  }),
+  learning: method({
+    input: z.undefined(),
+    output: z.object({
+      aliases: z.array(kbLearnedAliasSchema),
+      unanswered: z.array(z.object({ query: z.string(), count: z.number().int(), lastAt: z.string() })),
+    }),
+    summary: 'For editors: aliases learned from citations (newest first) and the searches that found nothing this week.',
+  }),
+  removeAlias: method({
+    input: z.object({
+      queryKey: z.string().min(1).max(200),
+      entryId: z.string().min(1).max(64),
+      regionCode: z.string().max(12),
+    }),
+    output: z.object({ removed: z.boolean() }),
+    summary: 'An editor removes a learned alias: the ranking forgets it at once; the removal is audited.',
   }),
   chooseImportFile: method({
     input: z.undefined(),

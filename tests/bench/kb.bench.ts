@@ -3,7 +3,8 @@
 // labelled JSON Lines sets ({"query", "expect": "<entry id>", "region"?, "phrasing"?}): the tuning set,
 // whose misses are printed, and the held-out set, which no ranking change is tuned on: only its
 // scores and its miss counts per phrasing are printed, never its queries (README: Encyclopedia).
-// `--profile DIR` keeps the imported profile in DIR and reuses it on the next run.
+// `--profile DIR` keeps the imported profile in DIR and reuses it on the next run; `--quick` skips
+// the LIKE baseline and the paint measurement.
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,11 @@ import { startShellProcess } from '../harness/shell-process';
 import { startTestServices } from '../harness/test-services';
 import { percentile, report } from './bench-output';
 import { generateKbCorpus } from './kb-corpus';
+import buildTestWorker from '../harness/build-test-worker';
 import { BENCH_QUERIES } from './kb-queries';
+
+// The tests' database worker: a bench may run before any test has bundled it.
+await buildTestWorker();
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -129,6 +134,8 @@ const checkpoint = new BetterSqlite3(file);
 checkpoint.pragma('wal_checkpoint(TRUNCATE)');
 checkpoint.close();
 report('kb.db_mb', statSync(file).size / 1024 / 1024, 'MB');
+
+if (args.includes('--quick')) process.exit(0);
 
 // The baseline the index has to beat: a ranked LIKE scan (title hits first), on 40 of the queries.
 const plain = new BetterSqlite3(file, { readonly: true });

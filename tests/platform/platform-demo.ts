@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import synonyms from '../../main/data/kb/synonyms.json';
+import lexicon from '../../main/data/kb/lexicon.json';
 import { openDatabase } from '../../main/db/open-database';
 import { seedDemoData } from '../../main/demo/seed-demo-data';
 import { bundledYears } from '../../main/workorders/domain/holiday-calendar';
@@ -29,7 +29,7 @@ export const seedPlatformDemo = (store: PlatformStore, options: { history: boole
   store.publishSharedBatch(
     entries.map((entry) => ({ stream: 'kb_entries', id: entry.id, op: 'upsert', version: entry.version, data: entry })),
   );
-  store.publishShared('kb_synonyms', 'default', 'upsert', synonyms.version, { groups: synonyms.groups });
+  store.publishShared('kb_synonyms', 'default', 'upsert', lexicon.version, { groups: lexicon.groups });
   for (const year of bundledYears) store.publishShared('holidays', String(year.year), 'upsert', 1, year);
 
   if (options.history) {

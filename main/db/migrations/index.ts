@@ -8,6 +8,7 @@ import { migration0007 } from './0007-agent-reachability';
 import { migration0008 } from './0008-call-privacy';
 import { migration0009 } from './0009-call-purpose';
 import { migration0010 } from './0010-training';
+import { migration0011 } from './0011-kb-learning';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

@@ -14,7 +14,10 @@ export const highlightSegments = (text: string, terms: readonly string[]): Segme
     const found = needles.find((needle) => text.startsWith(needle, index));
     if (found) {
       if (index > plainStart) segments.push({ text: text.slice(plainStart, index), hit: false });
-      segments.push({ text: found, hit: true });
+      // Words matched side by side (律师 执业 许可) read as one marked phrase.
+      const previous = segments.at(-1);
+      if (previous?.hit && index === plainStart) segments[segments.length - 1] = { text: previous.text + found, hit: true };
+      else segments.push({ text: found, hit: true });
       index += found.length;
       plainStart = index;
     } else index += 1;

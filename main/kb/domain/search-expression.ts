@@ -45,12 +45,3 @@ export const searchExpression = (query: string, groups: SynonymGroups): string |
     .filter((expression): expression is string => expression !== null);
   return expressions.length > 0 ? expressions.map((expression) => `(${expression})`).join(' AND ') : null;
 };
-
-/** Every string that should be highlighted for this query: the parts of each term and their synonyms. */
-export const highlightTerms = (query: string, groups: SynonymGroups): string[] => {
-  const terms = query.normalize('NFKC').trim().slice(0, MAX_QUERY).split(/\s+/).filter(Boolean);
-  const out = new Set<string>();
-  for (const term of terms)
-    for (const part of termParts(term, groups)) (typeof part === 'string' ? [part] : part).forEach((text) => out.add(text));
-  return [...out].sort((a, b) => b.length - a.length);
-};

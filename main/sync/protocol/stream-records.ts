@@ -97,7 +97,7 @@ export const kbUsageRecordSchema = z.object({
 export const auditRecordSchema = z.object({
   id,
   actor: z.string().max(32),
-  action: z.enum(['view_caller', 'reveal_number', 'view_work_order']),
+  action: z.enum(['view_caller', 'reveal_number', 'view_work_order', 'remove_kb_alias']),
   screen: z.string().min(1).max(40),
   callerId: id.nullable().optional(),
   workOrderId: id.nullable().optional(),

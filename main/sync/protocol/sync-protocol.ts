@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lexiconOverrideSchema } from '../../kb/domain/lexicon';
 import { callerRecordSchema, workOrderEventRecordSchema, workOrderRecordSchema } from './stream-records';
 
 /**
@@ -95,7 +96,8 @@ export const pulledWorkOrderSchema = z.object({
 });
 export type PulledWorkOrder = z.output<typeof pulledWorkOrderSchema>;
 
-export const pulledSynonymsSchema = z.object({ groups: z.array(z.array(z.string().min(1).max(20)).min(2).max(20)).max(2000) });
+/** The encyclopedia's lexicon (groups always; aliases, stopwords, user words when the platform keeps its own). */
+export const pulledSynonymsSchema = lexiconOverrideSchema;
 export const pulledHolidayYearSchema = z.object({
   year: z.number().int().min(2000).max(2100),
   days: z

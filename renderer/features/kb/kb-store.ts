@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport } from '../../../preload/contract';
+import type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport, KbLearnedAlias } from '../../../preload/contract';
 import { desk, deskTransport, uploadKbFileToShell } from '../../shared/desk/desk-client';
 import { markKeystroke } from '../../shared/perf-marks';
 
@@ -30,6 +30,12 @@ export interface KbState {
   readonly importReport: KbImportReport | null;
   readonly importError: string | null;
   readonly error: string | null;
+  /** For editors: what citations taught the search, and the week's searches that found nothing. */
+  readonly learning: {
+    readonly aliases: readonly KbLearnedAlias[];
+    readonly unanswered: readonly { readonly query: string; readonly count: number }[];
+  } | null;
+  readonly learningError: string | null;
 }
 
 const initial: KbState = {
@@ -51,6 +57,8 @@ const initial: KbState = {
   importReport: null,
   importError: null,
   error: null,
+  learning: null,
+  learningError: null,
 };
 
 export const useKbStore = create<KbState>()(() => initial);
@@ -131,7 +139,11 @@ export const entryOpened = async (id: string): Promise<void> => {
 export const entryClosed = (): void => set({ detail: null });
 
 export const answerCited = async (id: string, draftId: string | null): Promise<void> => {
-  const result = await desk().kb.cite({ id, draftId });
+  // A citation from the search list teaches the search what these words mean; one from the
+  // related list answers no query.
+  const { hits, searchedQuery, callerRegion } = get();
+  const query = hits.some((hit) => hit.id === id) && searchedQuery.trim() !== '' ? searchedQuery : null;
+  const result = await desk().kb.cite({ id, draftId, query, callerRegion });
   if (result.ok)
     set({ citation: { entryId: id, title: result.value.title, answer: result.value.answer, at: Date.now() }, detail: null });
   else set({ error: result.error.message });
@@ -174,4 +186,23 @@ export const importChosen = async (file: File | null): Promise<void> => {
     set({ importReport: result.value });
     await kbStarted();
   } else set({ importError: result.error.message });
+};
+
+export const learningOpened = async (): Promise<void> => {
+  const result = await desk().kb.learning();
+  if (result.ok) set({ learning: result.value, learningError: null });
+  else set({ learningError: result.error.message });
+};
+
+export const learningClosed = (): void => set({ learning: null, learningError: null });
+
+export const aliasRemoved = async (alias: Pick<KbLearnedAlias, 'queryKey' | 'entryId' | 'regionCode'>): Promise<void> => {
+  const result = await desk().kb.removeAlias({ queryKey: alias.queryKey, entryId: alias.entryId, regionCode: alias.regionCode });
+  if (!result.ok) {
+    set({ learningError: result.error.message });
+    return;
+  }
+  await learningOpened();
+  // The list on screen may have been ordered by the alias just removed.
+  if (get().query.trim() !== '') schedule();
 };

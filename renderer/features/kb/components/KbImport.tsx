@@ -1,17 +1,19 @@
 import { useId } from 'react';
 import { deskTransport } from '../../../shared/desk/desk-client';
 import { t } from '../../../shared/i18n/t';
-import { importChosen, useKbStore } from '../kb-store';
+import { importChosen, learningOpened, useKbStore } from '../kb-store';
 
 /**
- * For the county IT admin: a JSON Lines file into the local encyclopedia, chosen in a file picker
- * (main's dialog in Electron, the page's own in the browser shell), never a typed path.
+ * For the county IT admin and the encyclopedia's editors: a JSON Lines file into the local
+ * encyclopedia, chosen in a file picker (main's dialog in Electron, the page's own in the browser
+ * shell), never a typed path; and what the search learned from citations.
  */
 export const KbImport = () => {
   const id = useId();
   const importing = useKbStore((state) => state.importing);
   const report = useKbStore((state) => state.importReport);
   const importError = useKbStore((state) => state.importError);
+  const learningError = useKbStore((state) => (state.learning ? null : state.learningError));
   return (
     <section className="kb-import" aria-label={t('kb.import.title')}>
       {deskTransport() === 'electron' ? (
@@ -34,6 +36,14 @@ export const KbImport = () => {
           />
         </>
       )}
+      <button type="button" onClick={() => void learningOpened()}>
+        {t('kb.learning.open')}
+      </button>
+      {learningError ? (
+        <p role="alert" className="notice--error">
+          {t('kb.learning.failed', { reason: learningError })}
+        </p>
+      ) : null}
       {importing ? (
         <progress aria-label={t('kb.import.progress')} max={importing.bytesTotal} value={importing.bytesRead}>
           {Math.round((importing.bytesRead / importing.bytesTotal) * 100)}%

@@ -6,6 +6,7 @@ import { answerCited, entryOpened, filterChanged, queryTyped, selectionMoved, us
 import { EntryDetail } from './EntryDetail';
 import { HitList } from './HitList';
 import { KbImport } from './KbImport';
+import { KbLearningDialog } from './KbLearningDialog';
 import { REGION_IDS } from '../../../shared/ui/focus-region';
 
 /** `draftId` is the intake draft a citation goes into; the app passes it so the features stay apart. */
@@ -101,6 +102,7 @@ export const KbPanel = ({ draftId }: { draftId: string | null }) => {
         </>
       ) : null}
       {entries !== null ? <KbImport /> : null}
+      <KbLearningDialog />
     </aside>
   );
 };

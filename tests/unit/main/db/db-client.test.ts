@@ -108,8 +108,20 @@ describe('database worker client', () => {
           department: null,
           limit: 5,
         }),
+      'kb.rankedSearch': () =>
+        repos.kb.rankedSearch(reader, {
+          words: [{ expression: '"社保"', texts: ['社保'] }],
+          learnedIds: [],
+          callerRegion: null,
+          today: '2026-12-02',
+          kind: null,
+          department: null,
+          limit: 5,
+        }),
+      'kbLearning.learnedFor': () =>
+        repos.kbLearning.learnedFor(reader, { queryKey: '社保', regionCode: null, now: '2026-12-02T00:00:00Z' }),
+      'kbLearning.lexicon': () => repos.kbLearning.lexicon(reader),
       'kb.entry': () => repos.kb.entry(reader, 'x'),
-      'kb.occurs': () => repos.kb.occurs(reader, '社保'),
       'kb.synonymGroups': () => repos.kb.synonymGroups(reader),
       'kb.count': () => repos.kb.count(reader),
       'kb.departments': () => repos.kb.departments(reader),

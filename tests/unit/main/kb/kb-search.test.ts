@@ -65,7 +65,8 @@ describe('encyclopedia search', () => {
     expect((await search(services, '房')).map((hit) => hit.id)).toContain('fang');
     expect((await search(services, '房')).map((hit) => hit.id)).toContain('sz-gjj');
     expect((await search(services, '提取')).length).toBeGreaterThanOrEqual(3);
-    expect((await search(services, '转移接续')).map((hit) => hit.id)).toEqual(['cn-gjj']);
+    // The entry with the whole phrase first; entries with part of it may follow.
+    expect((await search(services, '转移接续')).map((hit) => hit.id)[0]).toBe('cn-gjj');
     await services.close();
   });
 
@@ -76,7 +77,7 @@ describe('encyclopedia search', () => {
     const hits = await search(services, '公积金', '320505');
     expect(hits.map((hit) => hit.id)).toEqual(['hq-gjj', 'sz-gjj', 'js-gjj', 'cn-gjj', 'nj-gjj']);
     expect(hits.map((hit) => hit.tier)).toEqual([0, 1, 2, 3, 4]);
-    expect((await search(services, '公积金租房', '3201')).map((hit) => hit.id)).toEqual(['nj-gjj', 'sz-gjj']);
+    expect((await search(services, '公积金租房', '3201')).map((hit) => hit.id).slice(0, 2)).toEqual(['nj-gjj', 'sz-gjj']);
     await services.close();
   });
 
@@ -86,7 +87,7 @@ describe('encyclopedia search', () => {
     await importLines(services, dir, CORPUS);
     const hits = await search(services, '社保缴费');
     expect(hits.map((hit) => hit.id)).toEqual(['sb-new']);
-    expect(hits[0]!.title.filter((segment) => segment.hit).map((segment) => segment.text)).toEqual(['社会保险', '缴费']);
+    expect(hits[0]!.title.filter((segment) => segment.hit).map((segment) => segment.text)).toEqual(['社会保险缴费']);
     const yb = await search(services, '医保备案');
     expect(yb.map((hit) => hit.id)).toEqual(['qa-yb']);
     expect(text(yb[0]!.snippet)).toContain('备案');
