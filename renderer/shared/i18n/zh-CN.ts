@@ -302,7 +302,7 @@ export const zhCN = {
   'kb.learning.unanswered': '本周查无结果的检索（请百科编辑补充）',
   'kb.learning.noUnanswered': '本周没有查无结果的检索。',
   'kb.learning.count': '次数',
-  'kb.learning.allRegions': '全部',
+  'kb.learning.allRegions': '未设地区',
   'kb.learning.failed': '无法读取检索学习：{reason}',
   'kb.learning.close': '关闭',
 

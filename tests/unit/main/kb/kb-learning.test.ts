@@ -123,4 +123,25 @@ describe('the encyclopedia learns from citations', () => {
     });
     await services.close();
   });
+
+  it('takes the platform’s lexicon by sync (a new caller word works), and skips a malformed one keeping the last good one', async () => {
+    const { services, dir } = await start();
+    expect(await firstHit(services, '提现', '320505')).toBe(undefined);
+    const pull = (version: number, data: unknown) =>
+      services.db.repos.pull.apply(
+        'kb_synonyms',
+        [{ seq: version, op: 'upsert', id: 'default', version, data }],
+        version,
+        new Date().toISOString(),
+      );
+    expect(await pull(3, { groups: [['公积金', '住房公积金']], aliases: { 提现: ['提取'] } })).toEqual(
+      expect.objectContaining({ skipped: [] }),
+    );
+    const refused = await pull(4, { groups: [['公积金']], aliases: { 提现: '提取' } });
+    expect(refused.skipped).toHaveLength(1);
+    await services.close();
+    const reopened = await startTestServices(dir);
+    expect(await firstHit(reopened, '提现', '320505')).toBe('hq-gjj');
+    await reopened.close();
+  });
 });
