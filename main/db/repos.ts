@@ -1,5 +1,6 @@
 import { screenPopRepo } from '../history/screen-pop-repo';
 import { workOrderHistoryRepo } from '../history/work-order-history-repo';
+import { appendAudit, verifyAuditLog } from '../audit/audit-repo';
 import { kbLearningRepo } from '../kb/kb-learning-repo';
 import { kbRepo } from '../kb/kb-repo';
 import { phoneRepo } from '../phone/phone-repo';
@@ -17,6 +18,7 @@ import { trainingRepo } from '../training/training-repo';
  * the rest of main reaches them through DbClient, typed from this object.
  */
 export const repos = {
+  audit: { append: appendAudit, verify: verifyAuditLog },
   settings: settingsRepo,
   secrets: secretsRepo,
   screenPop: screenPopRepo,

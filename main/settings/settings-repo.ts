@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { appendAudit } from '../audit/audit-repo';
 
 /** Key/value rows; the service owns the shape and validates what comes back out. */
 export const settingsRepo = {
@@ -24,4 +25,23 @@ export const settingsRepo = {
       for (const [key, value] of Object.entries(values)) upsert.run(key, JSON.stringify(value), now);
     })();
   },
+
+  /** The agent's save: the values, and an audit entry naming the settings that changed (never their values). */
+  saveAudited: (db: Database, values: Record<string, unknown>, by: { actor: string; at: string }): string[] =>
+    db.transaction(() => {
+      const before = settingsRepo.readAll(db);
+      const changed = Object.keys(values)
+        .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(values[key]))
+        .sort();
+      settingsRepo.writeAll(db, values);
+      if (changed.length > 0)
+        appendAudit(db, {
+          actor: by.actor,
+          action: 'settings_changed',
+          screen: 'settings',
+          detail: changed.join(',').slice(0, 200),
+          at: by.at,
+        });
+      return changed;
+    })(),
 };

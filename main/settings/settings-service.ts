@@ -38,21 +38,34 @@ export const createSettingsService = (deps: {
     return next;
   };
 
+  const auditSecret = async (detail: string): Promise<void> => {
+    await db.repos.audit.append({
+      actor: (await current()).agentId || 'unconfigured',
+      action: 'settings_changed',
+      screen: 'settings',
+      detail,
+      at: new Date().toISOString(),
+    });
+  };
+
   return {
     get: view,
     current,
     save: async (settings) => {
-      await db.repos.settings.writeAll({ ...settings });
+      const actor = settings.agentId || (await current()).agentId || 'unconfigured';
+      await db.repos.settings.saveAudited({ ...settings }, { actor, at: new Date().toISOString() });
       log.info('settings.saved', { pbxServers: settings.pbxServers.length, platformConfigured: settings.platformUrl !== '' });
       return changed();
     },
     saveSipPassword: async ({ password }) => {
       await secrets.set('sipPassword', password);
+      await auditSecret('sipPassword');
       log.info('settings.sip-secret-stored', { storage: secrets.status().mode });
       return changed();
     },
     clearSipPassword: async () => {
       await secrets.clear('sipPassword');
+      await auditSecret('sipPassword:cleared');
       log.info('settings.sip-secret-cleared');
       return changed();
     },

@@ -158,6 +158,13 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         const session = await client.signIn({ agentId, password, centreCode, consoleId });
         station = session.station;
         await db.repos.station.assign(session.station);
+        await db.repos.audit.append({
+          actor: agentId,
+          action: 'sign_in',
+          screen: 'sync',
+          detail: `station ${session.station}`,
+          at: new Date().toISOString(),
+        });
         await secrets.set(
           'platformToken',
           formatGrant({ origin: originOf(platformUrl), platformId: session.platformId, token: session.token }),

@@ -45,6 +45,11 @@ export const startSyncedConsole = async (profileDir: string, platformUrl: string
   });
   const signedIn = await services.dispatch('sync.signIn', { password: 'demo1234' }, context);
   if (!signedIn.ok) throw new Error(signedIn.error.message);
+  // The sign-in is audited: tests start once that entry is with the platform, from an empty outbox.
+  await waitFor(
+    () => syncStatus(services),
+    (status) => status.pending === 0,
+  );
   return services;
 };
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { PullItem, PullStream, PushItem, PushResult } from '../../main/sync/protocol/sync-protocol';
+import { type ChainProblem, type ChainedAuditEntry, verifyReceivedChain } from '../../main/audit/domain/audit-chain';
 import { pushPayloadSchemas } from '../../main/sync/protocol/stream-records';
 
 /**
@@ -62,9 +63,12 @@ export interface PlatformStore {
   ): void;
   publishCentreOrder(centre: string, id: string, data: unknown): void;
   count(stream: string): number;
-  appliedCount(): number;
+  /** Items applied, of one stream or all. */
+  appliedCount(stream?: string): number;
   recordIds(stream: string): string[];
   recordData(stream: string, id: string): Record<string, unknown> | null;
+  /** Each console's audit chain as received: its entries and every problem (edited, gap, fork). */
+  auditChains(centreCode: string): { consoleId: string; entries: number; problems: ChainProblem[] }[];
 }
 
 export const openPlatformStore = (file: string): PlatformStore => {
@@ -371,9 +375,42 @@ export const openPlatformStore = (file: string): PlatformStore => {
       appendChange('work_orders', centre, id, 'upsert', 1, data),
 
     count: (stream: string): number => db.prepare('SELECT count(*) FROM records WHERE stream = ?').pluck().get(stream) as number,
-    appliedCount: (): number => db.prepare('SELECT count(*) FROM applied_items').pluck().get() as number,
+    appliedCount: (stream?: string): number =>
+      (stream === undefined
+        ? db.prepare('SELECT count(*) FROM applied_items').pluck().get()
+        : db.prepare('SELECT count(*) FROM applied_items WHERE stream = ?').pluck().get(stream)) as number,
     recordIds: (stream: string): string[] =>
       db.prepare('SELECT id FROM records WHERE stream = ? ORDER BY rowid').pluck().all(stream) as string[],
     recordData: (stream: string, id: string) => record(stream, id),
+    auditChains: (centreCode) => {
+      const byConsole = new Map<string, ChainedAuditEntry[]>();
+      const rows = db
+        .prepare("SELECT data_json FROM records WHERE stream = 'audit' AND centre_code = ? ORDER BY rowid")
+        .pluck()
+        .all(centreCode) as string[];
+      for (const json of rows) {
+        const data = JSON.parse(json) as Record<string, unknown>;
+        const consoleId = typeof data.consoleId === 'string' ? data.consoleId : '';
+        const entry: ChainedAuditEntry = {
+          id: String(data.id),
+          at: String(data.at),
+          actor: String(data.actor),
+          action: String(data.action),
+          screen: String(data.screen),
+          callerId: (data.callerId as string | null | undefined) ?? null,
+          workOrderId: (data.workOrderId as string | null | undefined) ?? null,
+          detail: (data.detail as string | null | undefined) ?? null,
+          consoleId,
+          prevHash: typeof data.prevHash === 'string' ? data.prevHash : '',
+          hash: typeof data.hash === 'string' ? data.hash : '',
+        };
+        byConsole.set(consoleId, [...(byConsole.get(consoleId) ?? []), entry]);
+      }
+      return [...byConsole].map(([consoleId, entries]) => ({
+        consoleId,
+        entries: entries.length,
+        problems: verifyReceivedChain(entries),
+      }));
+    },
   };
 };

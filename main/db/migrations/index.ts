@@ -9,6 +9,7 @@ import { migration0008 } from './0008-call-privacy';
 import { migration0009 } from './0009-call-purpose';
 import { migration0010 } from './0010-training';
 import { migration0011 } from './0011-kb-learning';
+import { migration0012 } from './0012-audit-chain';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

@@ -97,12 +97,22 @@ export const kbUsageRecordSchema = z.object({
 export const auditRecordSchema = z.object({
   id,
   actor: z.string().max(32),
-  action: z.enum(['view_caller', 'reveal_number', 'view_work_order', 'remove_kb_alias']),
+  action: z.enum(['view_caller', 'reveal_number', 'view_work_order', 'remove_kb_alias', 'sign_in', 'settings_changed']),
   screen: z.string().min(1).max(40),
   callerId: id.nullable().optional(),
   workOrderId: id.nullable().optional(),
   detail: z.string().max(200).nullable().optional(),
   at: time,
+  /** The hash chain (main/audit/domain/audit-chain.ts); absent on entries queued by consoles before it. */
+  consoleId: z.string().uuid().optional(),
+  prevHash: z
+    .string()
+    .regex(/^(|[0-9a-f]{64})$/)
+    .optional(),
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 export const pushPayloadSchemas = {

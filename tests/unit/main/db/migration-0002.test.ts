@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../main/db/migrate';
 import { migration0001 } from '../../../../main/db/migrations/0001-settings';
 import { migration0002 } from '../../../../main/db/migrations/0002-history';
-import { appendAudit } from '../../../../main/audit/audit-repo';
 import { enqueueOutbox } from '../../../../main/sync/outbox-repo';
 import { workOrderRepo } from '../../../../main/workorders/work-order-repo';
 
@@ -103,13 +102,10 @@ describe('0002 callers, calls, work orders, outbox, audit', () => {
 
   it('keeps the audit log append-only', () => {
     const db = fresh();
-    appendAudit(db, {
-      actor: 'A0001',
-      action: 'reveal_number',
-      screen: 'caller-panel',
-      callerId: null,
-      at: '2026-11-27T08:00:00Z',
-    });
+    // As 0002 left it (appendAudit writes the chain columns of 0012).
+    db.prepare(
+      "INSERT INTO audit_log (id, at, actor, action, screen) VALUES ('a1', '2026-11-27T08:00:00Z', 'A0001', 'reveal_number', 'caller-panel')",
+    ).run();
     expect(() => db.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(db.prepare('SELECT actor FROM audit_log').pluck().all()).toEqual(['A0001']);

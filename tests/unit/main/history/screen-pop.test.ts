@@ -121,10 +121,12 @@ describe('screen-pop', () => {
     const db = new BetterSqlite3(databaseFile(profile), { readonly: true });
     const audit = db.prepare('SELECT actor, action, caller_id, screen FROM audit_log ORDER BY seq').all();
     expect(audit).toEqual([
+      // Configuring the console is audited too (which settings changed, not their values).
+      { actor: 'SZ-0042', action: 'settings_changed', caller_id: null, screen: 'settings' },
       { actor: 'SZ-0042', action: 'view_caller', caller_id: callerId, screen: 'caller-panel' },
       { actor: 'SZ-0042', action: 'reveal_number', caller_id: callerId, screen: 'caller-panel' },
     ]);
-    expect(db.prepare("SELECT count(*) FROM outbox WHERE stream = 'audit'").pluck().get()).toBe(2);
+    expect(db.prepare("SELECT count(*) FROM outbox WHERE stream = 'audit'").pluck().get()).toBe(3);
     db.close();
   });
 

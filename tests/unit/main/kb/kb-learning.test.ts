@@ -127,7 +127,7 @@ describe('the encyclopedia learns from citations', () => {
   it('takes the platform’s lexicon by sync (a new caller word works), and skips a malformed one keeping the last good one', async () => {
     const { services, dir } = await start();
     expect(await firstHit(services, '提现', '320505')).toBe(undefined);
-    const pull = (version: number, data: unknown) =>
+    const pull = (version: number, data: Record<string, unknown>) =>
       services.db.repos.pull.apply(
         'kb_synonyms',
         [{ seq: version, op: 'upsert', id: 'default', version, data }],

@@ -42,7 +42,10 @@ describe('settings through the contract', () => {
     first.events.subscribe((event, payload) => seen.push({ event, payload }));
     const saved = await first.dispatch('settings.save', configured, context);
     expect(saved).toMatchObject({ ok: true, value: { settings: configured } });
-    expect(seen).toEqual([{ event: 'settings.changed', payload: expect.objectContaining({ settings: configured }) }]);
+    // Other events (the headset's status on a PC without libusb) may arrive meanwhile.
+    expect(seen.filter((seenEvent) => (seenEvent as { event: string }).event === 'settings.changed')).toEqual([
+      { event: 'settings.changed', payload: expect.objectContaining({ settings: configured }) },
+    ]);
     await first.close();
 
     const second = await startTestServices(profile);

@@ -171,6 +171,8 @@ describe('intake through the contract', () => {
     ]);
     expect(db.prepare('SELECT count(*) FROM callers WHERE number_key = ?').pluck().get('13812345678')).toBe(1);
     expect(db.prepare('SELECT stream, count(*) AS n FROM outbox GROUP BY stream ORDER BY stream').all()).toEqual([
+      // The settings saved to configure the console, audited.
+      { stream: 'audit', n: 1 },
       { stream: 'caller', n: 1 },
       { stream: 'work_order', n: 2 },
       { stream: 'work_order_event', n: 2 },
