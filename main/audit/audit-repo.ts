@@ -60,7 +60,9 @@ export const appendAudit = (db: Database, entry: AuditEntry): string =>
     return id;
   })();
 
-interface AuditRow {
+/** An audit_log row as SQLite gives it (the chain columns are null on rows older than 0012). */
+export interface AuditRow {
+  readonly seq: number;
   readonly id: string;
   readonly at: string;
   readonly actor: string;
@@ -74,19 +76,24 @@ interface AuditRow {
   readonly hash: string | null;
 }
 
+/** What the hash covers, from a row; `consoleId` for rows written before the chain existed. */
+export const chainedFields = (row: AuditRow, consoleId = row.console_id ?? '') => ({
+  id: row.id,
+  at: row.at,
+  actor: row.actor,
+  action: row.action,
+  screen: row.screen,
+  callerId: row.caller_id,
+  workOrderId: row.work_order_id,
+  detail: row.detail,
+  consoleId,
+});
+
 /** The whole log checked in the order it was written: how many entries, and every broken one. */
 export const verifyAuditLog = (db: Database): { entries: number; problems: ChainProblem[] } => {
   const rows = statement(db, 'SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
   const entries: ChainedAuditEntry[] = rows.map((row) => ({
-    id: row.id,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    screen: row.screen,
-    callerId: row.caller_id,
-    workOrderId: row.work_order_id,
-    detail: row.detail,
-    consoleId: row.console_id ?? '',
+    ...chainedFields(row),
     prevHash: row.prev_hash ?? '',
     hash: row.hash ?? '',
   }));

@@ -1,18 +1,7 @@
+import { type AuditRow, chainedFields } from '../../audit/audit-repo';
 import { GENESIS, auditHash } from '../../audit/domain/audit-chain';
 import { stationRepo } from '../../workorders/station-repo';
 import type { Migration } from './migration';
-
-interface LegacyAuditRow {
-  readonly seq: number;
-  readonly id: string;
-  readonly at: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly screen: string;
-  readonly caller_id: string | null;
-  readonly work_order_id: string | null;
-  readonly detail: string | null;
-}
 
 /**
  * The audit log becomes a hash chain (main/audit/domain/audit-chain.ts). Entries written before
@@ -30,21 +19,11 @@ export const migration0012: Migration = {
       DROP TRIGGER audit_log_no_update;
     `);
     const consoleId = stationRepo.consoleId(db);
-    const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as LegacyAuditRow[];
+    const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
     const chain = db.prepare('UPDATE audit_log SET console_id = ?, prev_hash = ?, hash = ? WHERE seq = ?');
     let previous = GENESIS;
     for (const row of rows) {
-      const hash = auditHash(previous, {
-        id: row.id,
-        at: row.at,
-        actor: row.actor,
-        action: row.action,
-        screen: row.screen,
-        callerId: row.caller_id,
-        workOrderId: row.work_order_id,
-        detail: row.detail,
-        consoleId,
-      });
+      const hash = auditHash(previous, chainedFields(row, consoleId));
       chain.run(consoleId, previous, hash, row.seq);
       previous = hash;
     }
