@@ -45,10 +45,11 @@ export const startSyncedConsole = async (profileDir: string, platformUrl: string
   });
   const signedIn = await services.dispatch('sync.signIn', { password: 'demo1234' }, context);
   if (!signedIn.ok) throw new Error(signedIn.error.message);
-  // The sign-in is audited: tests start once that entry is with the platform, from an empty outbox.
+  // The sign-in is audited: tests start once that entry is with the platform, from an empty outbox
+  // (read from the outbox itself: the status shown may still be the one from before the sign-in).
   await waitFor(
-    () => syncStatus(services),
-    (status) => status.pending === 0,
+    () => services.db.repos.outbox.stats(),
+    (stats) => stats.pending === 0,
   );
   return services;
 };
