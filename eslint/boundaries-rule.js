@@ -13,7 +13,7 @@ const FORBIDDEN_IN_DOMAIN = new Set([
   'react',
   'react-dom',
   'sip.js',
-  'better-sqlite3',
+  'better-sqlite3-multiple-ciphers',
   'zustand',
   'fs',
   'node:fs',
@@ -37,7 +37,7 @@ export const boundaryViolation = (file, source, { typeOnly = false } = {}) => {
   if (file.startsWith('renderer/')) {
     if (pkg === 'electron') return "the renderer must never import 'electron': use window.desk through the contract";
     if (!isRelative && isNodeBuiltin(source)) return `the renderer must never import Node built-ins ('${source}')`;
-    if (pkg === 'better-sqlite3') return 'the renderer must never touch SQLite: go through the contract';
+    if (pkg === 'better-sqlite3-multiple-ciphers') return 'the renderer must never touch SQLite: go through the contract';
     if (inside('main') || inside('native')) return `the renderer must never import ${target}: go through the contract`;
     if (inside('preload') && !(inside('preload/contract') && typeOnly))
       return 'the renderer may import only types from preload/contract (use `import type`)';

@@ -1,6 +1,7 @@
 import { databaseFile } from './profile/database-file';
 import type { AppInfo, DeskHandlers } from '../preload/contract';
 import { type DbClient, openDbClient } from './db/db-client';
+import type { DatabaseKeySource } from './db/encryption/database-key';
 import { createHistoryService } from './history/history-service';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher';
 import { createPhoneService } from './phone/phone-service';
@@ -45,6 +46,8 @@ export interface DeskServicesOptions {
   readonly workerScript: string | URL;
   readonly workerArgv?: string[];
   readonly nativeBinding?: string;
+  /** The profile database's key: wrapped by the OS keychain in the app, from a file or the environment in the shell. */
+  readonly databaseKey: DatabaseKeySource;
   /** Electron passes a safeStorage-backed store built on this db; the shell a memory store. */
   readonly secrets: (db: DbClient) => SecretStore;
   /** Sync timing (tests shorten it). */
@@ -63,6 +66,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   const { log } = options;
   const db = await openDbClient({
     file: databaseFile(options.profileDir),
+    key: await options.databaseKey(),
     workerScript: options.workerScript,
     ...(options.workerArgv ? { workerArgv: options.workerArgv } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),

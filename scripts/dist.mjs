@@ -6,14 +6,14 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { ensureNodeModules, ensureSqliteBinding } from './lib/ensure-deps.mjs';
 import { run, runOrExit } from './lib/run.mjs';
 
-const NODE_BINDING = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
+const NODE_BINDING = 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node';
 const BACKUP = '.cache/node-binding/better_sqlite3.node';
 
 await ensureNodeModules();
 await ensureSqliteBinding();
 await runOrExit(process.execPath, ['scripts/build.mjs']);
 
-// electron-builder rebuilds better-sqlite3 for Electron in place; the Node build the tests and the
+// electron-builder rebuilds the SQLite binding for Electron in place; the Node build the tests and the
 // browser shell use is put back afterwards, whether packaging worked or not.
 mkdirSync('.cache/node-binding', { recursive: true });
 copyFileSync(NODE_BINDING, BACKUP);
@@ -24,7 +24,7 @@ const code = await run('node_modules/.bin/electron-builder', [
   'never',
   ...process.argv.slice(2),
 ]);
-mkdirSync('node_modules/better-sqlite3/build/Release', { recursive: true });
+mkdirSync('node_modules/better-sqlite3-multiple-ciphers/build/Release', { recursive: true });
 if (existsSync(BACKUP)) copyFileSync(BACKUP, NODE_BINDING);
 if (code !== 0) {
   console.error(

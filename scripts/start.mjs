@@ -14,7 +14,7 @@ const training = process.argv.includes('--training') || process.env.MINSHENG_TRA
 if (training) process.env.MINSHENG_TRAINING = '1';
 
 /**
- * Each step says what it does, and a long one (a first install compiles better-sqlite3: minutes)
+ * Each step says what it does, and a long one (a first install compiles better-sqlite3-multiple-ciphers: minutes)
  * says every 15 s that it is still working: a cold start used to be silent for 6 minutes.
  */
 const step = async (index, label, work) => {
@@ -32,10 +32,14 @@ const step = async (index, label, work) => {
   console.log(`      完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
 };
 
-await step(1, '检查并安装依赖（首次安装需下载 npm 包并编译 better-sqlite3，约 2–6 分钟）', async () => {
-  await ensureNodeModules();
-  await ensureSqliteBinding();
-});
+await step(
+  1,
+  '检查并安装依赖（首次安装需下载 npm 包并编译 SQLite（better-sqlite3-multiple-ciphers），约 2–6 分钟）',
+  async () => {
+    await ensureNodeModules();
+    await ensureSqliteBinding();
+  },
+);
 await step(2, '构建坐席界面与服务', () => runOrExit(process.execPath, ['scripts/build.mjs']));
 // A newcomer's first start shows a living console: the county-scale demo history goes into the
 // default profile when (and only when) that profile has no history yet. MINSHENG_NO_DEMO=1 skips it.
@@ -93,7 +97,7 @@ const startElectron = async () => {
   }
   const binding = await electronSqliteBinding(electronVersion());
   if (!binding) {
-    console.log('无法为 Electron 编译 better-sqlite3（需要联网获取 Electron 头文件），改用浏览器模式启动：');
+    console.log('无法为 Electron 编译 SQLite 模块（需要联网获取 Electron 头文件），改用浏览器模式启动：');
     return startShell();
   }
   const child = spawn(binary, ['.'], { stdio: 'inherit', env: { ...process.env, MINSHENG_SQLITE_BINDING: binding } });

@@ -4,7 +4,9 @@ import { createLogger } from '../log/logger';
 import { assessSecretBackend } from '../secrets/domain/secret-backend';
 import { createEncryptedSecretStore } from '../secrets/secret-store';
 import { type DeskServices, createDeskServices } from '../services';
+import { wrappedDatabaseKey } from '../db/encryption/wrapped-key';
 import { connectIpc } from './ipc-bridge';
+import { safeStorageKeyWrapper } from './key-wrapper';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, guardSession } from './window';
 import { makeProfilePrivate } from '../profile/private-profile';
@@ -39,6 +41,7 @@ const start = async (): Promise<void> => {
     ...(process.env.MINSHENG_TRAINING_SIP_PASSWORD ? { trainingSipPassword: process.env.MINSHENG_TRAINING_SIP_PASSWORD } : {}),
     version: app.getVersion(),
     log,
+    databaseKey: wrappedDatabaseKey({ profileDir, wrapper: safeStorageKeyWrapper(secretStatus) }),
     workerScript: join(__dirname, 'db-worker.cjs'),
     chooseKbFile: async () => {
       const options = {

@@ -3,7 +3,9 @@
 // 2 when the profile cannot be read.
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { readOrCreateKeyFile } from '../db/encryption/key-file';
+import { keyConnection } from '../db/encryption/key-connection';
 import { databaseFile } from '../profile/database-file';
 import { defaultProfileDir } from '../profile/profile-dir';
 import { verifyAuditLog } from './audit-repo';
@@ -31,6 +33,14 @@ if (!profile || !existsSync(file)) {
   process.exit(2);
 }
 const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+try {
+  // The browser shell's key file or MINSHENG_DB_KEY; the app's keychain-wrapped key only opens inside the app.
+  keyConnection(db, readOrCreateKeyFile({ env: process.env, profileDir: profile, create: false }));
+} catch (error) {
+  db.close();
+  complain(`无法打开数据库：${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}
 const { entries, problems } = verifyAuditLog(db);
 db.close();
 if (problems.length === 0) say(`审计日志完整：${entries} 条，哈希链无断点。`);

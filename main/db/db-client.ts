@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { type Repos, interactiveReads } from './repos';
 import type { SerializedError, WorkerInit, WorkerMessage } from './worker-protocol';
 

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { openDatabase, openReadConnection } from './open-database';
 import { repos } from './repos';
 import { takeOutboxWritten } from '../sync/outbox-signal';

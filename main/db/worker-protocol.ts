@@ -1,6 +1,10 @@
+import type { DatabaseKey } from './encryption/database-key';
+
 export interface WorkerInit {
   readonly file: string;
   readonly nativeBinding?: string;
+  /** Only ever in memory: handed to the worker, never written or logged. */
+  readonly key?: DatabaseKey;
   /**
    * The writer migrates and takes every write, in order. The reader is a second, query-only
    * connection for interactive lookups: under WAL it reads the last committed state while the

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { TrainingCallerRow } from '../history/screen-pop-repo';
 
 // Only callers of the demo history (its calls carry @pbx.demo ids).

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { readOrCreateKeyFile } from '../db/encryption/key-file';
+import { keyConnection } from '../db/encryption/key-connection';
 import { openDatabase } from '../db/open-database';
 import { MAX_LINE_BYTES, importJsonl } from '../kb/domain/jsonl-import';
 import { kbRepo } from '../kb/kb-repo';
@@ -33,7 +35,8 @@ const main = async (): Promise<void> => {
   makeProfilePrivate(profileDir);
   const file = databaseFile(profileDir);
 
-  const { db } = openDatabase({ file });
+  const key = readOrCreateKeyFile({ env: process.env, profileDir });
+  const { db } = openDatabase({ file, key });
 
   // The real government service items make the demo encyclopedia (read from the source tree: a dev tool).
   // Plus a few sample entries for the demo centre's own region (苏州/虎丘, tagged 示例), so a newcomer's
@@ -72,6 +75,7 @@ const main = async (): Promise<void> => {
   const seconds = (performance.now() - started) / 1000;
 
   const verify = new BetterSqlite3(file, { readonly: true });
+  keyConnection(verify, key);
   const integrity = verify.pragma('quick_check', { simple: true });
   verify.close();
   process.stdout.write(

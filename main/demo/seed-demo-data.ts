@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import regionData from '../data/regions/jiangsu-pcas-code.json';
 import { areaCodeForDivision } from '../callers/domain/area-codes';
 import { insertCallerRow } from '../callers/callers-repo';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statement-cache';
 import { OPEN_STATUSES } from '../workorders/domain/work-order-status';
 import { appendAudit } from '../audit/audit-repo';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../audit/audit-repo';
 import { statement } from '../db/statement-cache';
 import { citedAgain, decayedWeight, isActiveAlias } from './domain/learned-alias';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statement-cache';
 import { type RankCandidate, type ScoredWord, coverageScore, coversAll } from './domain/coverage-score';
 import { type RowidRange, searchTiers } from './domain/region-rowids';

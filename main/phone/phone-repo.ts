@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CallPurpose } from '../../preload/contract';
 import { statement } from '../db/statement-cache';
 import type { CallInsert } from '../history/history-rows-repo';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export const secretsRepo = {
   read: (db: Database, name: string): Uint8Array | null => {

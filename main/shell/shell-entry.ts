@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { fileDatabaseKey } from '../db/encryption/key-file';
 import { createLogger } from '../log/logger';
 import { defaultProfileDir } from '../profile/profile-dir';
 import { requestedProfileKind } from '../profile/profile-kind';
@@ -28,6 +29,7 @@ const main = async (): Promise<void> => {
     ...(process.env.MINSHENG_TRAINING_SIP_PASSWORD ? { trainingSipPassword: process.env.MINSHENG_TRAINING_SIP_PASSWORD } : {}),
     version: __APP_VERSION__,
     log,
+    databaseKey: fileDatabaseKey({ env: process.env, profileDir }),
     workerScript: join(bundleDir, '..', 'main', 'db-worker.cjs'),
     secrets: () => createMemorySecretStore(),
   });

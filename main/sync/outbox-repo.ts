@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statement-cache';
 import { uuidv7 } from '../shared/domain/uuid-v7';
 import { markOutboxWritten } from './outbox-signal';

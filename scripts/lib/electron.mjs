@@ -37,7 +37,7 @@ export const downloadElectron = async () => {
 };
 
 /**
- * better-sqlite3 in node_modules is built for Node (tests need that); Electron needs its own ABI. We
+ * better-sqlite3-multiple-ciphers in node_modules is built for Node (tests need that); Electron needs its own ABI. We
  * build a second copy under .cache/ and hand its path to the app, leaving node_modules untouched.
  * npm_config_nodedir is removed on purpose: machines where npm sets nodedir=/usr would otherwise
  * silently build against Node's headers again.
@@ -48,9 +48,9 @@ export const electronSqliteBinding = async (version) => {
   if (existsSync(binding)) return binding;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  cpSync('node_modules/better-sqlite3', out, {
+  cpSync('node_modules/better-sqlite3-multiple-ciphers', out, {
     recursive: true,
-    filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`),
+    filter: (src) => !src.includes(`${join('better-sqlite3-multiple-ciphers', 'build')}`),
   });
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_nodedir$/i.test(key)));
   const gyp = resolve('node_modules', 'node-gyp', 'bin', 'node-gyp.js');

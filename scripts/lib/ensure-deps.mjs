@@ -81,10 +81,10 @@ export const ensurePbxLab = () =>
     why: '软电话测试需要 Kamailio、rtpengine、baresip、SIPp 和 espeak-ng',
   });
 
-/** True when the better-sqlite3 binding loads in this Node; a stale or missing build is rebuilt. */
+/** True when the better-sqlite3-multiple-ciphers binding loads in this Node; a stale or missing build is rebuilt. */
 export const ensureSqliteBinding = async () => {
-  const probe = "require('better-sqlite3')(':memory:').close()";
+  const probe = "require('better-sqlite3-multiple-ciphers')(':memory:').close()";
   if ((await run(process.execPath, ['-e', probe], { stdio: 'ignore' })) === 0) return;
-  console.log('▶ npm rebuild better-sqlite3 (binding missing or built for another runtime)');
-  await runOrExit('npm', ['rebuild', 'better-sqlite3']);
+  console.log('▶ npm rebuild better-sqlite3-multiple-ciphers (binding missing or built for another runtime)');
+  await runOrExit('npm', ['rebuild', 'better-sqlite3-multiple-ciphers']);
 };

@@ -8,8 +8,8 @@ export const nodeBundleOptions = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // better-sqlite3 and node-hid are native and electron is provided by the runtime: none can be bundled.
-  external: ['electron', 'better-sqlite3', 'node-hid', '@node-rs/jieba'],
+  // better-sqlite3-multiple-ciphers and node-hid are native and electron is provided by the runtime: none can be bundled.
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'node-hid', '@node-rs/jieba'],
   define: { __APP_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
   legalComments: 'none',

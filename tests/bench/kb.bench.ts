@@ -11,11 +11,19 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import BetterSqlite3 from 'better-sqlite3';
 import type { KbHit, Result } from '../../preload/contract';
 import { databaseFile } from '../../main/profile/database-file';
 import { chromiumArgs, chromiumPath } from '../harness/chromium';
 import { writeProfileSettings } from '../harness/profile-settings';
+import { openProfileDb, profileKey } from '../harness/profile-database';
+import { TEST_DB_WORKER } from '../harness/test-db-worker';
+import { type DbClient, openDbClient } from '../../main/db/db-client';
+import { createKbService } from '../../main/kb/kb-service';
+import { createLogger } from '../../main/log/logger';
+import { createMemorySecretStore } from '../../main/secrets/secret-store';
+import { createSettingsService } from '../../main/settings/settings-service';
+import { createEventBus } from '../../main/shared/event-bus';
+import { compareEncrypted, decryptedCopy } from './encryption-ratio';
 import { startShellProcess } from '../harness/shell-process';
 import { startTestServices } from '../harness/test-services';
 import { percentile, report } from './bench-output';
@@ -135,16 +143,44 @@ if (heldOut.misses.length > 0)
 await services.close();
 
 const file = databaseFile(profile);
-const checkpoint = new BetterSqlite3(file);
+const key = profileKey(profile);
+const checkpoint = openProfileDb(profile);
 checkpoint.pragma('wal_checkpoint(TRUNCATE)');
 checkpoint.close();
 report('kb.db_mb', statSync(file).size / 1024 / 1024, 'MB');
 
+// What encryption costs: the same searches, through the same service code, on a decrypted copy of
+// this profile, interleaved with the encrypted ones.
+{
+  const scratch = mkdtempSync(join(tmpdir(), 'minsheng-bench-kb-plain-'));
+  const plainFile = decryptedCopy(file, key, join(scratch, 'plain.sqlite'));
+  const log = createLogger({});
+  const searchOver = async (db: DbClient) => {
+    const events = createEventBus();
+    const settings = createSettingsService({ db, secrets: createMemorySecretStore(), events, log });
+    const kb = createKbService({ db, settings, events, log });
+    return (query: string) => kb.search({ query, callerRegion: CALLER, kind: null, department: null, settled: false }, context);
+  };
+  const encryptedDb = await openDbClient({ file, key, workerScript: TEST_DB_WORKER });
+  const plainDb = await openDbClient({ file: plainFile, workerScript: TEST_DB_WORKER });
+  await Promise.all([encryptedDb.readerOpened, plainDb.readerOpened]);
+  const compared = await compareEncrypted(BENCH_QUERIES, {
+    encrypted: await searchOver(encryptedDb),
+    plain: await searchOver(plainDb),
+  });
+  await encryptedDb.close();
+  await plainDb.close();
+  rmSync(scratch, { recursive: true, force: true });
+  report('kb.query_encrypted.p95_ms', compared.encryptedP95, 'ms');
+  report('kb.query_plain.p95_ms', compared.plainP95, 'ms');
+  report('kb.encrypted_ratio', compared.ratio, 'ratio');
+}
+
 if (args.includes('--quick')) process.exit(0);
 
 // The baseline the index has to beat: a ranked LIKE scan (title hits first), on 40 of the queries.
-const plain = new BetterSqlite3(file, { readonly: true });
-const like = plain.prepare(
+const scan = openProfileDb(profile, { readonly: true });
+const like = scan.prepare(
   `SELECT id FROM kb_entries WHERE title LIKE @pattern OR body LIKE @pattern
    ORDER BY (title LIKE @pattern) DESC LIMIT 20`,
 );
@@ -154,7 +190,7 @@ for (const query of BENCH_QUERIES.filter((_, index) => index % 6 === 0)) {
   like.all({ pattern: `%${query}%` });
   likeTimes.push(performance.now() - started);
 }
-plain.close();
+scan.close();
 report('kb.like.p95_ms', percentile(likeTimes, 95), 'ms');
 
 // Keystroke to results painted, in Chromium through the browser shell.

@@ -13,7 +13,9 @@ import { screenPopRepo } from '../../main/history/screen-pop-repo';
 import { databaseFile } from '../../main/profile/database-file';
 import { chromiumArgs, chromiumPath } from '../harness/chromium';
 import { startShellProcess } from '../harness/shell-process';
+import { profileKey } from '../harness/profile-database';
 import { percentile, report } from './bench-output';
+import { compareEncrypted, decryptedCopy } from './encryption-ratio';
 import { generateKbCorpus } from './kb-corpus';
 
 const args = process.argv.slice(2);
@@ -42,13 +44,15 @@ if (!given) {
 const file = databaseFile(profile);
 report('screenpop.db_mb', statSync(file).size / 1024 / 1024, 'MB');
 
-const sampler = openDatabase({ file }).db;
+// The seed tool keys the profile as the browser shell does (its key file beside the folder).
+const key = profileKey(profile);
+const sampler = openDatabase({ file, key }).db;
 const sampleKeys = sampler.prepare('SELECT number_key FROM callers ORDER BY random() LIMIT ?').pluck().all(QUERIES) as string[];
 sampler.close();
 
 // Cold open: connection, pragmas, migration check and the first lookup, as at console start.
 const openStarted = performance.now();
-const { db } = openDatabase({ file });
+const { db } = openDatabase({ file, key });
 const since = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
 screenPopRepo.lookup(db, { numberKey: sampleKeys[0]!, since, limit: 20 });
 report('screenpop.open_ms', performance.now() - openStarted, 'ms');
@@ -66,6 +70,24 @@ if (found !== sampleKeys.length) throw new Error(`only ${found} of ${sampleKeys.
 report('screenpop.query.p50_ms', percentile(timings, 50), 'ms');
 report('screenpop.query.p95_ms', percentile(timings, 95), 'ms');
 report('screenpop.query.p99_ms', percentile(timings, 99), 'ms');
+
+// What encryption costs: the same lookups on a decrypted copy, interleaved with the encrypted ones.
+{
+  const scratch = mkdtempSync(join(tmpdir(), 'minsheng-bench-plain-'));
+  const plainFile = decryptedCopy(file, key, join(scratch, 'plain.sqlite'));
+  const encrypted = openDatabase({ file, key }).db;
+  const plain = openDatabase({ file: plainFile }).db;
+  const compared = await compareEncrypted(sampleKeys, {
+    encrypted: (numberKey) => screenPopRepo.lookup(encrypted, { numberKey, since, limit: 20 }),
+    plain: (numberKey) => screenPopRepo.lookup(plain, { numberKey, since, limit: 20 }),
+  });
+  encrypted.close();
+  plain.close();
+  rmSync(scratch, { recursive: true, force: true });
+  report('screenpop.query_encrypted.p95_ms', compared.encryptedP95, 'ms');
+  report('screenpop.query_plain.p95_ms', compared.plainP95, 'ms');
+  report('screenpop.encrypted_ratio', compared.ratio, 'ratio');
+}
 
 // In Chromium: from the incoming call reaching the renderer (the phone store) to the panel painted.
 const shell = await startShellProcess(profile);
@@ -98,7 +120,7 @@ try {
   const scratch = mkdtempSync(join(tmpdir(), 'minsheng-bench-during-pull-'));
   const pullFile = given ? join(scratch, 'desk.sqlite') : file;
   if (given) copyFileSync(file, pullFile);
-  const client = await openDbClient({ file: pullFile, workerScript: join(process.cwd(), 'dist/main/db-worker.cjs') });
+  const client = await openDbClient({ file: pullFile, key, workerScript: join(process.cwd(), 'dist/main/db-worker.cjs') });
   await client.readerOpened;
   const PULL_ENTRIES = 50_000;
   const PAGE = 5_000;

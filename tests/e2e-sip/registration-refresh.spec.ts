@@ -3,12 +3,11 @@
  * within a second, tell the platform the agent is unreachable, register again (after Retry-After
  * when given) and take calls again. The tap grants 4-s bindings so the refresh comes at ~3.2 s.
  */
-import BetterSqlite3 from 'better-sqlite3';
-import { databaseFile } from '../../main/profile/database-file';
 import { LAB_HOST } from '../pbx-lab/lab';
 import { watchRegistrationBadge } from '../pbx-lab/lab-console';
 import { type RegisterRefusal, type WsTap, startWsTap } from '../pbx-lab/ws-tap';
 import { type LabFixtures, expect, test } from './lab-fixtures';
+import { openProfileDb } from '../harness/profile-database';
 
 let tap: WsTap;
 test.beforeEach(async () => {
@@ -19,7 +18,7 @@ test.afterEach(async () => {
 });
 
 const reachability = (profileDir: string): number[] => {
-  const db = new BetterSqlite3(databaseFile(profileDir), { readonly: true, fileMustExist: true });
+  const db = openProfileDb(profileDir, { readonly: true, fileMustExist: true });
   try {
     return db.prepare('SELECT phone_registered FROM agent_states ORDER BY at').pluck().all() as number[];
   } finally {

@@ -1,13 +1,12 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { databaseFile } from '../../main/profile/database-file';
 import { bundledScenarios } from '../../main/training/training-scenarios';
 import { callAsCitizen } from '../pbx-lab/citizen/simulated-citizen';
 import { receivedAudio } from '../pbx-lab/lab-console';
 import { DEFAULT_TURN_TAKING } from '../pbx-lab/citizen/turn-taking';
 import { expect, test } from './lab-fixtures';
+import { openProfileDb } from '../harness/profile-database';
 
 const countRows = (profileDir: string, sql: string): number => {
-  const db = new BetterSqlite3(databaseFile(profileDir), { readonly: true });
+  const db = openProfileDb(profileDir, { readonly: true });
   try {
     return db.prepare(sql).pluck().get() as number;
   } finally {

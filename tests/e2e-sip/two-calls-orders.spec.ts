@@ -3,10 +3,9 @@
  * caller is still on: every order carries its own caller's number (the earlier bug kept caller A's
  * number in caller B's form). Through Kamailio and the console's real SIP path, not the store.
  */
-import BetterSqlite3 from 'better-sqlite3';
-import { databaseFile } from '../../main/profile/database-file';
 import { sippAnsweredCall } from '../pbx-lab/sipp';
 import { expect, test } from './lab-fixtures';
+import { openProfileDb } from '../harness/profile-database';
 
 const TAG = 'tag=[pid]SIPpTag[call_number]';
 
@@ -51,7 +50,7 @@ test('two real calls in a row: each order gets its own caller’s number', async
     await page.getByRole('button', { name: '示闲' }).click();
     await expect(page.getByTestId('agent-state')).toContainText('空闲');
   }
-  const db = new BetterSqlite3(databaseFile(agent.profileDir), { readonly: true });
+  const db = openProfileDb(agent.profileDir, { readonly: true });
   const orders = db.prepare('SELECT title, contact_number FROM work_orders ORDER BY created_at').all();
   db.close();
   expect(orders).toEqual([

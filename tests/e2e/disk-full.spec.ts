@@ -3,9 +3,8 @@ import { closeSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import BetterSqlite3 from 'better-sqlite3';
-import { databaseFile } from '../../main/profile/database-file';
 import { type ShellProcess, startShellProcess } from '../harness/shell-process';
+import { openProfileDb } from '../harness/profile-database';
 
 /** A profile on its own 16 MB tmpfs: the disk can be filled and freed without touching the machine's. */
 const mountSmallDisk = (): string | null => {
@@ -95,7 +94,7 @@ test('a full disk: submit says 磁盘空间不足 and keeps everything typed; wh
 
   await shell.stop();
   shell = null;
-  const db = new BetterSqlite3(databaseFile(profileDir!), { readonly: true });
+  const db = openProfileDb(profileDir!, { readonly: true });
   expect(db.prepare('SELECT title, content FROM work_orders').all()).toEqual([{ title: '公积金租房提取咨询', content }]);
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   db.close();

@@ -36,6 +36,7 @@ export const test = base.extend<{ shell: ShellFixture }>({
     });
     await process.stop();
     rmSync(profileDir, { recursive: true, force: true });
+    rmSync(`${profileDir}.db-key`, { force: true });
   },
 });
 

@@ -1,15 +1,15 @@
 import type { Page } from '@playwright/test';
-import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../main/db/open-database';
 import { databaseFile } from '../../main/profile/database-file';
 import { seedCallerHistory } from '../harness/history-fixtures';
 import { writeProfileSettings } from '../harness/profile-settings';
 import { expect, test } from './fixtures';
+import { openProfileDb, profileKey } from '../harness/profile-database';
 
 const form = (page: Page) => page.getByRole('form', { name: '受理登记表' });
 
 const orders = (profileDir: string) => {
-  const db = new BetterSqlite3(databaseFile(profileDir), { readonly: true });
+  const db = openProfileDb(profileDir, { readonly: true });
   try {
     return db
       .prepare(
@@ -130,7 +130,7 @@ test('a draft survives the shell being killed mid-typing, to the last second’s
 });
 
 test('an open order from the same caller is shown and the new one is linked as 重复件', async ({ page, shell }) => {
-  const { db } = openDatabase({ file: databaseFile(shell.profileDir) });
+  const { db } = openDatabase({ file: databaseFile(shell.profileDir), key: profileKey(shell.profileDir) });
   const existing = seedCallerHistory(db, {
     numberKey: '13812345678',
     name: '王芳',

@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { databaseFile } from '../../main/profile/database-file';
 import { expect, test } from './fixtures';
+import { openProfileDb } from '../harness/profile-database';
 
 // The file an editor would pick: two entries for the same words; the one whose title is exactly the
 // caller's words comes first, by more than citations alone (popularity) could change.
@@ -79,7 +78,7 @@ test('an empty profile learns from citations: three citations put the agents’ 
   await search.pressSequentially('提取公积金', { delay: 60 });
   await expect(results.getByRole('option').first()).toHaveText(/^提取公积金/);
 
-  const db = new BetterSqlite3(databaseFile(shell.profileDir), { readonly: true });
+  const db = openProfileDb(shell.profileDir, { readonly: true });
   expect(db.prepare("SELECT action FROM audit_log WHERE action = 'remove_kb_alias'").pluck().all()).toEqual(['remove_kb_alias']);
   expect(db.prepare("SELECT count(*) FROM kb_usage WHERE kind = 'cited' AND entry_id = 'gjj-rent'").pluck().get()).toBe(3);
   db.close();

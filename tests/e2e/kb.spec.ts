@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { databaseFile } from '../../main/profile/database-file';
 import { writeProfileSettings } from '../harness/profile-settings';
 import { expect, test } from './fixtures';
+import { openProfileDb } from '../harness/profile-database';
 
 const entries = [
   {
@@ -55,7 +54,7 @@ test('a two-character query finds ranked, highlighted entries as the agent types
   await expect(form.getByLabel('答复内容')).toHaveValue('苏州市 2026 年度社会保险缴费基数下限为 4880 元，上限为 24402 元。');
 
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-status', 'saved');
-  const db = new BetterSqlite3(databaseFile(shell.profileDir), { readonly: true });
+  const db = openProfileDb(shell.profileDir, { readonly: true });
   const usage = db.prepare("SELECT entry_id, actor FROM kb_usage WHERE kind = 'cited'").all();
   const draft = JSON.parse(
     db.prepare('SELECT form_json FROM intake_drafts ORDER BY updated_at DESC LIMIT 1').pluck().get() as string,

@@ -1,12 +1,12 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../main/db/open-database';
 import { databaseFile } from '../../main/profile/database-file';
 import { seedCallerHistory } from '../harness/history-fixtures';
 import { expect, test } from './fixtures';
 import { trainingRing } from './training-ring';
+import { openProfileDb, profileKey } from '../harness/profile-database';
 
 const seed = (profileDir: string, options: Omit<Parameters<typeof seedCallerHistory>[1], 'now'>) => {
-  const { db } = openDatabase({ file: databaseFile(profileDir) });
+  const { db } = openDatabase({ file: databaseFile(profileDir), key: profileKey(profileDir) });
   try {
     return seedCallerHistory(db, { ...options, now: new Date() });
   } finally {
@@ -84,7 +84,7 @@ test('a confidential caller is masked until 显示 is pressed, and the reveal is
   await panel.getByRole('button', { name: '显示' }).click();
   await expect(panel.getByTestId('caller-number')).toHaveText('138 1234 1234');
 
-  const db = new BetterSqlite3(databaseFile(shell.profileDir), { readonly: true });
+  const db = openProfileDb(shell.profileDir, { readonly: true });
   const actions = db.prepare('SELECT action FROM audit_log WHERE caller_id = ? ORDER BY seq').pluck().all(callerId);
   db.close();
   expect(actions).toEqual(['view_caller', 'reveal_number']);

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { openProfileDb } from '../harness/profile-database';
 import { expect, test } from './fixtures';
 
 const PASSWORD = 'Pbx!Secret-8001';
@@ -54,8 +55,15 @@ test('settings typed in the UI survive a restart of the shell; the password is n
   await expect(page.getByRole('main')).toContainText('分机密码');
 
   await restarted.stop();
+  // Kept (the profile's database, opened with its key, holds it) but encrypted at rest: no file of
+  // the profile shows it, nor the password, which is not kept at all.
+  const db = openProfileDb(shell.profileDir, { readonly: true });
+  const stored = (db.prepare('SELECT value_json FROM settings').pluck().all() as string[]).join('\n');
+  db.close();
+  expect(stored).toContain('pbx1.sz.example');
+  expect(stored).not.toContain(PASSWORD);
   const onDisk = everyFileIn(shell.profileDir);
-  expect(onDisk).toContain('pbx1.sz.example');
+  expect(onDisk).not.toContain('pbx1.sz.example');
   expect(onDisk).not.toContain(PASSWORD);
   expect(restarted.output()).not.toContain(PASSWORD);
 });

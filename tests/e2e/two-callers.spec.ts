@@ -1,14 +1,13 @@
 import type { Page } from '@playwright/test';
-import BetterSqlite3 from 'better-sqlite3';
-import { databaseFile } from '../../main/profile/database-file';
 import { writeProfileSettings } from '../harness/profile-settings';
 import { expect, test } from './fixtures';
 import { trainingRing } from './training-ring';
+import { openProfileDb } from '../harness/profile-database';
 
 const form = (page: Page) => page.getByRole('form', { name: '受理登记表' });
 
 const callsInOutbox = (profileDir: string): number => {
-  const db = new BetterSqlite3(databaseFile(profileDir), { readonly: true });
+  const db = openProfileDb(profileDir, { readonly: true });
   try {
     return db.prepare("SELECT count(*) FROM outbox WHERE stream = 'call'").pluck().get() as number;
   } finally {
@@ -17,7 +16,7 @@ const callsInOutbox = (profileDir: string): number => {
 };
 
 const contactNumbers = (profileDir: string) => {
-  const db = new BetterSqlite3(databaseFile(profileDir), { readonly: true });
+  const db = openProfileDb(profileDir, { readonly: true });
   try {
     return db.prepare('SELECT contact_number FROM work_orders ORDER BY created_at').pluck().all();
   } finally {

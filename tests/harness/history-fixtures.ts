@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { insertCallerRow } from '../../main/callers/callers-repo';
 import { insertCallRow } from '../../main/history/history-rows-repo';
 import { uuidv7 } from '../../main/shared/domain/uuid-v7';

@@ -17,7 +17,15 @@ export interface ShellProcess {
 export const startShellProcess = (profileDir: string, env: Record<string, string> = {}): Promise<ShellProcess> =>
   new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, [SHELL_BUNDLE], {
-      env: { ...process.env, MINSHENG_PROFILE: profileDir, MINSHENG_PORT: '0', ...env },
+      // The key file beside the profile, as on a fresh PC, whatever the developer's own environment says.
+      env: {
+        ...process.env,
+        MINSHENG_DB_KEY: '',
+        MINSHENG_DB_KEY_FILE: '',
+        MINSHENG_PROFILE: profileDir,
+        MINSHENG_PORT: '0',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -7,7 +7,11 @@ import { afterEach } from 'vitest';
 export const useTempDirs = (): (() => string) => {
   const made: string[] = [];
   afterEach(() => {
-    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+    for (const dir of made.splice(0)) {
+      rmSync(dir, { recursive: true, force: true });
+      // A profile's database key lives beside the folder (see key-file.ts).
+      rmSync(`${dir}.db-key`, { force: true });
+    }
   });
   return () => {
     const dir = mkdtempSync(join(tmpdir(), 'minsheng-test-'));

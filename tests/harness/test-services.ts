@@ -1,4 +1,5 @@
 import { type DbClient, openDbClient } from '../../main/db/db-client';
+import { fileDatabaseKey } from '../../main/db/encryption/key-file';
 import { createLogger } from '../../main/log/logger';
 import { type SecretStore, createMemorySecretStore } from '../../main/secrets/secret-store';
 import { type DeskServices, createDeskServices } from '../../main/services';
@@ -22,6 +23,8 @@ export const startTestServices = (
     version: '0.0.0-test',
     log: createLogger(options.logFile ? { file: options.logFile } : {}),
     workerScript: TEST_DB_WORKER,
+    // As the browser shell does, from an empty environment: the key file beside the profile.
+    databaseKey: fileDatabaseKey({ env: {}, profileDir }),
     secrets: options.secrets ?? (() => createMemorySecretStore()),
     ...(options.sync ? { sync: options.sync } : {}),
     ...(options.profileKind ? { profileKind: options.profileKind } : {}),

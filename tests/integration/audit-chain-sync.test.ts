@@ -1,6 +1,5 @@
-import BetterSqlite3 from 'better-sqlite3';
+import { openProfileDb } from '../harness/profile-database';
 import { describe, expect, it } from 'vitest';
-import { databaseFile } from '../../main/profile/database-file';
 import type { DeskServices } from '../../main/services';
 import { startSyncedConsole, startTestPlatform, syncStatus, waitFor } from '../harness/sync-fixtures';
 import { useTempDirs } from '../harness/temp-dir';
@@ -40,7 +39,7 @@ describe('the platform checks each console’s audit chain', () => {
     const removed = await reveal(services, 'removed');
     const rewritten = await reveal(services, 'original');
     await services.close();
-    const db = new BetterSqlite3(databaseFile(dir));
+    const db = openProfileDb(dir);
     db.prepare('DELETE FROM outbox WHERE record_id = ?').run(removed);
     const payload = JSON.parse(
       db.prepare('SELECT payload_json FROM outbox WHERE record_id = ?').pluck().get(rewritten) as string,

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
+import { openProfileDb } from '../harness/profile-database';
 import { describe, expect, it } from 'vitest';
-import { databaseFile } from '../../main/profile/database-file';
 import { generateKbCorpus } from '../bench/kb-corpus';
 import { demoOrder, startSyncedConsole, startTestPlatform, syncStatus, waitFor } from '../harness/sync-fixtures';
 import { useTempDirs } from '../harness/temp-dir';
@@ -34,8 +34,9 @@ const killed = (child: ChildProcess): Promise<void> =>
     child.kill('SIGKILL');
   });
 
-const read = <T>(file: string, sql: string): T => {
-  const db = new BetterSqlite3(file, { readonly: true });
+const read = <T>(file: string, sql: string): T => readWith(new BetterSqlite3(file, { readonly: true }), sql);
+const readProfile = <T>(profile: string, sql: string): T => readWith(openProfileDb(profile, { readonly: true }), sql);
+const readWith = <T>(db: Database, sql: string): T => {
   try {
     return db.prepare(sql).get() as T;
   } finally {
@@ -105,13 +106,12 @@ describe('sync survives crashes', () => {
     platform.store.publishSharedBatch(rows);
     const total = 2262 + rows.length;
     const profile = tempDir();
-    const file = databaseFile(profile);
 
     const child = await spawnUntil(['tests/harness/sync-console-child.ts', profile, platform.url], 'SIGNED_IN');
     await waitFor(
       async () => {
         try {
-          return read<{ n: number }>(file, 'SELECT count(*) AS n FROM kb_entries').n;
+          return readProfile<{ n: number }>(profile, 'SELECT count(*) AS n FROM kb_entries').n;
         } catch {
           return 0;
         }
@@ -122,9 +122,10 @@ describe('sync survives crashes', () => {
     await killed(child);
 
     // Whatever was committed is whole: the entries applied are exactly those up to the cursor.
-    const afterCrash = read<{ n: number }>(file, 'SELECT count(*) AS n FROM kb_entries').n;
+    const afterCrash = readProfile<{ n: number }>(profile, 'SELECT count(*) AS n FROM kb_entries').n;
     const cursor =
-      read<{ cursor: number } | undefined>(file, "SELECT cursor FROM sync_cursors WHERE stream = 'kb_entries'")?.cursor ?? 0;
+      readProfile<{ cursor: number } | undefined>(profile, "SELECT cursor FROM sync_cursors WHERE stream = 'kb_entries'")
+        ?.cursor ?? 0;
     const platformDb = new BetterSqlite3(join(dir, 'platform.sqlite'), { readonly: true });
     const upToCursor = platformDb
       .prepare("SELECT count(DISTINCT record_id) FROM changes WHERE stream = 'kb_entries' AND seq <= ?")
@@ -137,7 +138,7 @@ describe('sync survives crashes', () => {
 
     const services = await startSyncedConsole(profile, platform.url);
     await waitFor(
-      () => Promise.resolve(read<{ n: number }>(file, 'SELECT count(*) AS n FROM kb_entries').n),
+      () => Promise.resolve(readProfile<{ n: number }>(profile, 'SELECT count(*) AS n FROM kb_entries').n),
       (count) => count === total,
       60_000,
     );
@@ -145,8 +146,10 @@ describe('sync survives crashes', () => {
       () => syncStatus(services),
       (status) => status.state === 'online',
     );
-    expect(read<{ cursor: number }>(file, "SELECT cursor FROM sync_cursors WHERE stream = 'kb_entries'").cursor).toBe(lastSeq);
-    expect(read<{ n: number }>(file, 'SELECT count(DISTINCT id) AS n FROM kb_entries').n).toBe(total);
+    expect(readProfile<{ cursor: number }>(profile, "SELECT cursor FROM sync_cursors WHERE stream = 'kb_entries'").cursor).toBe(
+      lastSeq,
+    );
+    expect(readProfile<{ n: number }>(profile, 'SELECT count(DISTINCT id) AS n FROM kb_entries').n).toBe(total);
     await services.close();
     await platform.close();
   }, 180_000);

@@ -5,6 +5,7 @@ import type { SyncStatusView } from '../../preload/contract';
 import type { DeskServices } from '../../main/services';
 import { enqueueOutbox } from '../../main/sync/outbox-repo';
 import { context, demoOrder, startSyncedConsole, startTestPlatform, syncStatus, waitFor } from '../harness/sync-fixtures';
+import { profileKey } from '../harness/profile-database';
 import { useTempDirs } from '../harness/temp-dir';
 
 const tempDir = useTempDirs();
@@ -60,7 +61,7 @@ describe('sync with the platform', () => {
     // A second change of the same record, as a later status update would queue it.
     await services.db.repos.outbox.settle([], new Date().toISOString());
     const { db } = await import('../../main/db/open-database').then((module) =>
-      module.openDatabase({ file: `${dir}/minsheng-desk.sqlite` }),
+      module.openDatabase({ file: `${dir}/minsheng-desk.sqlite`, key: profileKey(dir) }),
     );
     db.transaction(() =>
       enqueueOutbox(db, {

@@ -7,11 +7,10 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import BetterSqlite3 from 'better-sqlite3';
-import { databaseFile } from '../../main/profile/database-file';
 import { writeProfileSettings } from '../harness/profile-settings';
 import { type ShellProcess, startShellProcess } from '../harness/shell-process';
 import { LAB_WS_URL, labUser } from './lab';
+import { openProfileDb } from '../harness/profile-database';
 
 export interface LabConsoleOptions {
   readonly servers?: readonly string[];
@@ -166,7 +165,7 @@ const newPage = async (browser: Browser, viewport = { width: 1440, height: 900 }
 };
 
 const readCalls = (profileDir: string): CallRow[] => {
-  const db = new BetterSqlite3(databaseFile(profileDir), { readonly: true, fileMustExist: true });
+  const db = openProfileDb(profileDir, { readonly: true, fileMustExist: true });
   try {
     return db
       .prepare(

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import type { PullItem, PullStream, PushItem, PushResult } from '../../main/sync/protocol/sync-protocol';
 import { type ChainProblem, type ChainedAuditEntry, verifyReceivedChain } from '../../main/audit/domain/audit-chain';
 import { pushPayloadSchemas } from '../../main/sync/protocol/stream-records';

@@ -42,7 +42,7 @@ describe('lint: dependency boundaries', () => {
     ['renderer/shared/ui/bad.ts', "import { App } from '../../app/App';\nexport const x = App;", /renderer\/app wires features/],
     [
       'main/settings/domain/bad.ts',
-      "import Database from 'better-sqlite3';\nexport const x = Database;",
+      "import Database from 'better-sqlite3-multiple-ciphers';\nexport const x = Database;",
       /domain code must stay pure/,
     ],
     [

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { defaultKeyFile } from '../../../../main/db/encryption/key-file';
+import { openProfileDb } from '../../../harness/profile-database';
 import { describe, expect, it } from 'vitest';
 import { GENESIS, auditHash, verifyReceivedChain } from '../../../../main/audit/domain/audit-chain';
 import { databaseFile } from '../../../../main/profile/database-file';
@@ -52,11 +54,12 @@ const verify = (dir: string) => {
 const tampered = (dir: string, change: (db: BetterSqlite3.Database) => void): string => {
   const copy = join(tempDir(), 'profile');
   mkdirSync(copy, { recursive: true });
-  const source = new BetterSqlite3(databaseFile(dir));
+  const source = openProfileDb(dir);
   source.pragma('wal_checkpoint(TRUNCATE)');
   source.close();
   copyFileSync(databaseFile(dir), databaseFile(copy));
-  const db = new BetterSqlite3(databaseFile(copy));
+  copyFileSync(defaultKeyFile(dir), defaultKeyFile(copy));
+  const db = openProfileDb(copy);
   db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
   change(db);
   db.close();
@@ -70,7 +73,7 @@ describe('the audit log is a hash chain', () => {
     expect(intact.out).toContain('审计日志完整：5 条');
     expect(intact.code).toBe(0);
 
-    const db = new BetterSqlite3(databaseFile(dir), { readonly: true });
+    const db = openProfileDb(dir, { readonly: true });
     const rows = db.prepare('SELECT seq, id, action, detail FROM audit_log ORDER BY seq').all() as {
       seq: number;
       id: string;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { TEST_DB_WORKER } from '../../../harness/test-db-worker';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../../../main/db/migrations';
 import { useTempDirs } from '../../../harness/temp-dir';

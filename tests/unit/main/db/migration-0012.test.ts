@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditLog } from '../../../../main/audit/audit-repo';
 import { migrate } from '../../../../main/db/migrate';

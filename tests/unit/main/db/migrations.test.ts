@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, migrate } from '../../../../main/db/migrate';
 import { migration0001 } from '../../../../main/db/migrations/0001-settings';

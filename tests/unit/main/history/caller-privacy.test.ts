@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import { openProfileDb, profileKey } from '../../../harness/profile-database';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, CallRecord, ScreenPop } from '../../../../preload/contract';
 import { callerIdentityFromInvite, privacyRequested } from '../../../../main/callers/domain/sip-identity';
@@ -72,7 +72,7 @@ describe('a caller who withheld the number (real SQLite, through the contract)',
     } finally {
       await services.close();
     }
-    const db = new BetterSqlite3(databaseFile(profile), { readonly: true });
+    const db = openProfileDb(profile, { readonly: true });
     expect(db.prepare('SELECT privacy_requested FROM calls WHERE id = ?').pluck().get(callId)).toBe(1);
     expect(db.prepare("SELECT detail FROM audit_log WHERE action = 'reveal_number'").pluck().all()).toEqual([`call:${callId}`]);
     db.close();
@@ -83,7 +83,7 @@ describe('通话记录 masks like the caller panel', () => {
   it('a confidential caller’s number is masked in the recent calls, and 显示 there is audited', async () => {
     const profile = tempDir();
     {
-      const { db } = openDatabase({ file: databaseFile(profile) });
+      const { db } = openDatabase({ file: databaseFile(profile), key: profileKey(profile) });
       seedCallerHistory(db, {
         numberKey: '13812345678',
         name: '王芳',
@@ -107,7 +107,7 @@ describe('通话记录 masks like the caller panel', () => {
     } finally {
       await services.close();
     }
-    const db = new BetterSqlite3(databaseFile(profile), { readonly: true });
+    const db = openProfileDb(profile, { readonly: true });
     expect(db.prepare("SELECT screen FROM audit_log WHERE action = 'reveal_number'").pluck().all()).toEqual(['call-history']);
     db.close();
   });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { openProfileDb, profileKey } from '../../../harness/profile-database';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, ScreenPop } from '../../../../preload/contract';
 import { openDatabase } from '../../../../main/db/open-database';
@@ -13,7 +14,7 @@ const context: CallContext = { transport: 'test', origin: 'test://' };
 
 const seeded = (seed: (db: BetterSqlite3.Database) => void): string => {
   const profile = tempDir();
-  const { db } = openDatabase({ file: databaseFile(profile) });
+  const { db } = openDatabase({ file: databaseFile(profile), key: profileKey(profile) });
   seed(db);
   db.close();
   return profile;
@@ -118,7 +119,7 @@ describe('screen-pop', () => {
     expect(revealed).toEqual({ ok: true, value: { display: '138 1234 1234' } });
     await services.close();
 
-    const db = new BetterSqlite3(databaseFile(profile), { readonly: true });
+    const db = openProfileDb(profile, { readonly: true });
     const audit = db.prepare('SELECT actor, action, caller_id, screen FROM audit_log ORDER BY seq').all();
     expect(audit).toEqual([
       // Configuring the console is audited too (which settings changed, not their values).

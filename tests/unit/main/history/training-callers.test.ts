@@ -1,3 +1,4 @@
+import { profileKey } from '../../../harness/profile-database';
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../../preload/contract';
 import { seedDemoData } from '../../../../main/demo/seed-demo-data';
@@ -13,7 +14,7 @@ const context: CallContext = { transport: 'test', origin: 'test://' };
 describe('模拟来电 demo callers', () => {
   it('offers three demo callers from the demo history (the confidential one masked), and none on a real profile', async () => {
     const demoProfile = tempDir();
-    const { db } = openDatabase({ file: databaseFile(demoProfile) });
+    const { db } = openDatabase({ file: databaseFile(demoProfile), key: profileKey(demoProfile) });
     seedDemoData(db, { scale: 'county', now: new Date() });
     db.close();
     const demo = await startTestServices(demoProfile);
@@ -27,7 +28,7 @@ describe('模拟来电 demo callers', () => {
     await demo.close();
 
     const realProfile = tempDir();
-    const real = openDatabase({ file: databaseFile(realProfile) });
+    const real = openDatabase({ file: databaseFile(realProfile), key: profileKey(realProfile) });
     seedCallerHistory(real.db, { numberKey: '13812345678', name: '王芳', open: 2, closed: 1, calls: 5, now: new Date() });
     real.db.close();
     const services = await startTestServices(realProfile);

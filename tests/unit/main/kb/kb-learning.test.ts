@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openProfileDb } from '../../../harness/profile-database';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, KbHit, Result } from '../../../../preload/contract';
-import { databaseFile } from '../../../../main/profile/database-file';
 import type { DeskServices } from '../../../../main/services';
 import { useTempDirs } from '../../../harness/temp-dir';
 import { startTestServices } from '../../../harness/test-services';
@@ -76,7 +75,7 @@ describe('the encyclopedia learns from citations', () => {
     expect(after.aliases).toEqual([expect.objectContaining({ active: false, citations: 4, removedAt: expect.any(String) })]);
     await services.close();
 
-    const db = new BetterSqlite3(databaseFile(dir), { readonly: true });
+    const db = openProfileDb(dir, { readonly: true });
     expect(db.prepare("SELECT actor, action, detail FROM audit_log WHERE action = 'remove_kb_alias'").all()).toEqual([
       {
         actor: 'unconfigured',

@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import BetterSqlite3 from 'better-sqlite3';
+import { openProfileDb } from '../../../harness/profile-database';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, KbHit, KbImportReport, Result } from '../../../../preload/contract';
-import { databaseFile } from '../../../../main/profile/database-file';
 import type { DeskServices } from '../../../../main/services';
 import { useTempDirs } from '../../../harness/temp-dir';
 import { startTestServices } from '../../../harness/test-services';
@@ -228,7 +227,7 @@ describe('encyclopedia search', () => {
     await search(services, '无人机备案', '320505', false);
     await search(services, '无人机备案', '320505', true);
     await services.close();
-    const db = new BetterSqlite3(databaseFile(dir), { readonly: true });
+    const db = openProfileDb(dir, { readonly: true });
     expect(db.prepare('SELECT kind, entry_id, query FROM kb_usage ORDER BY at').all()).toEqual([
       { kind: 'cited', entry_id: 'sz-gjj', query: null },
       { kind: 'no_result', entry_id: null, query: '无人机备案' },

@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import { openProfileDb, profileKey } from '../../../harness/profile-database';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, CallRecord, PhoneAccount } from '../../../../preload/contract';
 import { openDatabase } from '../../../../main/db/open-database';
@@ -32,7 +32,7 @@ describe('call records and agent states (real SQLite, through the contract)', ()
   it('writes the record at ring and completes it at answer and end, linked to the known caller, each step in the outbox', async () => {
     const profile = tempDir();
     {
-      const { db } = openDatabase({ file: databaseFile(profile) });
+      const { db } = openDatabase({ file: databaseFile(profile), key: profileKey(profile) });
       seedCallerHistory(db, { numberKey: '13812345678', name: '王芳', open: 0, closed: 1, calls: 0, now: new Date() });
       db.close();
     }
@@ -55,7 +55,7 @@ describe('call records and agent states (real SQLite, through the contract)', ()
     } finally {
       await services.close();
     }
-    const db = new BetterSqlite3(databaseFile(profile), { readonly: true });
+    const db = openProfileDb(profile, { readonly: true });
     const row = db.prepare('SELECT * FROM calls WHERE id = ?').get(ring.id) as Record<string, unknown>;
     expect(row).toMatchObject({
       answer_at: '2026-11-28T01:00:05.000Z',
@@ -73,7 +73,7 @@ describe('call records and agent states (real SQLite, through the contract)', ()
   it('keeps a training call on this PC: recorded as training, never in the outbox, never in the caller’s history', async () => {
     const profile = tempDir();
     {
-      const { db } = openDatabase({ file: databaseFile(profile) });
+      const { db } = openDatabase({ file: databaseFile(profile), key: profileKey(profile) });
       seedCallerHistory(db, { numberKey: '13812345678', name: '王芳', open: 1, closed: 0, calls: 2, now: new Date() });
       db.close();
     }
@@ -105,7 +105,7 @@ describe('call records and agent states (real SQLite, through the contract)', ()
     } finally {
       await services.close();
     }
-    const db = new BetterSqlite3(databaseFile(profile), { readonly: true });
+    const db = openProfileDb(profile, { readonly: true });
     expect(db.prepare('SELECT purpose FROM calls WHERE id = ?').pluck().get(ring.id)).toBe('training');
     expect(db.prepare("SELECT count(*) FROM outbox WHERE stream = 'call'").pluck().get()).toBe(0);
     db.close();
@@ -150,7 +150,7 @@ describe('call records and agent states (real SQLite, through the contract)', ()
     } finally {
       await services.close();
     }
-    const db = new BetterSqlite3(databaseFile(profile), { readonly: true });
+    const db = openProfileDb(profile, { readonly: true });
     expect(db.prepare('SELECT agent_id, state, reason, phone_registered FROM agent_states').all()).toEqual([
       { agent_id: 'SZ-1', state: 'not-ready', reason: '用餐', phone_registered: 0 },
     ]);

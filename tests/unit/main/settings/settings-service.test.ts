@@ -1,9 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openProfileDb } from '../../../harness/profile-database';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, Settings } from '../../../../preload/contract';
-import { databaseFile } from '../../../../main/profile/database-file';
 import { type Cipher, createEncryptedSecretStore } from '../../../../main/secrets/secret-store';
 import { defaultSettings } from '../../../../main/settings/domain/settings-defaults';
 import { useTempDirs } from '../../../harness/temp-dir';
@@ -70,7 +69,7 @@ describe('settings through the contract', () => {
     const services = await startTestServices(profile);
     await services.dispatch('settings.save', configured, context);
     await services.close();
-    const db = new BetterSqlite3(databaseFile(profile));
+    const db = openProfileDb(profile);
     db.prepare("UPDATE settings SET value_json = '\"not a url\"' WHERE key = 'platformUrl'").run();
     db.prepare("UPDATE settings SET value_json = '{broken' WHERE key = 'agentId'").run();
     db.close();

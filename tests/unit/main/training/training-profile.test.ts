@@ -1,7 +1,6 @@
-import BetterSqlite3 from 'better-sqlite3';
+import { openProfileDb } from '../../../harness/profile-database';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, CallRecord, IntakeDraft, Result, ScoreCardView, ScreenPop } from '../../../../preload/contract';
-import { databaseFile } from '../../../../main/profile/database-file';
 import type { DeskServices } from '../../../../main/services';
 import { completeIntakeForm } from '../../../harness/intake-form';
 import { useTempDirs } from '../../../harness/temp-dir';
@@ -46,7 +45,7 @@ const submitFor = async (services: DeskServices, call: CallRecord, form = comple
 };
 
 const count = (profile: string, sql: string): number => {
-  const db = new BetterSqlite3(databaseFile(profile), { readonly: true });
+  const db = openProfileDb(profile, { readonly: true });
   try {
     return db.prepare(sql).pluck().get() as number;
   } finally {

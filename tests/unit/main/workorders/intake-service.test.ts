@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import { openProfileDb, profileKey } from '../../../harness/profile-database';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, IntakeDraft, IntakePreview, Result } from '../../../../preload/contract';
 import { openDatabase } from '../../../../main/db/open-database';
@@ -148,7 +148,7 @@ describe('intake through the contract', () => {
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await services.close();
 
-    const db = new BetterSqlite3(databaseFile(profile), { readonly: true });
+    const db = openProfileDb(profile, { readonly: true });
     expect(
       db
         .prepare('SELECT status, handling_mode, lead_department, contact_number, created_by FROM work_orders ORDER BY number')
@@ -183,7 +183,7 @@ describe('intake through the contract', () => {
 
   it('finds open orders from the same caller or at the same place in the same category, and links a 重复件', async () => {
     const profile = tempDir();
-    const { db } = openDatabase({ file: databaseFile(profile) });
+    const { db } = openDatabase({ file: databaseFile(profile), key: profileKey(profile) });
     const existing = seedCallerHistory(db, { numberKey: '13812345678', open: 1, closed: 1, calls: 0, now: new Date() });
     db.close();
     const services = await configuredServices(profile);
@@ -205,7 +205,7 @@ describe('intake through the contract', () => {
       ),
     );
     await services.close();
-    const check = new BetterSqlite3(databaseFile(profile), { readonly: true });
+    const check = openProfileDb(profile, { readonly: true });
     const linked = check
       .prepare(
         'SELECT w.duplicate_of, e.note FROM work_orders w JOIN work_order_events e ON e.work_order_id = w.id WHERE w.duplicate_of IS NOT NULL',

@@ -1,0 +1,104 @@
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type { DatabaseKey } from './database-key';
+import { fsyncFile, fsyncFolderOf } from './durable-file';
+import { encryptConnection, keyConnection } from './key-connection';
+import { databaseFileState } from './sqlite-header';
+
+export type EncryptionPhase = 'copy' | 'rekey' | 'verify' | 'swap' | 'done';
+
+export interface EncryptOptions {
+  readonly nativeBinding?: string;
+  /** Told as each phase starts: the kill test uses it to know where its kills land. */
+  readonly onPhase?: (phase: EncryptionPhase) => void;
+}
+
+export class DatabaseEncryptionError extends Error {
+  readonly code = 'DATABASE_ENCRYPTION';
+}
+
+const SIDE_FILES = ['-journal', '-wal', '-shm'];
+const removeWithSideFiles = (file: string): void => {
+  for (const suffix of ['', ...SIDE_FILES]) rmSync(`${file}${suffix}`, { force: true });
+};
+
+/**
+ * Turns a profile's plain database (from before encryption) into an encrypted one. The original is
+ * never rewritten: an encrypted copy is built beside it, checked, and renamed over it in one atomic
+ * step, so a crash or power cut at any moment leaves either the intact plain file (the next start
+ * begins again) or the finished encrypted one. A rekey cannot run in WAL mode, hence the copy is
+ * taken out of WAL first. Returns what it found.
+ */
+export const encryptPlainDatabase = (
+  file: string,
+  key: DatabaseKey,
+  options: EncryptOptions = {},
+): 'new' | 'already-encrypted' | 'encrypted-now' => {
+  const work = `${file}.encrypting`;
+  // Whatever an interrupted run left: the original was not touched, so it is simply thrown away.
+  removeWithSideFiles(work);
+  const state = databaseFileState(file);
+  if (state === 'missing' || state === 'empty') return 'new';
+  if (state === 'encrypted') return 'already-encrypted';
+  const nativeBinding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+
+  options.onPhase?.('copy');
+  const plain = new BetterSqlite3(file, { fileMustExist: true, ...nativeBinding });
+  try {
+    // VACUUM INTO reads one consistent snapshot, WAL frames included, and writes a compact copy.
+    plain.prepare('VACUUM INTO ?').run(work);
+    // Committed frames go into the file, and the WAL is emptied: none of it may outlive the swap,
+    // where SQLite would replay plain frames into the encrypted file.
+    plain.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    plain.close();
+  }
+  const version = userVersionOf(work, nativeBinding);
+
+  options.onPhase?.('rekey');
+  const copy = new BetterSqlite3(work, { fileMustExist: true, ...nativeBinding });
+  try {
+    copy.pragma('journal_mode = DELETE');
+    encryptConnection(copy, key);
+  } finally {
+    copy.close();
+  }
+
+  options.onPhase?.('verify');
+  if (databaseFileState(work) !== 'encrypted')
+    throw new DatabaseEncryptionError('加密副本仍是明文，已停止迁移（原数据库未改动）');
+  const check = new BetterSqlite3(work, { fileMustExist: true, ...nativeBinding });
+  try {
+    keyConnection(check, key);
+    const result = check.pragma('quick_check', { simple: true });
+    const encryptedVersion = Number(check.pragma('user_version', { simple: true }));
+    if (result !== 'ok' || encryptedVersion !== version) {
+      throw new DatabaseEncryptionError(`加密副本校验失败（${String(result)}），已停止迁移（原数据库未改动）`);
+    }
+  } finally {
+    check.close();
+  }
+  fsyncFile(work);
+
+  options.onPhase?.('swap');
+  for (const suffix of ['-wal', '-shm']) {
+    const side = `${file}${suffix}`;
+    if (suffix === '-wal' && existsSync(side) && statSync(side).size > 0) {
+      throw new DatabaseEncryptionError('数据库的 WAL 未能清空（是否有另一个程序打开了它？），已停止迁移（原数据库未改动）');
+    }
+    rmSync(side, { force: true });
+  }
+  renameSync(work, file);
+  fsyncFolderOf(file);
+  options.onPhase?.('done');
+  return 'encrypted-now';
+};
+
+const userVersionOf = (file: string, nativeBinding: { nativeBinding?: string }): number => {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...nativeBinding });
+  try {
+    return Number(db.pragma('user_version', { simple: true }));
+  } finally {
+    db.close();
+  }
+};
