@@ -3,6 +3,7 @@ import type { AppInfo, DeskHandlers } from '../preload/contract';
 import { type DbClient, openDbClient } from './db/db-client';
 import type { DatabaseKeySource } from './db/encryption/database-key';
 import { createHistoryService } from './history/history-service';
+import { createDiagnosticsService } from './diagnostics/diagnostics-service';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher';
 import { createPhoneService } from './phone/phone-service';
 import { type SyncService, createSyncService } from './sync/sync-service';
@@ -146,6 +147,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   // Each service is its contract namespace: the dispatcher reaches only the contract's methods.
   const handlers: DeskHandlers = {
     app: { info: () => info },
+    diagnostics: createDiagnosticsService({ db, settings, sync, info: () => info, log }),
     headset,
     history,
     intake,

@@ -3,10 +3,10 @@ import { statement } from '../db/statement-cache';
 import { uuidv7 } from '../shared/domain/uuid-v7';
 import { enqueueOutbox } from '../sync/outbox-repo';
 import { stationRepo } from '../workorders/station-repo';
+import type { AuditAction } from './domain/audit-actions';
 import { type ChainProblem, type ChainedAuditEntry, GENESIS, auditHash, verifyLocalChain } from './domain/audit-chain';
 
-export type AuditAction =
-  'view_caller' | 'reveal_number' | 'view_work_order' | 'remove_kb_alias' | 'sign_in' | 'settings_changed';
+export type { AuditAction } from './domain/audit-actions';
 
 export interface AuditEntry {
   readonly actor: string;

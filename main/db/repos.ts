@@ -1,6 +1,7 @@
 import { screenPopRepo } from '../history/screen-pop-repo';
 import { workOrderHistoryRepo } from '../history/work-order-history-repo';
 import { appendAudit, verifyAuditLog } from '../audit/audit-repo';
+import { diagnosticsRepo } from '../diagnostics/diagnostics-repo';
 import { kbLearningRepo } from '../kb/kb-learning-repo';
 import { kbRepo } from '../kb/kb-repo';
 import { phoneRepo } from '../phone/phone-repo';
@@ -20,6 +21,7 @@ import { trainingRepo } from '../training/training-repo';
 export const repos = {
   audit: { append: appendAudit, verify: verifyAuditLog },
   settings: settingsRepo,
+  diagnostics: diagnosticsRepo,
   secrets: secretsRepo,
   screenPop: screenPopRepo,
   workOrderHistory: workOrderHistoryRepo,

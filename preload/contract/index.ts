@@ -4,6 +4,7 @@
  * them over its WebSocket, and the renderer imports only the types.
  */
 import { appContract } from './app-contract';
+import { diagnosticsContract } from './diagnostics-contract';
 import { headsetContract, headsetRequestSchema, headsetStatusSchema } from './headset-contract';
 import { historyContract } from './history-contract';
 import { intakeContract } from './intake-contract';
@@ -16,6 +17,7 @@ import { trainingContract } from './training-contract';
 
 export const contract = {
   app: appContract,
+  diagnostics: diagnosticsContract,
   headset: headsetContract,
   history: historyContract,
   intake: intakeContract,
@@ -53,6 +55,7 @@ export const methodPaths = (): DeskMethodPath[] =>
 
 export type { CallContext, Unsubscribe } from './define';
 export type { AppInfo } from './app-contract';
+export type { DiagnosticsBundleView } from './diagnostics-contract';
 export type { CallLights, HeadsetRequest, HeadsetStatus } from './headset-contract';
 export type { CallSummary, OrderSummary, ScreenPop, WorkOrderDetail } from './history-contract';
 export type { SyncStatusView } from './sync-contract';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CALL_PURPOSES } from '../../../preload/contract/phone-contract';
+import { AUDIT_ACTIONS } from '../../audit/domain/audit-actions';
 import { WORK_ORDER_EVENT_KINDS, WORK_ORDER_STATUSES } from '../../workorders/domain/work-order-status';
 import type { PushStream } from './sync-protocol';
 
@@ -97,7 +98,7 @@ export const kbUsageRecordSchema = z.object({
 export const auditRecordSchema = z.object({
   id,
   actor: z.string().max(32),
-  action: z.enum(['view_caller', 'reveal_number', 'view_work_order', 'remove_kb_alias', 'sign_in', 'settings_changed']),
+  action: z.enum(AUDIT_ACTIONS),
   screen: z.string().min(1).max(40),
   callerId: id.nullable().optional(),
   workOrderId: id.nullable().optional(),

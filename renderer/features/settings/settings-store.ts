@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SettingsView } from '../../../preload/contract';
 import { desk } from '../../shared/desk/desk-client';
 import { t } from '../../shared/i18n/t';
+import { saveDownload } from '../../shared/save-download';
 import { type DraftField, type SettingsDraft, draftFromView, fieldErrorsFrom, settingsFromDraft } from './domain/settings-draft';
 
 export interface SettingsState {
@@ -11,9 +12,18 @@ export interface SettingsState {
   readonly saving: boolean;
   readonly fieldErrors: Partial<Record<DraftField, string>>;
   readonly notice: { readonly kind: 'ok' | 'error'; readonly text: string } | null;
+  readonly diagnostics: { readonly state: 'exporting' | 'done' | 'failed'; readonly text: string } | null;
 }
 
-const initial: SettingsState = { view: null, dialogOpen: false, draft: null, saving: false, fieldErrors: {}, notice: null };
+const initial: SettingsState = {
+  view: null,
+  dialogOpen: false,
+  draft: null,
+  saving: false,
+  fieldErrors: {},
+  notice: null,
+  diagnostics: null,
+};
 
 export const useSettingsStore = create<SettingsState>()(() => initial);
 
@@ -45,7 +55,25 @@ export const settingsDialogOpened = (): void => {
   });
 };
 
-export const settingsDialogClosed = (): void => set({ dialogOpen: false, draft: null, fieldErrors: {} });
+export const settingsDialogClosed = (): void => set({ dialogOpen: false, draft: null, fieldErrors: {}, diagnostics: null });
+
+export const diagnosticsExported = async (): Promise<void> => {
+  if (get().diagnostics?.state === 'exporting') return;
+  set({ diagnostics: { state: 'exporting', text: t('settings.diagnostics.exporting') } });
+  const result = await desk().diagnostics.export();
+  if (!result.ok) {
+    set({ diagnostics: { state: 'failed', text: t('settings.diagnostics.failed', { reason: result.error.message }) } });
+    return;
+  }
+  const { fileName, zipBase64, files, redactions } = result.value;
+  saveDownload(fileName, zipBase64, 'application/zip');
+  set({
+    diagnostics: {
+      state: 'done',
+      text: t('settings.diagnostics.done', { fileName, files: String(files.length), redactions: String(redactions) }),
+    },
+  });
+};
 
 export const draftEdited = (field: DraftField, value: string): void => {
   const { draft, fieldErrors } = get();

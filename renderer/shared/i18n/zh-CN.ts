@@ -369,6 +369,12 @@ export const zhCN = {
   'settings.agentId': '坐席工号',
   'settings.save': '保存',
   'settings.cancel': '取消',
+  'settings.diagnostics.export': '导出诊断包',
+  'settings.diagnostics.hint':
+    '日志、版本、设置（不含密码）与数据库概况打包为 zip，供 IT 排查；姓名、号码、地址与诉求内容均已隐去',
+  'settings.diagnostics.exporting': '正在打包诊断信息…',
+  'settings.diagnostics.done': '诊断包已导出：{fileName}（{files} 个文件，隐去个人信息 {redactions} 处）',
+  'settings.diagnostics.failed': '诊断包导出失败：{reason}',
   'settings.saved': '设置已保存',
   'settings.saving': '正在保存…',
   'settings.secretStorage': '密码保存方式：{detail}',

@@ -3,7 +3,14 @@ import { t } from '../../../shared/i18n/t';
 import { ModalForm } from '../../../shared/ui/ModalForm';
 import type { MessageKey } from '../../../shared/i18n/t';
 import type { DraftField } from '../domain/settings-draft';
-import { draftEdited, settingsDialogClosed, settingsSubmitted, sipPasswordCleared, useSettingsStore } from '../settings-store';
+import {
+  diagnosticsExported,
+  draftEdited,
+  settingsDialogClosed,
+  settingsSubmitted,
+  sipPasswordCleared,
+  useSettingsStore,
+} from '../settings-store';
 import { FieldError } from '../../../shared/ui/FieldError';
 
 const Field = ({
@@ -47,6 +54,7 @@ export const SettingsDialog = () => {
   const notice = useSettingsStore((state) => state.notice);
   const passwordStored = useSettingsStore((state) => state.view?.sipPasswordStored ?? false);
   const storage = useSettingsStore((state) => state.view?.secretStorage);
+  const diagnostics = useSettingsStore((state) => state.diagnostics);
   if (!open) return null;
   return (
     <ModalForm title={t('settings.title')} onSubmit={() => void settingsSubmitted()} onCancel={settingsDialogClosed}>
@@ -86,7 +94,25 @@ export const SettingsDialog = () => {
           {notice.text}
         </p>
       ) : null}
+      {diagnostics ? (
+        <p
+          className={diagnostics.state === 'failed' ? 'notice notice--error' : 'hint'}
+          role="status"
+          data-testid="diagnostics-result"
+        >
+          {diagnostics.text}
+        </p>
+      ) : null}
       <div className="dialog__actions">
+        <button
+          type="button"
+          className="dialog__aside"
+          title={t('settings.diagnostics.hint')}
+          disabled={diagnostics?.state === 'exporting'}
+          onClick={() => void diagnosticsExported()}
+        >
+          {t('settings.diagnostics.export')}
+        </button>
         <button type="button" onClick={settingsDialogClosed}>
           {t('settings.cancel')}
         </button>

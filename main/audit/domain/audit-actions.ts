@@ -1,0 +1,12 @@
+/** What the audit log records; the pushed record's schema and the repository's type both come from here. */
+export const AUDIT_ACTIONS = [
+  'view_caller',
+  'reveal_number',
+  'view_work_order',
+  'remove_kb_alias',
+  'sign_in',
+  'settings_changed',
+  'export_diagnostics',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
