@@ -3,6 +3,7 @@ import type { AppInfo, DeskHandlers } from '../preload/contract';
 import { type DbClient, openDbClient } from './db/db-client';
 import type { DatabaseKeySource } from './db/encryption/database-key';
 import { createHistoryService } from './history/history-service';
+import { createRetentionService } from './retention/retention-service';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher';
 import { createPhoneService } from './phone/phone-service';
@@ -160,8 +161,12 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   // Every operation that queued outbox rows nudges sync, whichever service did it.
   db.onOutboxWritten(() => sync.nudge());
   // A training profile never talks to the platform: its outbox stays empty (training-repo) and sync never starts.
-  if (profileKind === 'production') await sync.start();
-  else {
+  const retention = createRetentionService({ db, settings, log });
+  if (profileKind === 'production') {
+    await sync.start();
+    // A training profile's orders are simulated and never reach a platform: retention has nothing to wait for.
+    retention.start();
+  } else {
     const seeded = await seedTrainingPersonas({ db, scenarios: bundledScenarios(), reference: intakeReference(), calendar });
     if (seeded > 0) log.info('training.personas-seeded', { count: seeded });
   }
@@ -176,6 +181,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     sync,
     kb,
     close: async () => {
+      retention.stop();
       await headset.stop();
       await sync.stop();
       await db.close();

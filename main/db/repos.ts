@@ -5,6 +5,7 @@ import { diagnosticsRepo } from '../diagnostics/diagnostics-repo';
 import { kbLearningRepo } from '../kb/kb-learning-repo';
 import { kbRepo } from '../kb/kb-repo';
 import { phoneRepo } from '../phone/phone-repo';
+import { retentionRepo } from '../retention/retention-repo';
 import { secretsRepo } from '../secrets/secrets-repo';
 import { outboxRepo } from '../sync/outbox-repo';
 import { pullApplyRepo } from '../sync/pull-apply-repo';
@@ -34,6 +35,7 @@ export const repos = {
   pull: pullApplyRepo,
   phone: phoneRepo,
   training: trainingRepo,
+  retention: retentionRepo,
 } as const;
 
 export type Repos = typeof repos;

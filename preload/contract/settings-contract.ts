@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { method } from './define';
 
+/** Half a year: long enough for 回访 and a citizen chasing a closed order, short of keeping it for ever. */
+export const RETENTION_DEFAULT_DAYS = 180;
+
 const trimmed = (max: number) => z.string().trim().max(max, `最多 ${max} 个字符`);
 
 export const pbxServerUrl = z
@@ -53,6 +56,16 @@ export const settingsSchema = z.object({
     .refine((value) => value === '' || /^[A-Za-z0-9_-]{1,32}$/.test(value), {
       message: '坐席工号须为 1–32 位字母、数字、下划线或连字符',
     }),
+  /**
+   * Days a closed order keeps its personal data on this PC after the platform has it; then only the
+   * order's number, category, status and dates stay. Absent from older callers: the default.
+   */
+  retentionDays: z
+    .number({ message: '保留天数须为数字' })
+    .int('保留天数须为整数')
+    .min(7, '保留天数至少 7 天')
+    .max(3650, '保留天数最多 3650 天')
+    .default(RETENTION_DEFAULT_DAYS),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -1,27 +1,4 @@
-import { copyFileSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { DatabaseKey } from '../../main/db/encryption/database-key';
-import { keyConnection } from '../../main/db/encryption/key-connection';
 import { percentile } from './bench-output';
-
-/**
- * The same database without encryption, for measuring what encryption costs in the same run: a
- * copy decrypted in place (an empty rekey), out of WAL mode for the rekey, then back.
- */
-export const decryptedCopy = (file: string, key: DatabaseKey, copy: string): string => {
-  const source = new BetterSqlite3(file);
-  keyConnection(source, key);
-  source.pragma('wal_checkpoint(TRUNCATE)');
-  source.close();
-  copyFileSync(file, copy);
-  const db = new BetterSqlite3(copy);
-  keyConnection(db, key);
-  db.pragma('journal_mode = DELETE');
-  db.pragma("rekey = ''");
-  db.pragma('journal_mode = WAL');
-  db.close();
-  return copy;
-};
 
 /**
  * Runs each probe on both databases, alternating which goes first, `rounds` times over: both see a

@@ -13,9 +13,9 @@ import { screenPopRepo } from '../../main/history/screen-pop-repo';
 import { databaseFile } from '../../main/profile/database-file';
 import { chromiumArgs, chromiumPath } from '../harness/chromium';
 import { startShellProcess } from '../harness/shell-process';
-import { profileKey } from '../harness/profile-database';
+import { decryptedCopy, profileKey } from '../harness/profile-database';
 import { percentile, report } from './bench-output';
-import { compareEncrypted, decryptedCopy } from './encryption-ratio';
+import { compareEncrypted } from './encryption-ratio';
 import { generateKbCorpus } from './kb-corpus';
 
 const args = process.argv.slice(2);

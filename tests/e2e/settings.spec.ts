@@ -83,3 +83,31 @@ test('an invalid PBX address is refused on its field and nothing is saved', asyn
   await page.reload();
   await expect(page.getByTestId('registration-state')).toHaveText('未配置话务服务器');
 });
+
+test('the retention period starts at 180 days, refuses what is not a whole number of 7–3650 days, and keeps what was saved', async ({
+  page,
+  shell,
+}) => {
+  await page.goto(shell.current().url);
+  let dialog = await openSettings(page);
+  const field = dialog.getByLabel('办结工单个人信息保留天数');
+  await expect(field).toHaveValue('180');
+  for (const [typed, message] of [
+    ['3', '保留天数至少 7 天'],
+    ['十天', '保留天数须为数字'],
+    ['30.5', '保留天数须为整数'],
+  ] as const) {
+    await field.fill('');
+    await field.pressSequentially(typed, { delay: 30 });
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog.getByText(message)).toBeVisible();
+  }
+  await field.fill('90');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toHaveText('设置已保存');
+
+  const restarted = await shell.restart();
+  await page.goto(restarted.url);
+  dialog = await openSettings(page);
+  await expect(dialog.getByLabel('办结工单个人信息保留天数')).toHaveValue('90');
+});

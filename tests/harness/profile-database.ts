@@ -1,5 +1,5 @@
 import BetterSqlite3, { type Database, type Options } from 'better-sqlite3-multiple-ciphers';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { type DatabaseKey, parseDatabaseKey } from '../../main/db/encryption/database-key';
 import { defaultKeyFile, readOrCreateKeyFile } from '../../main/db/encryption/key-file';
 import { keyConnection } from '../../main/db/encryption/key-connection';
@@ -22,4 +22,23 @@ export const openProfileDb = (profileDir: string, options: Options = {}): Databa
     db.close();
     throw error;
   }
+};
+
+/**
+ * The same database without encryption, for measuring what encryption costs in the same run: a
+ * copy decrypted in place (an empty rekey), out of WAL mode for the rekey, then back.
+ */
+export const decryptedCopy = (file: string, key: DatabaseKey, copy: string): string => {
+  const source = new BetterSqlite3(file);
+  keyConnection(source, key);
+  source.pragma('wal_checkpoint(TRUNCATE)');
+  source.close();
+  copyFileSync(file, copy);
+  const db = new BetterSqlite3(copy);
+  keyConnection(db, key);
+  db.pragma('journal_mode = DELETE');
+  db.pragma("rekey = ''");
+  db.pragma('journal_mode = WAL');
+  db.close();
+  return copy;
 };

@@ -218,7 +218,7 @@ export const openLabConsole = async (
       await type('分机号', extension);
       await type('显示名称', `坐席${extension}`);
       await type('坐席工号', `A${extension}`);
-      if (options.centreCode) await type('中心代码（6 位或 12 位行政区划代码）', options.centreCode);
+      if (options.centreCode) await type('中心代码（行政区划代码）', options.centreCode);
     }
     await dialog.getByLabel('分机密码').fill(labUser(extension).password);
     await dialog.getByRole('button', { name: '保存' }).click();

@@ -10,6 +10,7 @@ import { migration0009 } from './0009-call-purpose';
 import { migration0010 } from './0010-training';
 import { migration0011 } from './0011-kb-learning';
 import { migration0012 } from './0012-audit-chain';
+import { migration0013 } from './0013-retention';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

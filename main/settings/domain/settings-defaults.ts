@@ -1,3 +1,4 @@
+import { RETENTION_DEFAULT_DAYS } from '../../../preload/contract/settings-contract';
 import type { Settings } from '../../../preload/contract';
 
 /** The embedded default profile: nothing configured, so the UI can say exactly what is missing. */
@@ -9,4 +10,5 @@ export const defaultSettings: Settings = {
   platformUrl: '',
   centreCode: '',
   agentId: '',
+  retentionDays: RETENTION_DEFAULT_DAYS,
 };

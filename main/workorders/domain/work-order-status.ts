@@ -14,6 +14,9 @@ export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
 /** Open: the citizen is still waiting for the hotline or a department to act. */
 export const OPEN_STATUSES: readonly WorkOrderStatus[] = ['registered', 'dispatched', 'accepted', 'returned', 'postponed'];
 
+/** Closed (办结, 回访, 归档): what retention may clear once the platform has it. Fixed in migration 0013's index. */
+export const CLOSED_STATUSES: readonly WorkOrderStatus[] = ['resolved', 'visited', 'archived'];
+
 export const WORK_ORDER_EVENT_KINDS = [
   'registered',
   'dispatched',

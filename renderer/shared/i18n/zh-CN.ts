@@ -365,10 +365,11 @@ export const zhCN = {
   'settings.sipPassword.notStored': '未保存',
   'settings.sipPassword.clear': '清除已保存的密码',
   'settings.platformUrl': '平台地址',
-  'settings.centreCode': '中心代码（6 位或 12 位行政区划代码）',
+  'settings.centreCode': '中心代码（行政区划代码）',
   'settings.agentId': '坐席工号',
   'settings.save': '保存',
   'settings.cancel': '取消',
+  'settings.retentionDays': '办结工单个人信息保留天数',
   'settings.diagnostics.export': '导出诊断包',
   'settings.diagnostics.hint':
     '日志、版本、设置（不含密码）与数据库概况打包为 zip，供 IT 排查；姓名、号码、地址与诉求内容均已隐去',

@@ -87,6 +87,7 @@ export const SettingsDialog = () => {
         <div className="field-row">
           <Field field="centreCode" label="settings.centreCode" />
           <Field field="agentId" label="settings.agentId" />
+          <Field field="retentionDays" label="settings.retentionDays" />
         </div>
       </fieldset>
       {notice?.kind === 'error' ? (

@@ -10,6 +10,7 @@ export interface SettingsDraft {
   readonly platformUrl: string;
   readonly centreCode: string;
   readonly agentId: string;
+  readonly retentionDays: string;
 }
 
 export type DraftField = keyof SettingsDraft;
@@ -17,6 +18,7 @@ export type DraftField = keyof SettingsDraft;
 export const draftFromView = (view: SettingsView): SettingsDraft => ({
   ...view.settings,
   pbxServers: view.settings.pbxServers.join('\n'),
+  retentionDays: String(view.settings.retentionDays),
   sipPassword: '',
 });
 
@@ -31,6 +33,8 @@ export const settingsFromDraft = (draft: SettingsDraft): Settings => ({
   platformUrl: draft.platformUrl.trim(),
   centreCode: draft.centreCode.trim(),
   agentId: draft.agentId.trim(),
+  // Not a number (NaN) or out of range: main's schema says what is wrong, on its field.
+  retentionDays: Number(draft.retentionDays.trim()),
 });
 
 /** Main reports problems by input path (`pbxServers.1`); the form shows them on the field they came from. */

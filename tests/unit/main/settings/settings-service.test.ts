@@ -19,6 +19,7 @@ const configured: Settings = {
   platformUrl: 'https://platform.sz.example',
   centreCode: '320505',
   agentId: 'SZ-0042',
+  retentionDays: 180,
 };
 
 /** Stands in for safeStorage: reversible, and the plain text never appears in its output. */

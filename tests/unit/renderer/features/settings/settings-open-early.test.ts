@@ -4,7 +4,16 @@ import { settingsDialogOpened, useSettingsStore } from '../../../../../renderer/
 import { provideDeskForTests } from '../../../../../renderer/shared/desk/desk-client';
 
 const view: SettingsView = {
-  settings: { pbxServers: [], sipExtension: '', sipAuthUser: '', displayName: '', platformUrl: '', centreCode: '', agentId: '' },
+  settings: {
+    pbxServers: [],
+    sipExtension: '',
+    sipAuthUser: '',
+    displayName: '',
+    platformUrl: '',
+    centreCode: '',
+    agentId: '',
+    retentionDays: 180,
+  },
   sipPasswordStored: false,
   platformTokenStored: false,
   secretStorage: { mode: 'memory-only', detail: '浏览器模式' },

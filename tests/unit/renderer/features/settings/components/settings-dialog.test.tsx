@@ -15,7 +15,16 @@ import { provideDeskForTests } from '../../../../../../renderer/shared/desk/desk
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const view: SettingsView = {
-  settings: { pbxServers: [], sipExtension: '', sipAuthUser: '', displayName: '', platformUrl: '', centreCode: '', agentId: '' },
+  settings: {
+    pbxServers: [],
+    sipExtension: '',
+    sipAuthUser: '',
+    displayName: '',
+    platformUrl: '',
+    centreCode: '',
+    agentId: '',
+    retentionDays: 180,
+  },
   sipPasswordStored: false,
   platformTokenStored: false,
   secretStorage: { mode: 'memory-only', detail: '浏览器模式' },

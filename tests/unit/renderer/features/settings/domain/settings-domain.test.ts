@@ -9,7 +9,16 @@ import { missingSetup, pbxReadiness } from '../../../../../../renderer/features/
 import { t } from '../../../../../../renderer/shared/i18n/t';
 
 const empty: SettingsView = {
-  settings: { pbxServers: [], sipExtension: '', sipAuthUser: '', displayName: '', platformUrl: '', centreCode: '', agentId: '' },
+  settings: {
+    pbxServers: [],
+    sipExtension: '',
+    sipAuthUser: '',
+    displayName: '',
+    platformUrl: '',
+    centreCode: '',
+    agentId: '',
+    retentionDays: 180,
+  },
   sipPasswordStored: false,
   platformTokenStored: false,
   secretStorage: { mode: 'memory-only', detail: '' },
@@ -56,6 +65,7 @@ describe('setup checklist', () => {
         platformUrl: 'https://p',
         centreCode: '320505',
         agentId: 'A1',
+        retentionDays: 180,
       },
     };
     expect(missingSetup(done)).toEqual([]);
