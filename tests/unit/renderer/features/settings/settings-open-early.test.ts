@@ -2,22 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { DeskApi, Result, SettingsView } from '../../../../../preload/contract';
 import { settingsDialogOpened, useSettingsStore } from '../../../../../renderer/features/settings/settings-store';
 import { provideDeskForTests } from '../../../../../renderer/shared/desk/desk-client';
+import { emptySettingsView } from './empty-settings-view';
 
-const view: SettingsView = {
-  settings: {
-    pbxServers: [],
-    sipExtension: '',
-    sipAuthUser: '',
-    displayName: '',
-    platformUrl: '',
-    centreCode: '',
-    agentId: '',
-    retentionDays: 180,
-  },
-  sipPasswordStored: false,
-  platformTokenStored: false,
-  secretStorage: { mode: 'memory-only', detail: '浏览器模式' },
-};
+const view: SettingsView = emptySettingsView();
 
 describe('settings dialog', () => {
   it('clicked before the settings arrived, it opens as soon as they do instead of ignoring the click', async () => {

@@ -11,24 +11,11 @@ import {
   useSettingsStore,
 } from '../../../../../../renderer/features/settings/settings-store';
 import { provideDeskForTests } from '../../../../../../renderer/shared/desk/desk-client';
+import { emptySettingsView } from '../empty-settings-view';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const view: SettingsView = {
-  settings: {
-    pbxServers: [],
-    sipExtension: '',
-    sipAuthUser: '',
-    displayName: '',
-    platformUrl: '',
-    centreCode: '',
-    agentId: '',
-    retentionDays: 180,
-  },
-  sipPasswordStored: false,
-  platformTokenStored: false,
-  secretStorage: { mode: 'memory-only', detail: '浏览器模式' },
-};
+const view: SettingsView = emptySettingsView();
 
 /** A desk whose settings.save answers like main does for a bad PBX address. */
 const fakeDesk = (calls: string[]): DeskApi =>

@@ -7,22 +7,9 @@ import {
 } from '../../../../../../renderer/features/settings/domain/settings-draft';
 import { missingSetup, pbxReadiness } from '../../../../../../renderer/features/settings/domain/setup-checklist';
 import { t } from '../../../../../../renderer/shared/i18n/t';
+import { emptySettingsView } from '../empty-settings-view';
 
-const empty: SettingsView = {
-  settings: {
-    pbxServers: [],
-    sipExtension: '',
-    sipAuthUser: '',
-    displayName: '',
-    platformUrl: '',
-    centreCode: '',
-    agentId: '',
-    retentionDays: 180,
-  },
-  sipPasswordStored: false,
-  platformTokenStored: false,
-  secretStorage: { mode: 'memory-only', detail: '' },
-};
+const empty: SettingsView = emptySettingsView('');
 
 describe('settings form', () => {
   it('edits PBX servers one per line, in order, ignoring blank lines and spaces', () => {
