@@ -40,6 +40,23 @@ export const encryptPlainDatabase = (
   const state = databaseFileState(file);
   if (state === 'missing' || state === 'empty') return 'new';
   if (state === 'encrypted') return 'already-encrypted';
+  try {
+    encryptThroughCopy(file, work, key, options);
+  } catch (error) {
+    removeWithSideFiles(work);
+    if (error instanceof DatabaseEncryptionError) throw error;
+    const code = (error as { code?: string }).code;
+    throw new DatabaseEncryptionError(
+      code === 'SQLITE_FULL' || code === 'ENOSPC'
+        ? '磁盘空间不足，无法加密本地数据库：加密需要再有一份数据库大小的空间。原数据库未改动，腾出空间后重新启动坐席即可。'
+        : `加密本地数据库失败（${error instanceof Error ? error.message : String(error)}），原数据库未改动，下次启动时重试。`,
+    );
+  }
+  options.onPhase?.('done');
+  return 'encrypted-now';
+};
+
+const encryptThroughCopy = (file: string, work: string, key: DatabaseKey, options: EncryptOptions): void => {
   const nativeBinding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 
   options.onPhase?.('copy');
@@ -90,8 +107,6 @@ export const encryptPlainDatabase = (
   }
   renameSync(work, file);
   fsyncFolderOf(file);
-  options.onPhase?.('done');
-  return 'encrypted-now';
 };
 
 const userVersionOf = (file: string, nativeBinding: { nativeBinding?: string }): number => {
