@@ -1,56 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { unlinkSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { type ShellProcess, startShellProcess } from '../harness/shell-process';
 import { openProfileDb } from '../harness/profile-database';
-
-/** A profile on its own 16 MB tmpfs: the disk can be filled and freed without touching the machine's. */
-const mountSmallDisk = (): string | null => {
-  const dir = mkdtempSync(join(tmpdir(), 'minsheng-smalldisk-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m,mode=0700', 'tmpfs', dir], { stdio: 'pipe' });
-    return dir;
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
-};
-
-const fillDisk = (dir: string): string => {
-  const filler = join(dir, 'filler.bin');
-  const fd = openSync(filler, 'w');
-  try {
-    for (const size of [1 << 20, 1 << 16, 4096, 512, 1])
-      for (;;) {
-        try {
-          writeSync(fd, Buffer.alloc(size));
-        } catch {
-          break;
-        }
-      }
-  } finally {
-    closeSync(fd);
-  }
-  return filler;
-};
+import { fillDisk, mountSmallDisk, unmountSmallDisk } from '../harness/small-disk';
 
 let profileDir: string | null = null;
 let shell: ShellProcess | null = null;
 
 test.afterEach(async () => {
   await shell?.stop();
-  if (profileDir) {
-    execFileSync('umount', [profileDir]);
-    rmSync(profileDir, { recursive: true, force: true });
-  }
+  if (profileDir) unmountSmallDisk(profileDir);
 });
 
 test('a full disk: submit says 磁盘空间不足 and keeps everything typed; when space returns the draft saves itself and submits', async ({
   page,
 }) => {
-  profileDir = mountSmallDisk();
+  // A profile on its own 16 MB disk.
+  profileDir = mountSmallDisk(16, 'minsheng-smalldisk-');
   test.skip(profileDir === null, 'needs root to mount a tmpfs (CI runs as root)');
   shell = await startShellProcess(profileDir!);
   await page.goto(shell.url);

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newDatabaseKey } from '../../main/db/encryption/database-key';
@@ -8,49 +7,26 @@ import { databaseFileState } from '../../main/db/encryption/sqlite-header';
 import { openDatabase } from '../../main/db/open-database';
 import { workOrderRepo } from '../../main/workorders/work-order-repo';
 import { demoOrder } from '../harness/demo-order';
+import { fillDisk, mountSmallDisk, unmountSmallDisk } from '../harness/small-disk';
 
-/** A 24 MB tmpfs of its own: filled without touching the machine's disk (root, as in CI). */
-const mountSmallDisk = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'minsheng-encrypt-full-'));
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m,mode=0700', 'tmpfs', dir], { stdio: 'pipe' });
-  return dir;
-};
 let mounted: string | null = null;
 afterEach(() => {
-  if (mounted) execFileSync('umount', [mounted]);
-  if (mounted) rmSync(mounted, { recursive: true, force: true });
+  if (mounted) unmountSmallDisk(mounted);
   mounted = null;
 });
 
-const fillAllBut = (dir: string, keepBytes: number): string => {
-  const filler = join(dir, 'filler.bin');
-  const fd = openSync(filler, 'w');
-  try {
-    for (const size of [1 << 20, 1 << 16, 4096])
-      for (;;) {
-        try {
-          writeSync(fd, Buffer.alloc(size));
-        } catch {
-          break;
-        }
-      }
-  } finally {
-    closeSync(fd);
-  }
-  // Give back a little: enough for SQLite to open, far from enough for a copy.
-  execFileSync('truncate', ['-s', `-${keepBytes}`, filler]);
-  return filler;
-};
-
 describe('encrypting a plain profile on a full disk', () => {
   it('says the disk is full in words an agent can pass on, leaves the plain database whole, and succeeds once there is room', () => {
-    mounted = mountSmallDisk();
+    mounted = mountSmallDisk(24, 'minsheng-encrypt-full-');
+    if (!mounted) throw new Error('needs root to mount a tmpfs (CI runs as root)');
     const file = join(mounted, 'minsheng-desk.sqlite');
     const plain = openDatabase({ file }).db;
     for (let index = 0; index < 2500; index += 1)
       workOrderRepo.create(plain, demoOrder({ content: '夜间施工噪音扰民，要求处理。'.repeat(8) }));
     plain.close();
-    const filler = fillAllBut(mounted, 256 * 1024);
+    const filler = fillDisk(mounted);
+    // Give back a little: enough for SQLite to open, far from enough for a copy.
+    execFileSync('truncate', ['-s', `-${256 * 1024}`, filler]);
 
     const key = newDatabaseKey();
     expect(() => openDatabase({ file, key })).toThrow(/磁盘空间不足，无法加密本地数据库.*原数据库未改动/);
