@@ -5,6 +5,7 @@ import type { DatabaseKeySource } from './db/encryption/database-key';
 import { createHistoryService } from './history/history-service';
 import { createRetentionService } from './retention/retention-service';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service';
+import { createLockService } from './lock/lock-service';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher';
 import { createPhoneService } from './phone/phone-service';
 import { type SyncService, createSyncService } from './sync/sync-service';
@@ -102,6 +103,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     calendar = calendarWithSynced((await db.repos.pull.holidayYears()) as HolidayYear[]);
   };
   await reloadCalendar();
+  const lock = createLockService({ db, settings, log });
   const sync = createSyncService({
     db,
     settings,
@@ -112,6 +114,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     onPulled: (stream) => {
       if (stream === 'holidays') void reloadCalendar();
     },
+    onSignedIn: (password) => lock.rememberPlatformPassword(password),
   });
   const history = createHistoryService({ db, settings, log });
   const headset = createHeadsetService({
@@ -153,6 +156,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     history,
     intake,
     kb,
+    lock,
     phone: createPhoneService({ db, settings, secrets, log }),
     sync,
     settings,

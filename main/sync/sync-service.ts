@@ -30,6 +30,8 @@ export interface SyncServiceOptions {
   readonly timeoutMs?: number;
   readonly backoff?: { baseMs: number; maxMs: number };
   readonly onPulled?: (stream: string) => void;
+  /** The password the platform just accepted, for the lock screen to check offline (never stored as such). */
+  readonly onSignedIn?: (password: string) => Promise<void>;
 }
 
 /** Runs one engine for the configured platform and agent; a settings change starts a new one. */
@@ -177,6 +179,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
           );
         throw error;
       }
+      await options.onSignedIn?.(password);
       log.info('sync.signed-in', { station });
       await restart();
       return current();

@@ -9,6 +9,7 @@ import { headsetContract, headsetRequestSchema, headsetStatusSchema } from './he
 import { historyContract } from './history-contract';
 import { intakeContract } from './intake-contract';
 import { kbContract, kbImportProgressSchema } from './kb-contract';
+import { lockContract } from './lock-contract';
 import type { ContractSpec, DeskApiOf, EventsSpec, HandlersOf, MethodPath } from './define';
 import { phoneContract } from './phone-contract';
 import { settingsContract, settingsViewSchema } from './settings-contract';
@@ -22,6 +23,7 @@ export const contract = {
   history: historyContract,
   intake: intakeContract,
   kb: kbContract,
+  lock: lockContract,
   phone: phoneContract,
   settings: settingsContract,
   sync: syncContract,
@@ -72,5 +74,6 @@ export type {
   PhonePreferences,
   RecentCall,
 } from './phone-contract';
+export type { LockStatus, UnlockResult } from './lock-contract';
 export type { SecretStorageStatus, Settings, SettingsView } from './settings-contract';
 export * from './result';

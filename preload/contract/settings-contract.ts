@@ -4,6 +4,9 @@ import { method } from './define';
 /** Half a year: long enough for 回访 and a citizen chasing a closed order, short of keeping it for ever. */
 export const RETENTION_DEFAULT_DAYS = 180;
 
+/** Ten minutes: a short break leaves the screen open, a walk to the canteen does not. */
+export const IDLE_LOCK_DEFAULT_MINUTES = 10;
+
 const trimmed = (max: number) => z.string().trim().max(max, `最多 ${max} 个字符`);
 
 export const pbxServerUrl = z
@@ -66,6 +69,13 @@ export const settingsSchema = z.object({
     .min(7, '保留天数至少 7 天')
     .max(3650, '保留天数最多 3650 天')
     .default(RETENTION_DEFAULT_DAYS),
+  /** Minutes without keyboard or mouse input (never counting a call) before the console locks itself. */
+  idleLockMinutes: z
+    .number({ message: '锁屏时间须为数字' })
+    .int('锁屏时间须为整数')
+    .min(1, '锁屏时间至少 1 分钟')
+    .max(120, '锁屏时间最多 120 分钟')
+    .default(IDLE_LOCK_DEFAULT_MINUTES),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -2,12 +2,14 @@ import { AgentStateControl } from '../features/agent-state';
 import { HeadsetIndicator } from '../features/headset';
 import { IntakePanel, useIntakeStore } from '../features/intake';
 import { KbPanel } from '../features/kb';
+import { LockButton, LockScreen, selectLocked, useLockStore } from '../features/lock';
 import {
   type RegistrationDisplay,
   RegistrationStatus,
   SoftphoneBar,
   TrainingCallDialog,
   dialRequested,
+  selectAnyCall,
   usePhoneStore,
 } from '../features/phone';
 import { CallerPanel } from '../features/screen-pop';
@@ -41,7 +43,10 @@ export const App = () => {
   const readiness = useSettingsStore((state) => pbxReadiness(state.view));
   const draftId = useIntakeStore((state) => state.draft?.id ?? null);
   const shortcuts = usePhoneStore((state) => state.preferences?.shortcuts);
-  usePhoneShortcuts(shortcuts);
+  const locked = useLockStore(selectLocked);
+  const call = usePhoneStore(selectAnyCall);
+  // Locked, keys belong to the PIN field: 接听 then comes from the headset's button, as at a desk phone.
+  usePhoneShortcuts(locked ? undefined : shortcuts);
 
   if (fatal) {
     return (
@@ -51,6 +56,8 @@ export const App = () => {
     );
   }
   if (!info) return <div className="loading">{t('app.loading')}</div>;
+  // Nothing of the console stays in the page while locked: no caller, order or answer to read.
+  if (locked) return <LockScreen call={call} />;
   const training = info.profileKind === 'training';
 
   return (
@@ -75,6 +82,7 @@ export const App = () => {
         pbx={<RegistrationStatus configured={REGISTRATION_FOR[readiness]} />}
         platform={training ? <span>{t('training.platform')}</span> : <SyncIndicator />}
         headset={<HeadsetIndicator />}
+        lock={<LockButton />}
         transport={info.transport}
         version={info.version}
       />

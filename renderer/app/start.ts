@@ -31,12 +31,14 @@ import {
   usePhoneStore,
 } from '../features/phone';
 import { headsetStarted, headsetStatusChanged } from '../features/headset';
+import { lockStarted } from '../features/lock';
 import { callRang, useScreenPopStore } from '../features/screen-pop';
 import { loadSettings, settingsChanged } from '../features/settings';
 import { syncStarted, syncStatusChanged, useSyncStore } from '../features/sync';
 import { trainingOrderSubmitted } from '../features/training';
 import { appInfoLoaded, linkChanged, startFailed, useAppStore } from './app-store';
 import { watchConnectPolicy } from './connect-policy';
+import { connectIdleLock } from './idle-lock';
 
 /** A ringing call, real or training, pops the caller's history: the features meet here, not in each other. */
 const connectRingToScreenPop = (): void => {
@@ -182,11 +184,15 @@ export const startConsole = async (): Promise<void> => {
   connectRegistrationToAgent();
   connectIntakeToTraining();
   watchConnectPolicy();
+  connectIdleLock();
   try {
     const { desk, transport } = connectDesk((status) => {
       linkChanged(status);
       // After a reconnect main may have changed underneath us (another tab saved settings).
-      if (status === 'open') void loadSettings();
+      if (status === 'open') {
+        void loadSettings();
+        void lockStarted();
+      }
     });
     if (transport === 'electron') linkChanged('electron');
     desk.on('settings.changed', (view) => {
@@ -203,7 +209,7 @@ export const startConsole = async (): Promise<void> => {
       return;
     }
     appInfoLoaded(info.value);
-    await loadSettings();
+    await Promise.all([loadSettings(), lockStarted()]);
     await Promise.all([intakeStarted(), kbStarted(), syncStarted(), headsetStarted(), startPhone()]);
   } catch (error) {
     startFailed(error instanceof Error ? error.message : String(error));

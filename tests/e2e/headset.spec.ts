@@ -149,3 +149,35 @@ test('a headset that sends garbage, or a gaming headset, is never taken for a te
   await page.waitForTimeout(3_500);
   await expect(page.getByTestId('status-headset')).toHaveText('耳机：未接入（耳机已拔出）');
 });
+
+test('locked, the headset still answers and hangs up; the screen shows only that a call is up until the PIN is typed', async ({
+  page,
+}) => {
+  await page.goto(shell.url);
+  await expect(page.getByTestId('status-headset')).toHaveText('耳机：GN Netcom Jabra EVOLVE LINK MS', { timeout: 8_000 });
+  await page.getByRole('button', { name: '设置', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: '设置' });
+  await settings.getByLabel('锁屏密码').fill('8642');
+  await settings.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('设置已保存');
+
+  await trainingRing(page, '13812345678');
+  await expect.poll(lastLights).toBe(LIGHTS.ringing);
+  await page.getByRole('button', { name: '锁屏', exact: true }).click();
+  const locked = page.getByRole('main', { name: '控制台已锁定' });
+  await expect(locked.getByRole('status')).toContainText('有来电正在振铃');
+  // The ring light stays on behind the lock.
+  expect(lastLights()).toBe(LIGHTS.ringing);
+
+  press(HOOK_OFF);
+  await expect(locked.getByRole('status')).toHaveText('通话进行中：解锁后查看来电人信息');
+  await expect.poll(lastLights).toBe(LIGHTS.offHook);
+  expect(await page.content()).not.toContain('13812345678');
+  press(HOOK_ON);
+  await expect(locked.getByRole('status')).toHaveCount(0);
+  await expect.poll(lastLights).toBe(LIGHTS.off);
+
+  await locked.getByLabel('锁屏密码或平台登录密码').fill('8642');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('form', { name: '受理登记表' })).toBeVisible();
+});

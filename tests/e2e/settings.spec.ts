@@ -111,3 +111,27 @@ test('the retention period starts at 180 days, refuses what is not a whole numbe
   dialog = await openSettings(page);
   await expect(dialog.getByLabel('办结工单个人信息保留天数')).toHaveValue('90');
 });
+
+test('on a 1366×768 screen the settings dialog scrolls under its buttons: 保存 and 取消 stay in view', async ({
+  page,
+  shell,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(shell.current().url);
+  const dialog = await openSettings(page);
+  for (const name of ['保存', '取消']) {
+    const box = (await dialog.getByRole('button', { name, exact: true }).boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+  }
+  // Tabbed to the last field (the lock PIN), it comes into view above the buttons, not under them.
+  await dialog.getByLabel('坐席工号').focus();
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
+  const pin = dialog.getByLabel('锁屏密码');
+  await expect(pin).toBeFocused();
+  await page.keyboard.type('2580', { delay: 80 });
+  const pinBox = (await pin.boundingBox())!;
+  const saveBox = (await dialog.getByRole('button', { name: '保存', exact: true }).boundingBox())!;
+  expect(pinBox.y + pinBox.height).toBeLessThanOrEqual(saveBox.y);
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('设置已保存');
+});

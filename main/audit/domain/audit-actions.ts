@@ -7,6 +7,9 @@ export const AUDIT_ACTIONS = [
   'sign_in',
   'settings_changed',
   'export_diagnostics',
+  'screen_locked',
+  'screen_unlocked',
+  'unlock_refused',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,4 @@
-import { RETENTION_DEFAULT_DAYS } from '../../../preload/contract/settings-contract';
+import { IDLE_LOCK_DEFAULT_MINUTES, RETENTION_DEFAULT_DAYS } from '../../../preload/contract/settings-contract';
 import type { Settings } from '../../../preload/contract';
 
 /** The embedded default profile: nothing configured, so the UI can say exactly what is missing. */
@@ -11,4 +11,5 @@ export const defaultSettings: Settings = {
   centreCode: '',
   agentId: '',
   retentionDays: RETENTION_DEFAULT_DAYS,
+  idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES,
 };

@@ -21,6 +21,7 @@ export {
   incomingCallCleared,
   incomingCallReceived,
   phonePanelOpened,
+  selectAnyCall,
   selectCallsUp,
   usePhoneStore,
 } from './phone-store';

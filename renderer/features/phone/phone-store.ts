@@ -81,6 +81,13 @@ export const connectionBlocked = (blocked: PhoneState['blockedOrigin']): void =>
 export const selectCallsUp = (state: PhoneState): boolean =>
   Object.values(state.calls).some((call) => call.state.kind !== 'ended') || (state.incoming !== null && !state.incoming.training);
 
+/** Any call at all, a training call ringing included: the idle lock waits for all of them. */
+export const selectAnyCall = (state: PhoneState): 'none' | 'ringing' | 'talking' => {
+  const live = Object.values(state.calls).filter((call) => call.state.kind !== 'ended');
+  if (live.some((call) => call.state.kind === 'active' || call.state.kind === 'dialing')) return 'talking';
+  return live.length > 0 || state.incoming !== null ? 'ringing' : 'none';
+};
+
 /** The call the controls act on: the consultation while one is up, else the live call. */
 export const selectFocusedCall = (state: PhoneState): CallView | null => {
   const live = Object.values(state.calls).filter((call) => call.state.kind !== 'ended');

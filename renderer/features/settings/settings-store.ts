@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SettingsView } from '../../../preload/contract';
+import type { LockStatus, SettingsView } from '../../../preload/contract';
 import { desk } from '../../shared/desk/desk-client';
 import { t } from '../../shared/i18n/t';
 import { saveDownload } from '../../shared/save-download';
@@ -13,6 +13,8 @@ export interface SettingsState {
   readonly fieldErrors: Partial<Record<DraftField, string>>;
   readonly notice: { readonly kind: 'ok' | 'error'; readonly text: string } | null;
   readonly diagnostics: { readonly state: 'exporting' | 'done' | 'failed'; readonly text: string } | null;
+  /** What opens the idle lock, for the PIN field's hint; refreshed each time the dialog opens. */
+  readonly lock: LockStatus | null;
 }
 
 const initial: SettingsState = {
@@ -23,6 +25,7 @@ const initial: SettingsState = {
   fieldErrors: {},
   notice: null,
   diagnostics: null,
+  lock: null,
 };
 
 export const useSettingsStore = create<SettingsState>()(() => initial);
@@ -38,8 +41,14 @@ export const loadSettings = async (): Promise<void> => {
   else set({ notice: { kind: 'error', text: result.error.message } });
 };
 
-const openWith = (view: SettingsView): void =>
+const openWith = (view: SettingsView): void => {
   set({ dialogOpen: true, draft: draftFromView(view), fieldErrors: {}, notice: null });
+  void desk()
+    .lock.status()
+    .then((result) => {
+      if (result.ok) set({ lock: result.value });
+    });
+};
 
 export const settingsDialogOpened = (): void => {
   const { view } = get();
@@ -107,6 +116,18 @@ export const settingsSubmitted = async (): Promise<void> => {
       }
       settingsChanged(stored.value);
     }
+    if (draft.lockPin !== '') {
+      const pinned = await desk().lock.setPin({ pin: draft.lockPin });
+      if (!pinned.ok) {
+        set({
+          draft: { ...draft, lockPin: '' },
+          fieldErrors: fieldErrorsFrom((pinned.error.fields ?? []).map(({ message }) => ({ field: 'lockPin', message }))),
+          notice: { kind: 'error', text: t('settings.error.lockPin', { reason: pinned.error.message }) },
+        });
+        return;
+      }
+      set({ lock: pinned.value });
+    }
     set({ dialogOpen: false, draft: null, notice: { kind: 'ok', text: t('settings.saved') } });
   } finally {
     set({ saving: false });
@@ -116,5 +137,11 @@ export const settingsSubmitted = async (): Promise<void> => {
 export const sipPasswordCleared = async (): Promise<void> => {
   const result = await desk().settings.clearSipPassword();
   if (result.ok) settingsChanged(result.value);
+  else set({ notice: { kind: 'error', text: result.error.message } });
+};
+
+export const lockPinCleared = async (): Promise<void> => {
+  const result = await desk().lock.clearPin();
+  if (result.ok) set({ lock: result.value });
   else set({ notice: { kind: 'error', text: result.error.message } });
 };

@@ -6,6 +6,7 @@ import type { DraftField } from '../domain/settings-draft';
 import {
   diagnosticsExported,
   draftEdited,
+  lockPinCleared,
   settingsDialogClosed,
   settingsSubmitted,
   sipPasswordCleared,
@@ -55,6 +56,7 @@ export const SettingsDialog = () => {
   const passwordStored = useSettingsStore((state) => state.view?.sipPasswordStored ?? false);
   const storage = useSettingsStore((state) => state.view?.secretStorage);
   const diagnostics = useSettingsStore((state) => state.diagnostics);
+  const lock = useSettingsStore((state) => state.lock);
   if (!open) return null;
   return (
     <ModalForm title={t('settings.title')} onSubmit={() => void settingsSubmitted()} onCancel={settingsDialogClosed}>
@@ -89,6 +91,25 @@ export const SettingsDialog = () => {
           <Field field="agentId" label="settings.agentId" />
           <Field field="retentionDays" label="settings.retentionDays" />
         </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings.section.lock')}</legend>
+        <div className="field-row">
+          <Field field="idleLockMinutes" label="settings.idleLockMinutes" />
+          <Field field="lockPin" label="settings.lockPin" type="password" />
+        </div>
+        <p className="hint" data-testid="lock-pin-state">
+          {lock?.credentials.pin
+            ? t('settings.lockPin.stored')
+            : lock?.credentials.platformPassword
+              ? t('settings.lockPin.platformOnly')
+              : t('settings.lockPin.none')}
+          {lock?.credentials.pin ? (
+            <button type="button" className="link-button" onClick={() => void lockPinCleared()}>
+              {t('settings.lockPin.clear')}
+            </button>
+          ) : null}
+        </p>
       </fieldset>
       {notice?.kind === 'error' ? (
         <p className="notice notice--error" role="alert">

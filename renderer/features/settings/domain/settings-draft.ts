@@ -11,6 +11,9 @@ export interface SettingsDraft {
   readonly centreCode: string;
   readonly agentId: string;
   readonly retentionDays: string;
+  readonly idleLockMinutes: string;
+  /** Typed only to change it: the stored PIN is a hash and never comes back. */
+  readonly lockPin: string;
 }
 
 export type DraftField = keyof SettingsDraft;
@@ -19,7 +22,9 @@ export const draftFromView = (view: SettingsView): SettingsDraft => ({
   ...view.settings,
   pbxServers: view.settings.pbxServers.join('\n'),
   retentionDays: String(view.settings.retentionDays),
+  idleLockMinutes: String(view.settings.idleLockMinutes),
   sipPassword: '',
+  lockPin: '',
 });
 
 export const settingsFromDraft = (draft: SettingsDraft): Settings => ({
@@ -35,6 +40,7 @@ export const settingsFromDraft = (draft: SettingsDraft): Settings => ({
   agentId: draft.agentId.trim(),
   // Not a number (NaN) or out of range: main's schema says what is wrong, on its field.
   retentionDays: Number(draft.retentionDays.trim()),
+  idleLockMinutes: Number(draft.idleLockMinutes.trim()),
 });
 
 /** Main reports problems by input path (`pbxServers.1`); the form shows them on the field they came from. */

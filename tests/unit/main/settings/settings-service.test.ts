@@ -20,6 +20,7 @@ const configured: Settings = {
   centreCode: '320505',
   agentId: 'SZ-0042',
   retentionDays: 180,
+  idleLockMinutes: 10,
 };
 
 /** Stands in for safeStorage: reversible, and the plain text never appears in its output. */

@@ -11,6 +11,7 @@ export const emptySettingsView = (detail = '浏览器模式'): SettingsView => (
     centreCode: '',
     agentId: '',
     retentionDays: 180,
+    idleLockMinutes: 10,
   },
   sipPasswordStored: false,
   platformTokenStored: false,

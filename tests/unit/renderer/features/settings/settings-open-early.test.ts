@@ -11,6 +11,7 @@ describe('settings dialog', () => {
     let answer: (result: Result<SettingsView>) => void = () => undefined;
     provideDeskForTests({
       settings: { get: () => new Promise<Result<SettingsView>>((resolve) => (answer = resolve)) },
+      lock: { status: () => new Promise(() => undefined) },
     } as unknown as DeskApi);
     useSettingsStore.setState({ view: null, dialogOpen: false });
     settingsDialogOpened();

@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskApi, Result, SettingsView } from '../../../../../../preload/contract';
+import type { DeskApi, LockStatus, Result, SettingsView } from '../../../../../../preload/contract';
 import { SettingsDialog } from '../../../../../../renderer/features/settings/components/SettingsDialog';
 import {
   draftEdited,
@@ -39,7 +39,25 @@ const fakeDesk = (calls: string[]): DeskApi =>
         return { ok: true, value: { ...view, sipPasswordStored: true } };
       },
     },
+    lock: {
+      status: async (): Promise<Result<LockStatus>> => ({ ok: true, value: lockStatus(false) }),
+      setPin: async ({ pin }: { pin: string }): Promise<Result<LockStatus>> => {
+        calls.push('setPin');
+        return pin.length >= 4
+          ? { ok: true, value: lockStatus(true) }
+          : {
+              ok: false,
+              error: { code: 'INVALID_INPUT', message: '输入有误', fields: [{ field: 'pin', message: '锁屏密码至少 4 位' }] },
+            };
+      },
+    },
   }) as unknown as DeskApi;
+
+const lockStatus = (pin: boolean): LockStatus => ({
+  locked: false,
+  credentials: { pin, platformPassword: false },
+  retryAfterMs: 0,
+});
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -80,5 +98,28 @@ describe('settings dialog', () => {
     expect(calls).toEqual(['save', 'saveSipPassword']);
     expect(host.querySelector('[role="dialog"]')).toBeNull();
     expect(useSettingsStore.getState().view?.sipPasswordStored).toBe(true);
+  });
+
+  it('sets the lock PIN after the settings; a PIN main refuses is said under its field and the dialog stays', async () => {
+    const calls: string[] = [];
+    provideDeskForTests(fakeDesk(calls));
+    settingsChanged(view);
+    const host = mount();
+    await act(async () => settingsDialogOpened());
+    expect(host.querySelector('[data-testid="lock-pin-state"]')?.textContent).toBe(
+      '未设置：未设置锁屏密码且未登录过平台时，不会自动锁屏',
+    );
+    act(() => draftEdited('pbxServers', 'wss://pbx.example/ws'));
+    act(() => draftEdited('lockPin', '12'));
+    await act(() => settingsSubmitted());
+    expect(calls).toEqual(['save', 'setPin']);
+    expect(host.querySelector('.field--error .field__error')?.textContent).toBe('锁屏密码至少 4 位');
+    expect(host.querySelector('[role="dialog"]')).not.toBeNull();
+
+    act(() => draftEdited('lockPin', '2580'));
+    await act(() => settingsSubmitted());
+    expect(calls).toEqual(['save', 'setPin', 'save', 'setPin']);
+    expect(host.querySelector('[role="dialog"]')).toBeNull();
+    expect(useSettingsStore.getState().lock?.credentials.pin).toBe(true);
   });
 });

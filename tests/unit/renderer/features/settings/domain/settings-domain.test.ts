@@ -53,6 +53,7 @@ describe('setup checklist', () => {
         centreCode: '320505',
         agentId: 'A1',
         retentionDays: 180,
+        idleLockMinutes: 10,
       },
     };
     expect(missingSetup(done)).toEqual([]);
