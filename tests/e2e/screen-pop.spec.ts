@@ -75,6 +75,7 @@ test('a confidential caller is masked until 显示 is pressed, and the reveal is
     closed: 0,
     calls: 2,
   });
+  await page.clock.install();
   await page.goto(shell.current().url);
   await trainingRing(page, '13812341234');
   const panel = page.getByRole('complementary', { name: '来电信息' });
@@ -83,9 +84,33 @@ test('a confidential caller is masked until 显示 is pressed, and the reveal is
   await expect(panel).not.toContainText('李四');
   await panel.getByRole('button', { name: '显示' }).click();
   await expect(panel.getByTestId('caller-number')).toHaveText('138 1234 1234');
+  // Shown for the reveal window only, then masked again; a second look is a second audited 显示.
+  await page.clock.fastForward('00:25');
+  await expect(panel.getByTestId('caller-number')).toHaveText('138 1234 1234');
+  await page.clock.fastForward('00:06');
+  await expect(panel.getByTestId('caller-number')).toHaveText('138****1234');
+  await expect(panel.getByRole('button', { name: '显示' })).toBeVisible();
 
   const db = openProfileDb(shell.profileDir, { readonly: true });
   const actions = db.prepare('SELECT action FROM audit_log WHERE caller_id = ? ORDER BY seq').pluck().all(callerId);
   db.close();
   expect(actions).toEqual(['view_caller', 'reveal_number']);
+
+  // 通话记录 masks the confidential caller's calls too, with the same audited, timed 显示.
+  await page.getByRole('button', { name: '拒接' }).click();
+  await page.getByRole('button', { name: '更多' }).click();
+  await page.getByRole('menuitem', { name: '通话记录' }).click();
+  const row = page.getByRole('list', { name: '通话记录' }).getByRole('listitem').first();
+  await expect(row).toContainText('138****1234');
+  await row.getByRole('button', { name: '显示' }).click();
+  await expect(row).toContainText('13812341234');
+  await page.clock.fastForward('00:31');
+  await expect(row).toContainText('138****1234');
+  await expect(row).not.toContainText('13812341234');
+  const reveals = openProfileDb(shell.profileDir, { readonly: true });
+  expect(reveals.prepare("SELECT screen FROM audit_log WHERE action = 'reveal_number' ORDER BY seq").pluck().all()).toEqual([
+    'caller-panel',
+    'call-history',
+  ]);
+  reveals.close();
 });

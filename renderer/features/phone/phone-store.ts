@@ -43,6 +43,8 @@ export interface PhoneState {
   readonly protocolErrors: number;
   readonly panel: 'none' | 'dial' | 'transfer' | 'dtmf' | 'history';
   readonly recentCalls: readonly RecentCall[];
+  /** Masked numbers of 通话记录 shown in clear after an audited 显示, each for the reveal window only. */
+  readonly revealedNumbers: Readonly<Record<string, string>>;
   readonly preferencesOpen: boolean;
   /** 三方通话: the two live calls are mixed together in the console. */
   readonly conference: boolean;
@@ -60,6 +62,7 @@ export const usePhoneStore = create<PhoneState>()(() => ({
   protocolErrors: 0,
   panel: 'none',
   recentCalls: [],
+  revealedNumbers: {},
   preferencesOpen: false,
   conference: false,
   blockedOrigin: null,

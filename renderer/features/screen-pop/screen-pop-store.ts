@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ScreenPop, WorkOrderDetail } from '../../../preload/contract';
+import { hideAfterRevealWindow } from '../../shared/privacy/reveal-window';
 import { desk } from '../../shared/desk/desk-client';
 
 export interface ScreenPopState {
@@ -54,8 +55,13 @@ export const numberRevealRequested = async (): Promise<void> => {
       : null;
   if (!target) return;
   const result = await desk().history.revealNumber(target);
-  if (result.ok && get().pop === pop) set({ revealedNumber: result.value.display });
-  else if (!result.ok) set({ error: result.error.message });
+  if (result.ok && get().pop === pop) {
+    const revealed = result.value.display;
+    set({ revealedNumber: revealed });
+    hideAfterRevealWindow(() => {
+      if (get().revealedNumber === revealed) set({ revealedNumber: null });
+    });
+  } else if (!result.ok) set({ error: result.error.message });
 };
 
 export const orderOpened = async (workOrderId: string): Promise<void> => {

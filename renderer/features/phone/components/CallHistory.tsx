@@ -19,6 +19,7 @@ const seconds = (from: string | null, to: string | null) =>
 /** 通话记录: unanswered calls stand out, and every number can be called back from here. */
 export const CallHistory = () => {
   const calls = usePhoneStore((state) => state.recentCalls);
+  const revealed = usePhoneStore((state) => state.revealedNumbers);
   const registered = usePhoneStore((state) => state.registration.kind === 'registered');
   if (calls.length === 0) return <p className="hint">{t('phone.history.empty')}</p>;
   return (
@@ -31,13 +32,13 @@ export const CallHistory = () => {
               ? t('phone.history.training')
               : t(call.direction === 'inbound' ? 'phone.call.inbound' : 'phone.call.outbound')}
           </span>
-          <span className="call-history__number">{call.remoteNumber ?? '—'}</span>
+          <span className="call-history__number">{revealed[call.id] ?? call.remoteNumber ?? '—'}</span>
           <span>
             {call.endCause ? (CAUSES[call.endCause] ? t(CAUSES[call.endCause]!) : call.endCause) : t('phone.call.active')}
           </span>
           <span>{call.answerAt ? callDuration(seconds(call.answerAt, call.endAt)) : t('phone.history.unanswered')}</span>
           {call.transferTarget ? <span>{t('phone.history.transferredTo', { target: call.transferTarget })}</span> : null}
-          {call.masked ? (
+          {call.masked && !revealed[call.id] ? (
             <button
               type="button"
               className="link-button"
@@ -51,7 +52,7 @@ export const CallHistory = () => {
               type="button"
               className="link-button"
               disabled={!registered}
-              onClick={() => void dialRequested(call.remoteNumber!)}
+              onClick={() => void dialRequested(revealed[call.id] ?? call.remoteNumber!)}
             >
               {t('screenPop.callBack')}
             </button>

@@ -1,6 +1,7 @@
 /** What components and shortcuts call. */
 import type { PhonePreferences } from '../../../../preload/contract';
 import { desk } from '../../../shared/desk/desk-client';
+import { hideAfterRevealWindow } from '../../../shared/privacy/reveal-window';
 import { type CallView } from '../phone-store';
 import { MARK_ANSWER_CLICK, failure, get, need, notice, set } from './runtime';
 import { answerCall, stepAndSave } from './call-steps';
@@ -189,10 +190,12 @@ export const callHistoryRevealRequested = async (callId: string): Promise<void> 
     notice(`号码显示失败：${result.error.message}`);
     return;
   }
-  set({
-    recentCalls: get().recentCalls.map((call) =>
-      call.id === callId ? { ...call, remoteNumber: result.value.display.replace(/\s/g, ''), masked: false } : call,
-    ),
+  const clear = result.value.display.replace(/\s/g, '');
+  set({ revealedNumbers: { ...get().revealedNumbers, [callId]: clear } });
+  hideAfterRevealWindow(() => {
+    if (get().revealedNumbers[callId] !== clear) return;
+    const { [callId]: _hidden, ...rest } = get().revealedNumbers;
+    set({ revealedNumbers: rest });
   });
 };
 
