@@ -71,7 +71,9 @@ export const phoneRepo = {
            transfer_target = coalesce(calls.transfer_target, excluded.transfer_target),
            training_scenario_id = coalesce(calls.training_scenario_id, excluded.training_scenario_id),
            privacy_requested = max(calls.privacy_requested, excluded.privacy_requested),
-           updated_at = excluded.updated_at`,
+           updated_at = excluded.updated_at
+         -- A late update of a call whose number retention cleared must not write the number back.
+         WHERE calls.purged_at IS NULL`,
       ).run({ ...call, callerId, privacy: call.privacyRequested ? 1 : 0, at });
       const stored = statement(db, 'SELECT * FROM calls WHERE id = ?').get(call.id) as StoredCall;
       if (!reachesPlatform(stored.purpose)) return;

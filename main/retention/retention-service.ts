@@ -2,10 +2,18 @@ import type { DbClient } from '../db/db-client';
 import type { Logger } from '../log/logger';
 import type { SettingsService } from '../settings/settings-service';
 import { retentionCutoff } from './domain/retention-cutoff';
+import { CALLERS_FROM_START, type CallerCursor } from './retention-repo';
+
+/** What one run cleared: orders' personal data, calls' numbers, callers removed. */
+export interface RetentionReport {
+  readonly orders: number;
+  readonly calls: number;
+  readonly callers: number;
+}
 
 export interface RetentionService {
-  /** Clears what is due now; returns how many orders. */
-  runOnce(): Promise<number>;
+  /** Clears what is due now. */
+  runOnce(): Promise<RetentionReport>;
   start(): void;
   stop(): void;
 }
@@ -16,7 +24,8 @@ const EVERY_MS = 6 * 3600 * 1000;
 
 /**
  * Personal data of closed orders leaves this PC `retentionDays` after the platform acknowledged it
- * (the platform keeps the record; the KB and reference data are never touched). Runs a minute after
+ * (the platform keeps the record; the KB and reference data are never touched); so do the numbers
+ * of calls that old, and then callers nothing here needs any more. Runs a minute after
  * start, so a console's first seconds belong to the agent, and every six hours.
  */
 export const createRetentionService = (deps: {
@@ -28,25 +37,42 @@ export const createRetentionService = (deps: {
   const { db, settings, log } = deps;
   const now = deps.now ?? (() => new Date());
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let running: Promise<number> | null = null;
+  let running: Promise<RetentionReport> | null = null;
 
-  const purge = async (): Promise<number> => {
-    const at = now();
-    const before = retentionCutoff(at, (await settings.current()).retentionDays);
+  const drain = async (batch: () => Promise<number>): Promise<number> => {
     let total = 0;
     for (;;) {
-      const purged = await db.repos.retention.purgeBatch({ before, at: at.toISOString(), limit: BATCH });
-      total += purged;
-      if (purged < BATCH) break;
+      const done = await batch();
+      total += done;
+      if (done < BATCH) return total;
     }
-    if (total > 0) {
-      await db.repos.retention.checkpoint();
-      log.info('retention.purged', { orders: total });
-    }
-    return total;
   };
 
-  const runOnce = (): Promise<number> => {
+  const purge = async (): Promise<RetentionReport> => {
+    const at = now();
+    const before = retentionCutoff(at, (await settings.current()).retentionDays);
+    const stamp = at.toISOString();
+    // Orders first: a caller is removed only once its orders are cleared and its calls unlinked.
+    const orders = await drain(() => db.repos.retention.purgeBatch({ before, at: stamp, limit: BATCH }));
+    const calls = await drain(() => db.repos.retention.purgeCallsBatch({ before, at: stamp, limit: BATCH }));
+    let callers = 0;
+    for (let cursor: CallerCursor | null = CALLERS_FROM_START; cursor;) {
+      const page: { removed: number; next: CallerCursor | null } = await db.repos.retention.purgeCallersBatch({
+        before,
+        cursor,
+        limit: BATCH,
+      });
+      callers += page.removed;
+      cursor = page.next;
+    }
+    if (orders + calls + callers > 0) {
+      await db.repos.retention.checkpoint();
+      log.info('retention.purged', { orders, calls, callers });
+    }
+    return { orders, calls, callers };
+  };
+
+  const runOnce = (): Promise<RetentionReport> => {
     // One run at a time: the timer and a test (or a second timer tick) must not race each other.
     running ??= purge().finally(() => (running = null));
     return running;

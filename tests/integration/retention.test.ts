@@ -8,6 +8,9 @@ import { createLogger } from '../../main/log/logger';
 import { decryptedCopy, openProfileDb, profileKey } from '../harness/profile-database';
 import { context, demoOrder, startSyncedConsole, startTestPlatform, syncStatus, waitFor } from '../harness/sync-fixtures';
 import { useTempDirs } from '../harness/temp-dir';
+import { seedCallerHistory } from '../harness/history-fixtures';
+import { openDatabase } from '../../main/db/open-database';
+import type { CallRecord, ScreenPop } from '../../preload/contract';
 
 const tempDir = useTempDirs();
 const DAY = 24 * 3600 * 1000;
@@ -66,10 +69,10 @@ describe('retention of closed orders', () => {
     const log = createLogger({});
     const retentionAt = (days: number) =>
       createRetentionService({ db: services.db, settings: services.settings, log, now: () => new Date(Date.now() + days * DAY) });
-    expect(await retentionAt(179).runOnce()).toBe(0);
+    expect((await retentionAt(179).runOnce()).orders).toBe(0);
     expect(orderRow(dir, answered.id)).toMatchObject({ contact_name: '东方明月', purged_at: null });
 
-    expect(await retentionAt(181).runOnce()).toBe(1);
+    expect((await retentionAt(181).runOnce()).orders).toBe(1);
     const purged = orderRow(dir, answered.id);
     expect(purged).toMatchObject({
       contact_name: null,
@@ -83,7 +86,7 @@ describe('retention of closed orders', () => {
     expect(purged.purged_at).not.toBeNull();
     expect(orderRow(dir, open.id)).toMatchObject({ contact_name: '上官海棠', purged_at: null });
     expect(orderRow(dir, unsent.id)).toMatchObject({ contact_name: '欧阳春雨', purged_at: null });
-    expect(await retentionAt(5000).runOnce()).toBe(0);
+    expect((await retentionAt(5000).runOnce()).orders).toBe(0);
 
     // A shorter period set in 设置 applies at the next run.
     const second = demoOrder({
@@ -104,9 +107,9 @@ describe('retention of closed orders', () => {
     const current = await services.settings.current();
     const saved = await services.dispatch('settings.save', { ...current, retentionDays: 30 }, context);
     expect(saved.ok).toBe(true);
-    expect(await retentionAt(29).runOnce()).toBe(0);
+    expect((await retentionAt(29).runOnce()).orders).toBe(0);
     // The unsent one reached the platform when it came back: due with the others now.
-    expect(await retentionAt(31).runOnce()).toBe(2);
+    expect((await retentionAt(31).runOnce()).orders).toBe(2);
     await services.close();
     await back.close();
 
@@ -117,5 +120,82 @@ describe('retention of closed orders', () => {
     for (const value of ['东方明月', '13700001111', '人民路 66 号留园小区', '南宫秋水', '欧阳春雨', '十全街 1 号'])
       expect(bytes).not.toContain(value);
     expect(bytes).toContain('上官海棠');
+  }, 60_000);
+
+  it('clears the numbers of calls that old once the platform has them, then removes callers nothing needs any more; the screen-pop no longer knows them', async () => {
+    const dir = tempDir();
+    {
+      const { db } = openDatabase({ file: databaseFile(dir), key: profileKey(dir) });
+      seedCallerHistory(db, { numberKey: '13955556666', name: '诸葛青', open: 0, closed: 2, calls: 3, now: new Date() });
+      seedCallerHistory(db, { numberKey: '13955557777', name: '司马光', open: 1, closed: 0, calls: 2, now: new Date() });
+      db.close();
+    }
+    const platform = await startTestPlatform(dir);
+    const services = await startSyncedConsole(dir, platform.url);
+    const call = (id: string, number: string): CallRecord => ({
+      id,
+      purpose: 'citizen',
+      trainingScenarioId: null,
+      sipCallId: `${id}@pbx`,
+      direction: 'inbound',
+      from: `<sip:${number}@carrier.example>;tag=1`,
+      pAssertedIdentity: null,
+      privacy: null,
+      remoteNumber: number,
+      ringAt: new Date().toISOString(),
+      answerAt: null,
+      endAt: new Date().toISOString(),
+      endCause: 'caller_hangup',
+      transferTarget: null,
+    });
+    const acked = '0192f0e4-6a1b-4c3d-8e4f-5a6b7c8d9e01';
+    expect((await services.dispatch('phone.recordCall', call(acked, '13955556666'), context)).ok).toBe(true);
+    await waitFor(
+      () => services.db.repos.outbox.stats(),
+      (stats) => stats.pending === 0,
+    );
+    // Not yet with the platform: kept whatever its age.
+    platform.server.faults.pushStatus = { status: 503, times: 1_000 };
+    const unsent = '0192f0e4-6a1b-4c3d-8e4f-5a6b7c8d9e02';
+    expect((await services.dispatch('phone.recordCall', call(unsent, '13955558888'), context)).ok).toBe(true);
+
+    const retentionAt = (days: number) =>
+      createRetentionService({
+        db: services.db,
+        settings: services.settings,
+        log: createLogger({}),
+        now: () => new Date(Date.now() + days * DAY),
+      });
+    expect(await retentionAt(100).runOnce()).toEqual({ orders: 0, calls: 0, callers: 0 });
+    // 180 days on: the seeded history (up to 90 days old) and today's call are due, the unsent call is not.
+    expect(await retentionAt(181).runOnce()).toEqual({ orders: 2, calls: 6, callers: 1 });
+    expect(await retentionAt(181).runOnce()).toEqual({ orders: 0, calls: 0, callers: 0 });
+
+    const db = openProfileDb(dir, { readonly: true });
+    const calls = db.prepare('SELECT id, remote_number, caller_id, purged_at FROM calls').all() as Record<
+      string,
+      string | null
+    >[];
+    expect(calls.filter((row) => row.purged_at !== null)).toHaveLength(6);
+    expect(calls.filter((row) => row.remote_number !== null).map((row) => row.id)).toEqual([unsent]);
+    expect(db.prepare('SELECT name FROM callers').pluck().all()).toEqual(['司马光']);
+    db.close();
+
+    const pop = await services.dispatch('history.screenPop', { from: '<sip:13955556666@carrier.example>;tag=2' }, context);
+    expect(pop.ok && (pop.value as ScreenPop).caller).toBeNull();
+    expect(pop.ok && (pop.value as ScreenPop).recentCalls).toEqual([]);
+    // The open order's caller stays, with the order; his calls no longer list.
+    const kept = await services.dispatch('history.screenPop', { from: '<sip:13955557777@carrier.example>;tag=3' }, context);
+    expect(kept.ok && (kept.value as ScreenPop).openOrders).toHaveLength(1);
+    expect(kept.ok && (kept.value as ScreenPop).recentCalls).toEqual([]);
+
+    // A late update of a cleared call does not write the number back.
+    expect((await services.dispatch('phone.recordCall', call(acked, '13955556666'), context)).ok).toBe(true);
+    await services.close();
+    await platform.close();
+    const plain = decryptedCopy(databaseFile(dir), profileKey(dir), join(tempDir(), 'plain.sqlite'));
+    const bytes = readFileSync(plain).toString('utf8');
+    for (const value of ['诸葛青', '13955556666']) expect(bytes).not.toContain(value);
+    expect(bytes).toContain('13955558888');
   }, 60_000);
 });

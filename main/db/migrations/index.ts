@@ -11,6 +11,7 @@ import { migration0010 } from './0010-training';
 import { migration0011 } from './0011-kb-learning';
 import { migration0012 } from './0012-audit-chain';
 import { migration0013 } from './0013-retention';
+import { migration0014 } from './0014-retention-calls';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;
