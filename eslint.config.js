@@ -40,7 +40,7 @@ export default tseslint.config(
   },
   {
     // Scripts and tests talk to a person at a terminal.
-    files: ['scripts/**/*.mjs', 'tests/**/*.{ts,tsx,mjs}'],
+    files: ['scripts/**/*.{mjs,ts}', 'tests/**/*.{ts,tsx,mjs}'],
     rules: { 'no-console': 'off' },
   },
 );

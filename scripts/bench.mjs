@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench` runs every suite in tests/bench/; `npm run bench -- <suite> [args]` runs one.
 // Suites print their figures as `BENCH <name> <number> <unit>` lines.
+import { ensureSupportedNode } from './lib/supported-node.mjs';
 import { readdirSync } from 'node:fs';
 import { ensureNodeModules, ensurePbxLab, ensureSqliteBinding } from './lib/ensure-deps.mjs';
 import { canIsolateLab, inLabNamespace } from './lib/lab-namespace.mjs';
 import { run, runOrExit } from './lib/run.mjs';
+
+await ensureSupportedNode();
 
 await ensureNodeModules();
 await ensureSqliteBinding();

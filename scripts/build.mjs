@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Builds the renderer (Vite) and the Node-side bundles (esbuild): Electron main, preload, the
 // database worker and the browser shell. Everything lands in dist/.
+import { ensureSupportedNode } from './lib/supported-node.mjs';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { nodeBundleOptions } from './lib/node-bundle.mjs';
+
+await ensureSupportedNode();
 
 const started = Date.now();
 

@@ -4,10 +4,13 @@
 // says which to install), builds, then runs the lab's demo (tests/pbx-lab/demo/demo-run.ts).
 // `--check` runs headless in Debian's Chromium and, as root, inside the tests' private network
 // namespace, so it never meets another SIP server on this machine.
+import { ensureSupportedNode } from './lib/supported-node.mjs';
 import { ensureChromium, ensureNodeModules, ensurePbxLab, ensureSqliteBinding } from './lib/ensure-deps.mjs';
-import { downloadElectron, electronBinary, electronSqliteBinding, electronVersion } from './lib/electron.mjs';
+import { downloadElectron, electronBinary } from './lib/electron.mjs';
 import { canIsolateLab, inLabNamespace } from './lib/lab-namespace.mjs';
 import { run, runOrExit } from './lib/run.mjs';
+
+await ensureSupportedNode();
 
 const check = process.argv.includes('--check');
 await ensureNodeModules();
@@ -20,8 +23,7 @@ await runOrExit(process.execPath, ['scripts/build.mjs']);
 const electronArgs = async () => {
   if (check || process.env.MINSHENG_NO_ELECTRON === '1') return [];
   const binary = electronBinary() ?? ((await downloadElectron()) ? electronBinary() : null);
-  const binding = binary ? await electronSqliteBinding(electronVersion()) : null;
-  if (binary && binding) return [`--electron=${binary}`, `--sqlite-binding=${binding}`];
+  if (binary) return [`--electron=${binary}`];
   console.log('未找到可用的 Electron（离线或无镜像），演示使用浏览器模式。');
   return [];
 };

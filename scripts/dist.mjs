@@ -1,34 +1,50 @@
 #!/usr/bin/env node
-// `npm run dist`: installers through electron-builder. It downloads Electron and the native
-// rebuild headers, so it needs a machine with internet (or mirrors); on a closed network it stops
-// with that message instead of a stack trace. Extra arguments go to electron-builder (e.g. --linux deb).
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { ensureNodeModules, ensureSqliteBinding } from './lib/ensure-deps.mjs';
+// `npm run dist [-- <electron-builder arguments>]`: installers through electron-builder (e.g.
+// `-- --linux deb AppImage --arm64`, `-- --win nsis --x64`). It downloads Electron (or takes it from a
+// pre-seeded cache or ELECTRON_MIRROR), so it needs a machine with internet or a mirror; on a closed
+// network it stops with that message instead of a stack trace. Every unpacked output it produced is
+// then put through the package check (asar contents, native modules' CPU, fuse wire).
+import { ensureSupportedNode } from './lib/supported-node.mjs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureNodeModules } from './lib/ensure-deps.mjs';
 import { run, runOrExit } from './lib/run.mjs';
 
-const NODE_BINDING = 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node';
-const BACKUP = '.cache/node-binding/better_sqlite3.node';
+await ensureSupportedNode();
 
 await ensureNodeModules();
-await ensureSqliteBinding();
 await runOrExit(process.execPath, ['scripts/build.mjs']);
 
-// electron-builder rebuilds the SQLite binding for Electron in place; the Node build the tests and the
-// browser shell use is put back afterwards, whether packaging worked or not.
-mkdirSync('.cache/node-binding', { recursive: true });
-copyFileSync(NODE_BINDING, BACKUP);
-const code = await run('node_modules/.bin/electron-builder', [
+const code = await run(process.execPath, [
+  'node_modules/electron-builder/cli.js',
   '--config',
   'electron-builder.yml',
   '--publish',
   'never',
   ...process.argv.slice(2),
 ]);
-mkdirSync('node_modules/better-sqlite3-multiple-ciphers/build/Release', { recursive: true });
-if (existsSync(BACKUP)) copyFileSync(BACKUP, NODE_BINDING);
 if (code !== 0) {
-  console.error(
-    '打包失败：electron-builder 需要联网（或 ELECTRON_MIRROR 镜像）下载 Electron 与原生模块头文件，且建议使用 Node 22。',
-  );
+  console.error('打包失败：electron-builder 需要联网、ELECTRON_MIRROR 镜像或预置的 Electron 缓存（见 README“构建安装包”）。');
   process.exit(code);
 }
+
+// electron-builder names its unpacked folders linux-unpacked, linux-arm64-unpacked, win-unpacked, win-arm64-unpacked.
+const unpacked = existsSync('release') ? readdirSync('release').filter((name) => /^(linux|win)(-\w+)?-unpacked$/.test(name)) : [];
+let failed = 0;
+for (const name of unpacked) {
+  const [, os, arch = 'x64'] = /^(linux|win)(?:-(\w+))?-unpacked$/.exec(name) ?? [];
+  const platform = os === 'win' ? 'win32' : 'linux';
+  const args = [
+    '--import',
+    'tsx',
+    'scripts/package-check/package-check-cli.ts',
+    '--app-dir',
+    join('release', name),
+    '--platform',
+    platform,
+    '--arch',
+    arch,
+  ];
+  if ((await run(process.execPath, args)) !== 0) failed += 1;
+}
+process.exit(failed === 0 ? 0 : 1);

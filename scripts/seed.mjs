@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // `npm run seed -- --scale county|province [--profile DIR]`: demo and benchmark data.
+import { ensureSupportedNode } from './lib/supported-node.mjs';
 import { ensureNodeModules, ensureSqliteBinding } from './lib/ensure-deps.mjs';
 import { run, runOrExit } from './lib/run.mjs';
+
+await ensureSupportedNode();
 
 await ensureNodeModules();
 await ensureSqliteBinding();

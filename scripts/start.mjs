@@ -2,10 +2,13 @@
 // `npm start`: installs and builds what is needed, then opens the console in Electron. Without the
 // Electron binary (a closed network, as on the build machines) it says so in one line and starts the
 // browser shell instead, printing the URL to open.
+import { ensureSupportedNode } from './lib/supported-node.mjs';
 import { spawn } from 'node:child_process';
 import { ensureNodeModules, ensureSqliteBinding } from './lib/ensure-deps.mjs';
-import { downloadElectron, electronBinary, electronSqliteBinding, electronVersion } from './lib/electron.mjs';
+import { downloadElectron, electronBinary } from './lib/electron.mjs';
 import { runOrExit } from './lib/run.mjs';
+
+await ensureSupportedNode();
 
 const wantsShell = process.argv.includes('--shell') || process.env.MINSHENG_NO_ELECTRON === '1';
 // 培训模式: the console opens on its training profile (main/profile/profile-kind.ts); the environment
@@ -14,8 +17,8 @@ const training = process.argv.includes('--training') || process.env.MINSHENG_TRA
 if (training) process.env.MINSHENG_TRAINING = '1';
 
 /**
- * Each step says what it does, and a long one (a first install compiles better-sqlite3-multiple-ciphers: minutes)
- * says every 15 s that it is still working: a cold start used to be silent for 6 minutes.
+ * Each step says what it does, and a long one (a first install: minutes) says every 15 s that it is
+ * still working: a cold start used to be silent for 6 minutes.
  */
 const step = async (index, label, work) => {
   const started = Date.now();
@@ -32,14 +35,10 @@ const step = async (index, label, work) => {
   console.log(`      完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
 };
 
-await step(
-  1,
-  '检查并安装依赖（首次安装需下载 npm 包并编译 SQLite（better-sqlite3-multiple-ciphers），约 2–6 分钟）',
-  async () => {
-    await ensureNodeModules();
-    await ensureSqliteBinding();
-  },
-);
+await step(1, '检查并安装依赖（首次安装需下载 npm 包，约 1–3 分钟）', async () => {
+  await ensureNodeModules();
+  await ensureSqliteBinding();
+});
 await step(2, '构建坐席界面与服务', () => runOrExit(process.execPath, ['scripts/build.mjs']));
 // A newcomer's first start shows a living console: the county-scale demo history goes into the
 // default profile when (and only when) that profile has no history yet. MINSHENG_NO_DEMO=1 skips it.
@@ -95,12 +94,8 @@ const startElectron = async () => {
     console.log('未找到 Electron 可执行文件且无法下载（离线或无镜像），改用浏览器模式启动：');
     return startShell();
   }
-  const binding = await electronSqliteBinding(electronVersion());
-  if (!binding) {
-    console.log('无法为 Electron 编译 SQLite 模块（需要联网获取 Electron 头文件），改用浏览器模式启动：');
-    return startShell();
-  }
-  const child = spawn(binary, ['.'], { stdio: 'inherit', env: { ...process.env, MINSHENG_SQLITE_BINDING: binding } });
+  // better-sqlite3-multiple-ciphers 13 is N-API: the binding the tests use loads in Electron as it is.
+  const child = spawn(binary, ['.'], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 };
 

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: installs what the tests need, then runs every runner (typecheck, lint, Vitest,
 // Playwright) even when one fails, and ends with the totals of all of them on one line.
+import { ensureSupportedNode } from './lib/supported-node.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium, ensureNodeModules, ensurePbxLab, ensureSqliteBinding } from './lib/ensure-deps.mjs';
 import { canIsolateLab, inLabNamespace } from './lib/lab-namespace.mjs';
+
+await ensureSupportedNode();
 
 const started = Date.now();
 await ensureNodeModules();
@@ -79,6 +82,12 @@ for (const [runner, command, args] of [
     : { passed: 0, failed: 1, skipped: 0 };
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
   record('playwright', counts, seconds);
+}
+
+{
+  // What a county PC would install: packaged into a stand-in Electron, then asar, natives and fuses checked.
+  const check = await step('package-check', process.execPath, ['--import', 'tsx', 'scripts/package-check/package-check-cli.ts']);
+  record('package-check', { passed: check.code === 0 ? 1 : 0, failed: check.code === 0 ? 0 : 1, skipped: 0 }, check.seconds);
 }
 
 {

@@ -28,10 +28,12 @@ const start = async (): Promise<void> => {
   const profileDir = app.getPath('userData');
   makeProfilePrivate(profileDir);
   const log = createLogger({ file: join(profileDir, 'logs', 'desk.log') });
+  // Asked once: the asynchronous encryptor starts lazily and stays available for the process's life.
+  const encryptionAvailable = await safeStorage.isAsyncEncryptionAvailable();
   const secretStatus = () =>
     assessSecretBackend({
       platform: process.platform,
-      encryptionAvailable: safeStorage.isEncryptionAvailable(),
+      encryptionAvailable,
       ...(process.platform === 'linux' ? { linuxBackend: safeStorage.getSelectedStorageBackend() } : {}),
     });
   services = await createDeskServices({
@@ -58,8 +60,8 @@ const start = async (): Promise<void> => {
         db,
         status: secretStatus,
         cipher: {
-          encrypt: (plain) => safeStorage.encryptString(plain),
-          decrypt: (cipher) => safeStorage.decryptString(Buffer.from(cipher)),
+          encrypt: (plain) => safeStorage.encryptStringAsync(plain),
+          decrypt: async (cipher) => (await safeStorage.decryptStringAsync(Buffer.from(cipher))).result,
         },
       }),
   });

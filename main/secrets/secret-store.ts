@@ -27,9 +27,10 @@ export const createMemorySecretStore = (): SecretStore => {
   };
 };
 
+/** Asynchronous, as Electron 45's safeStorage is (its sync pair is deprecated): the main process never blocks on the keychain. */
 export interface Cipher {
-  encrypt(plain: string): Uint8Array;
-  decrypt(cipher: Uint8Array): string;
+  encrypt(plain: string): Promise<Uint8Array>;
+  decrypt(cipher: Uint8Array): Promise<string>;
 }
 
 /** Ciphertext in SQLite, key in the OS keychain (Electron safeStorage is the Cipher in the app). */
@@ -49,11 +50,11 @@ export const createEncryptedSecretStore = (options: {
     get: async (name) => {
       requireUsable();
       const stored = await db.repos.secrets.read(name);
-      return stored ? cipher.decrypt(stored) : null;
+      return stored ? await cipher.decrypt(stored) : null;
     },
     set: async (name, value) => {
       requireUsable();
-      await db.repos.secrets.write(name, cipher.encrypt(value));
+      await db.repos.secrets.write(name, await cipher.encrypt(value));
     },
     clear: async (name) => db.repos.secrets.remove(name),
   };

@@ -10,9 +10,9 @@ const STAMP = 'node_modules/.minsheng-install-stamp';
 const lockHash = () => createHash('sha256').update(readFileSync('package-lock.json')).digest('hex');
 
 /**
- * `npm ci` when package-lock.json changed since the last install. The Electron binary download is
- * skipped here on purpose: on a closed network it would fail the install, and `npm start` fetches it
- * later when it can. The electron package itself (its types and install script) is still installed.
+ * `npm ci` when package-lock.json changed since the last install. Nothing is fetched from outside the
+ * npm registry: Electron (45) no longer downloads its binary at install time — `npm start` fetches it
+ * later when it can — and the variable below keeps it so should a later version go back to it.
  */
 export const ensureNodeModules = async () => {
   const wanted = lockHash();
@@ -81,7 +81,7 @@ export const ensurePbxLab = () =>
     why: '软电话测试需要 Kamailio、rtpengine、baresip、SIPp 和 espeak-ng',
   });
 
-/** True when the better-sqlite3-multiple-ciphers binding loads in this Node; a stale or missing build is rebuilt. */
+/** The better-sqlite3-multiple-ciphers binding (a prebuilt N-API binary) must load in this Node; a broken install is repaired. */
 export const ensureSqliteBinding = async () => {
   const probe = "require('better-sqlite3-multiple-ciphers')(':memory:').close()";
   if ((await run(process.execPath, ['-e', probe], { stdio: 'ignore' })) === 0) return;

@@ -7,7 +7,8 @@ export const nodeBundleOptions = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node20',
+  // Node 24 runs the tests and the browser shell; Electron 45 embeds a Node 24 as well.
+  target: 'node24',
   // better-sqlite3-multiple-ciphers and node-hid are native and electron is provided by the runtime: none can be bundled.
   external: ['electron', 'better-sqlite3-multiple-ciphers', 'node-hid', '@node-rs/jieba'],
   define: { __APP_VERSION__: JSON.stringify(version) },

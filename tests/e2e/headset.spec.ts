@@ -53,6 +53,7 @@ test.afterEach(async () => {
   await shell.stop();
   rmSync(dir, { recursive: true, force: true });
   rmSync(profile, { recursive: true, force: true });
+  rmSync(`${profile}.db-key`, { force: true });
 });
 
 test('the headset answers, mutes and hangs up; its lights follow the call; unplugged mid-call the call goes on, replugged the lights come back', async ({

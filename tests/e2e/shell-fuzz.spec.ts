@@ -27,6 +27,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await shell.stop();
   rmSync(profile, { recursive: true, force: true });
+  rmSync(`${profile}.db-key`, { force: true });
 });
 
 /** Sends raw bytes as a client, returns the first line the shell answers (or '' when it just closes). */

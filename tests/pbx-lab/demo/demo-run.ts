@@ -25,9 +25,8 @@ const RING_EVERY_MS = 60_000;
 const check = process.argv.includes('--check');
 const argument = (name: string): string | null =>
   process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
-/** Given by scripts/demo.mjs when Electron and a better-sqlite3 build for it exist here. */
+/** Given by scripts/demo.mjs when the Electron binary exists here. */
 const electron = argument('electron');
-const electronSqliteBinding = argument('sqlite-binding');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const hasDisplay = () => process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -102,11 +101,8 @@ const main = async (): Promise<number> => {
       MINSHENG_TRAINING: '1',
       MINSHENG_TRAINING_SIP_PASSWORD: labUser(EXTENSION).password,
     };
-    if (electron && electronSqliteBinding) {
-      const app = spawn(electron, ['.'], {
-        stdio: 'inherit',
-        env: { ...process.env, ...consoleEnv, MINSHENG_SQLITE_BINDING: electronSqliteBinding },
-      });
+    if (electron) {
+      const app = spawn(electron, ['.'], { stdio: 'inherit', env: { ...process.env, ...consoleEnv } });
       cleanups.push(() => void app.kill('SIGTERM'));
       console.log('\n培训演示已启动（Electron，培训模式：来电均为模拟市民，工单只用于评分）。');
       await ringForever(scenarios, interrupted);

@@ -25,8 +25,8 @@ const configured: Settings = {
 
 /** Stands in for safeStorage: reversible, and the plain text never appears in its output. */
 const fakeKeychain: Cipher = {
-  encrypt: (plain) => Buffer.from(Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a)),
-  decrypt: (cipher) => Buffer.from(Buffer.from(cipher).map((byte) => byte ^ 0x5a)).toString('utf8'),
+  encrypt: async (plain) => Buffer.from(Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a)),
+  decrypt: async (cipher) => Buffer.from(Buffer.from(cipher).map((byte) => byte ^ 0x5a)).toString('utf8'),
 };
 
 const filesOf = (dir: string): string =>
