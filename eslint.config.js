@@ -39,6 +39,12 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // CommonJS preloads (--require) for third-party tools.
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Scripts and tests talk to a person at a terminal.
     files: ['scripts/**/*.{mjs,ts}', 'tests/**/*.{ts,tsx,mjs}'],
     rules: { 'no-console': 'off' },

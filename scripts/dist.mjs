@@ -3,7 +3,8 @@
 // `-- --linux deb AppImage --arm64`, `-- --win nsis --x64`). It downloads Electron (or takes it from a
 // pre-seeded cache or ELECTRON_MIRROR), so it needs a machine with internet or a mirror; on a closed
 // network it stops with that message instead of a stack trace. Every unpacked output it produced is
-// then put through the package check (asar contents, native modules' CPU, fuse wire).
+// then put through the package check (asar contents, native modules' CPU, fuse wire), and every deb
+// is repacked for the UOS app store (scripts/uos/) and checked.
 import { ensureSupportedNode } from './lib/supported-node.mjs';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,6 +46,12 @@ for (const name of unpacked) {
     '--arch',
     arch,
   ];
+  if ((await run(process.execPath, args)) !== 0) failed += 1;
+}
+// The UOS app store takes its own layout (/opt/apps/<appid>/…, no maintainer scripts): each deb is repacked into release/uos/.
+const debs = existsSync('release') ? readdirSync('release').filter((name) => name.endsWith('.deb')) : [];
+for (const deb of debs) {
+  const args = ['--import', 'tsx', 'scripts/uos/uos-cli.ts', 'repack', join('release', deb), '--out', join('release', 'uos')];
   if ((await run(process.execPath, args)) !== 0) failed += 1;
 }
 process.exit(failed === 0 ? 0 : 1);

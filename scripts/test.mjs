@@ -50,6 +50,8 @@ for (const [runner, command, args] of [
   ['typecheck', bin('tsc'), ['-b', '--noEmit']],
   ['eslint', bin('eslint'), ['.', '--max-warnings', '0']],
   ['prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
+  // Doyensec's Electron security scanner, offline; reviewed findings in scripts/security/electronegativity-exclusions.ts.
+  ['electronegativity', process.execPath, ['--import', 'tsx', 'scripts/security/electronegativity-check.ts']],
 ]) {
   const { code, seconds } = await step(runner, command, args);
   record(runner, { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 }, seconds);

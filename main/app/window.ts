@@ -42,6 +42,8 @@ export const createMainWindow = (preloadPath: string): BrowserWindow => {
       autoplayPolicy: 'no-user-gesture-required',
       backgroundThrottling: false,
       spellcheck: false,
+      // A middle click would otherwise ask for a new window; the open handler denies it, this never asks.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.webContents.on('will-navigate', (event, url) => {

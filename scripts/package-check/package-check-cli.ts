@@ -6,6 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { readDebContents, repackForUos } from '../uos/uos-deb';
+import { uosLayoutProblems } from '../uos/uos-layout';
+import { buildElectronBuilderLikeDeb } from '../uos/standin-deb';
+import { readBuilderFacts } from './builder-config';
 import { checkPackagedApp } from './check-packaged-app';
 import { StandInUnavailableError, ensureStandInElectron } from './standin-electron';
 
@@ -18,11 +22,14 @@ const configFile = option('config') ?? 'electron-builder.yml';
 const output = option('output') ?? 'release/package-check';
 const platform = option('platform') === 'win32' ? 'win32' : 'linux';
 
-const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> };
-const builderConfig = readFileSync(configFile, 'utf8');
+const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  version: string;
+  devDependencies: Record<string, string>;
+};
+const facts = readBuilderFacts(configFile);
 const electronVersion = packageJson.devDependencies.electron ?? '';
-const executableName = /^executableName:\s*(\S+)/m.exec(builderConfig)?.[1] ?? 'minsheng-desk';
-const builderElectron = /^electronVersion:\s*(\S+)/m.exec(builderConfig)?.[1];
+const executableName = facts.executableName || 'minsheng-desk';
+const builderElectron = facts.electronVersion;
 
 const fail = (message: string): never => {
   console.error(`✗ ${message}`);
@@ -71,6 +78,7 @@ if (builderElectron !== electronVersion)
     `electron-builder.yml 的 electronVersion（${builderElectron}）与 package.json 的 electron（${electronVersion}）不一致`,
   );
 
+const checkingExisting = option('app-dir') !== null;
 const appDir = option('app-dir') ?? packIntoStandIn();
 const executable =
   platform === 'win32'
@@ -79,6 +87,41 @@ const executable =
 const report = checkPackagedApp({ appDir, platform, arch, executable: executable ?? `${executableName}.exe` });
 for (const line of report.lines) console.log(line);
 problems.push(...report.problems);
+
+// The UOS store package, from a deb laid out as electron-builder's (built here with dpkg-deb: its own
+// deb target needs fpm, a download). `npm run dist` repacks the real deb the same way.
+if (!checkingExisting && platform === 'linux') {
+  const debArch = arch === 'x64' ? 'amd64' : arch;
+  const deb = buildElectronBuilderLikeDeb({
+    appDir,
+    productName: facts.productName,
+    executable: executableName,
+    displayName: facts.displayName,
+    version: packageJson.version,
+    debArch,
+    depends: facts.depends,
+    iconsDir: 'build-resources/icons',
+    postinst: 'build-resources/linux/after-install.sh',
+    outputDir: join(output, 'deb'),
+  });
+  const before = uosLayoutProblems(readDebContents(deb, facts.appId), {
+    appId: facts.appId,
+    name: facts.displayName,
+    executable: executableName,
+    version: packageJson.version,
+    debArch,
+  });
+  const { file, app } = repackForUos({
+    inputDeb: deb,
+    outputDir: join(output, 'uos'),
+    app: { appId: facts.appId, name: facts.displayName, executable: executableName },
+    comment: facts.comment,
+    udevRule: 'build-resources/linux/70-minsheng-headsets.rules',
+  });
+  const after = uosLayoutProblems(readDebContents(file, app.appId), app);
+  console.log(`uos: electron-builder-style deb breaks ${before.length} store rules; repacked ${file}: ${after.length}`);
+  problems.push(...after.map((problem) => `UOS 包：${problem}`));
+}
 
 if (problems.length > 0) {
   console.error(`✗ 打包检查发现 ${problems.length} 个问题（${appDir}）：`);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUSE_SENTINEL } from './fuse-wire';
 
@@ -42,7 +42,7 @@ export const ensureStandInElectron = (options: {
     );
   const home = join(options.cacheDir, `electron-standin-${options.version}-linux-${options.arch}`);
   const binary = join(home, 'electron');
-  if (existsSync(binary)) return home;
+  if (existsSync(binary) && existsSync(join(home, 'chrome-sandbox'))) return home;
   rmSync(home, { recursive: true, force: true });
   mkdirSync(join(home, 'resources'), { recursive: true });
   const source = join(home, 'standin.c');
@@ -54,6 +54,8 @@ export const ensureStandInElectron = (options: {
     );
   rmSync(source);
   chmodSync(binary, 0o755);
+  // Electron's Linux zip carries the SUID sandbox helper; the stand-in's is the same do-nothing program.
+  copyFileSync(binary, join(home, 'chrome-sandbox'));
   writeFileSync(join(home, 'LICENSE'), 'Stand-in for the Electron distribution, made by scripts/package-check. Not Electron.\n');
   writeFileSync(join(home, 'version'), options.version);
   writeFileSync(
