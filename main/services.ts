@@ -4,6 +4,7 @@ import { type DbClient, openDbClient } from './db/db-client';
 import type { DatabaseKeySource } from './db/encryption/database-key';
 import { createHistoryService } from './history/history-service';
 import { createRetentionService } from './retention/retention-service';
+import { createSealingService } from './fields/sealing-service';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service';
 import { createLockService } from './lock/lock-service';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher';
@@ -166,6 +167,18 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   db.onOutboxWritten(() => sync.nudge());
   // A training profile never talks to the platform: its outbox stays empty (training-repo) and sync never starts.
   const retention = createRetentionService({ db, settings, log });
+  // SM4 field encryption (a centre setting): existing rows are converted after start and after each change of it.
+  const sealing = createSealingService({ db, log });
+  const convertFields = (): void =>
+    void sealing.convert().catch((error: unknown) => log.warn('fields.convert-failed', { error: String(error).slice(0, 120) }));
+  let fieldCipher = (await settings.current()).fieldCipher;
+  events.subscribe((event, payload) => {
+    if (event !== 'settings.changed') return;
+    const next = (payload as { settings: { fieldCipher: typeof fieldCipher } }).settings.fieldCipher;
+    if (next !== fieldCipher) convertFields();
+    fieldCipher = next;
+  });
+  convertFields();
   if (profileKind === 'production') {
     await sync.start();
     // A training profile's orders are simulated and never reach a platform: retention has nothing to wait for.

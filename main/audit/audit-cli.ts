@@ -1,6 +1,8 @@
 // `npm run audit -- verify [--profile DIR]`: checks a console's audit chain for IT and auditors.
-// Opens the database read-only; exit 0 when intact, 1 when an entry was edited, deleted or moved,
-// 2 when the profile cannot be read.
+// `npm run audit -- fields [--profile DIR]`: for a 密评 reviewer, per sensitive column how many
+// values are SM4-sealed and clear, and whether every sealed one opens (its HMAC-SM3 holds).
+// Opens the database read-only; exit 0 when intact, 1 when an entry was edited, deleted or moved
+// (or, with SM4 on, a value is clear or does not open), 2 when the profile cannot be read.
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
@@ -9,6 +11,8 @@ import { keyConnection } from '../db/encryption/key-connection';
 import { databaseFile } from '../profile/database-file';
 import { defaultProfileDir } from '../profile/profile-dir';
 import { verifyAuditLog } from './audit-repo';
+import { attachFieldFunctions } from '../fields/field-functions';
+import { fieldsReport } from '../fields/fields-report';
 
 const KIND_TEXT = {
   edited: '内容被改动',
@@ -21,8 +25,9 @@ const say = (line: string): void => void process.stdout.write(`${line}\n`);
 const complain = (line: string): void => void process.stderr.write(`${line}\n`);
 
 const args = process.argv.slice(2);
-if (args[0] !== 'verify') {
-  complain('用法：npm run audit -- verify [--profile 配置目录]');
+const command = args[0];
+if (command !== 'verify' && command !== 'fields') {
+  complain('用法：npm run audit -- verify|fields [--profile 配置目录]');
   process.exit(2);
 }
 const at = args.indexOf('--profile');
@@ -35,11 +40,24 @@ if (!profile || !existsSync(file)) {
 const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
 try {
   // The browser shell's key file or MINSHENG_DB_KEY; the app's keychain-wrapped key only opens inside the app.
-  keyConnection(db, readOrCreateKeyFile({ env: process.env, profileDir: profile, create: false }));
+  const key = readOrCreateKeyFile({ env: process.env, profileDir: profile, create: false });
+  keyConnection(db, key);
+  attachFieldFunctions(db, key);
 } catch (error) {
   db.close();
   complain(`无法打开数据库：${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);
+}
+if (command === 'fields') {
+  const report = fieldsReport(db);
+  db.close();
+  say(`敏感字段加密设置：${report.mode === 'sm4' ? 'SM4 国密逐字段加密' : '不加密'}`);
+  for (const column of report.columns) {
+    say(`  ${column.table}.${column.column}：已加密 ${column.sealed}，明文 ${column.clear}，无法解密 ${column.unopened}`);
+  }
+  say(`来电人号码索引：盲索引 ${report.blindIndexes}，明文号码 ${report.clearKeys}`);
+  say(report.ok ? '检查通过。' : '检查未通过：见上面的明文或无法解密的数量。');
+  process.exit(report.ok ? 0 : 1);
 }
 const { entries, problems } = verifyAuditLog(db);
 db.close();

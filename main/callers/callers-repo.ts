@@ -26,11 +26,18 @@ export interface CallerInsert {
   readonly createdAt: string;
 }
 
+/** The caller's number in clear: sealed beside its blind index when SM4 field encryption is on (main/fields/). */
+export const CALLER_NUMBER_SQL = 'coalesce(unseal(number_sealed), number_key)';
+
+/** Both forms a caller may be stored under: while a profile is being converted some rows have each. */
+const BY_KEY = 'number_key IN (?, number_index(?))';
+
 export const callerByKey = (db: Database, numberKey: string): CallerRow | null =>
   (statement(
     db,
-    'SELECT id, number_key, number_kind, name, tags_json, confidential, region_code FROM callers WHERE number_key = ?',
-  ).get(numberKey) as CallerRow | undefined) ?? null;
+    `SELECT id, ${CALLER_NUMBER_SQL} AS number_key, number_kind, unseal(name) AS name, tags_json, confidential, region_code
+     FROM callers WHERE ${BY_KEY}`,
+  ).get(numberKey, numberKey) as CallerRow | undefined) ?? null;
 
 export const callerIdByKey = (db: Database, numberKey: string | null): string | null =>
   numberKey === null ? null : (callerByKey(db, numberKey)?.id ?? null);
@@ -39,10 +46,11 @@ export const callerIdByKey = (db: Database, numberKey: string | null): string | 
 export const insertCallerRow = (db: Database, caller: CallerInsert): void => {
   statement(
     db,
-    `INSERT INTO callers (id, number_key, number_kind, name, tags_json, confidential, region_code, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO callers (id, number_key, number_sealed, number_kind, name, tags_json, confidential, region_code, created_at, updated_at)
+     VALUES (?, caller_key(?), seal_or_null(?), ?, seal(?), ?, ?, ?, ?, ?)`,
   ).run(
     caller.id,
+    caller.numberKey,
     caller.numberKey,
     caller.numberKind,
     caller.name,

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Migration } from './migrations/migration';
+import { ensureFieldFunctions } from '../fields/field-functions';
 
 export class DatabaseTooNewError extends Error {
   readonly code = 'DATABASE_TOO_NEW';
@@ -23,6 +24,8 @@ export const migrate = (db: Database, migrations: readonly Migration[]): number 
     if (migration.version !== index + 1)
       throw new Error(`migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
   });
+  // Every repository statement may seal or unseal a field: a database that skipped openDatabase gets the pass-through functions.
+  ensureFieldFunctions(db);
   const supported = migrations.length;
   const found = currentVersion(db);
   if (found > supported) throw new DatabaseTooNewError(found, supported);

@@ -3,6 +3,7 @@ import type { DatabaseKey } from './encryption/database-key';
 import { encryptPlainDatabase } from './encryption/encrypt-plain-database';
 import { keyConnection } from './encryption/key-connection';
 import { migrate } from './migrate';
+import { attachFieldFunctions } from '../fields/field-functions';
 import { migrations } from './migrations';
 
 export interface OpenDatabaseOptions {
@@ -25,6 +26,7 @@ export const openDatabase = ({ file, nativeBinding, key }: OpenDatabaseOptions):
   const db = new BetterSqlite3(file, nativeBinding ? { nativeBinding } : {});
   try {
     if (key) keyConnection(db, key);
+    attachFieldFunctions(db, key ?? null);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -51,6 +53,7 @@ export const openReadConnection = ({
   const db = new BetterSqlite3(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     if (key) keyConnection(db, key);
+    attachFieldFunctions(db, key ?? null);
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     db.pragma('query_only = ON');

@@ -14,6 +14,7 @@ import { stationRepo } from '../workorders/station-repo';
 import { workOrderRepo } from '../workorders/work-order-repo';
 import { settingsRepo } from '../settings/settings-repo';
 import { trainingRepo } from '../training/training-repo';
+import { sealingRepo } from '../fields/sealing-repo';
 
 /**
  * Everything that touches SQLite, by repository. These functions run inside the database worker;
@@ -36,6 +37,7 @@ export const repos = {
   phone: phoneRepo,
   training: trainingRepo,
   retention: retentionRepo,
+  sealing: sealingRepo,
 } as const;
 
 export type Repos = typeof repos;

@@ -12,19 +12,19 @@ const DEMO = "EXISTS (SELECT 1 FROM calls k WHERE k.caller_id = c.id AND k.sip_c
 export const rememberDemoCallers = (db: Database, at: string): TrainingCallerRow[] => {
   const openOrders = db
     .prepare(
-      `SELECT 'open-orders' AS kind, c.number_key, c.name, COUNT(*) AS count FROM callers c JOIN work_orders w ON w.caller_id = c.id
+      `SELECT 'open-orders' AS kind, coalesce(unseal(c.number_sealed), c.number_key) AS number_key, unseal(c.name) AS name, COUNT(*) AS count FROM callers c JOIN work_orders w ON w.caller_id = c.id
        WHERE c.confidential = 0 AND w.status IN ('registered', 'dispatched', 'accepted', 'returned', 'postponed') AND ${DEMO}
        GROUP BY c.id ORDER BY count DESC LIMIT 1`,
     )
     .get() as TrainingCallerRow | undefined;
   const confidential = db
     .prepare(
-      `SELECT 'confidential' AS kind, c.number_key, c.name, 0 AS count FROM callers c WHERE c.confidential = 1 AND ${DEMO} LIMIT 1`,
+      `SELECT 'confidential' AS kind, coalesce(unseal(c.number_sealed), c.number_key) AS number_key, unseal(c.name) AS name, 0 AS count FROM callers c WHERE c.confidential = 1 AND ${DEMO} LIMIT 1`,
     )
     .get() as TrainingCallerRow | undefined;
   const repeat = db
     .prepare(
-      `SELECT 'repeat' AS kind, c.number_key, c.name, COUNT(*) AS count FROM calls k JOIN callers c ON c.id = k.caller_id
+      `SELECT 'repeat' AS kind, coalesce(unseal(c.number_sealed), c.number_key) AS number_key, unseal(c.name) AS name, COUNT(*) AS count FROM calls k JOIN callers c ON c.id = k.caller_id
        WHERE k.sip_call_id LIKE '%@pbx.demo' AND c.confidential = 0 AND c.number_key != ?
        GROUP BY k.caller_id ORDER BY count DESC LIMIT 1`,
     )

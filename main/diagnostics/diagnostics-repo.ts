@@ -2,16 +2,16 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /** Columns that hold what a citizen told us or who they are; the bundle must show none of it. */
 const PERSONAL_COLUMNS = [
-  'SELECT number_key AS value FROM callers',
-  'SELECT name FROM callers WHERE name IS NOT NULL',
-  'SELECT contact_name FROM work_orders WHERE contact_name IS NOT NULL',
-  'SELECT contact_number FROM work_orders WHERE contact_number IS NOT NULL',
-  'SELECT address FROM work_orders',
-  'SELECT title FROM work_orders',
-  'SELECT content FROM work_orders',
-  'SELECT reply FROM work_orders WHERE reply IS NOT NULL',
-  'SELECT note FROM work_order_events WHERE note IS NOT NULL',
-  'SELECT remote_number FROM calls WHERE remote_number IS NOT NULL',
+  'SELECT coalesce(unseal(number_sealed), number_key) AS value FROM callers',
+  'SELECT unseal(name) FROM callers WHERE name IS NOT NULL',
+  'SELECT unseal(contact_name) FROM work_orders WHERE contact_name IS NOT NULL',
+  'SELECT unseal(contact_number) FROM work_orders WHERE contact_number IS NOT NULL',
+  'SELECT unseal(address) FROM work_orders',
+  'SELECT unseal(title) FROM work_orders',
+  'SELECT unseal(content) FROM work_orders',
+  'SELECT unseal(reply) FROM work_orders WHERE reply IS NOT NULL',
+  'SELECT unseal(note) FROM work_order_events WHERE note IS NOT NULL',
+  'SELECT unseal(remote_number) FROM calls WHERE remote_number IS NOT NULL',
   'SELECT query FROM kb_usage WHERE query IS NOT NULL',
 ];
 const DRAFT_FIELDS = ['callerName', 'contactNumber', 'address', 'title', 'content', 'reply', 'dispatchNote'];
@@ -39,7 +39,7 @@ export const diagnosticsRepo = {
         if (typeof value === 'string' && value.trim() !== '') values.add(value);
       }
     }
-    for (const json of db.prepare('SELECT form_json FROM intake_drafts').pluck().iterate() as Iterable<string>) {
+    for (const json of db.prepare('SELECT unseal(form_json) FROM intake_drafts').pluck().iterate() as Iterable<string>) {
       const form = JSON.parse(json) as Record<string, unknown>;
       for (const field of DRAFT_FIELDS) {
         const value = form[field];

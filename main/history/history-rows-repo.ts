@@ -24,7 +24,7 @@ export const insertCallRow = (db: Database, call: CallInsert): void => {
     db,
     `INSERT INTO calls (id, sip_call_id, direction, caller_id, remote_number, local_number, queue, agent_id, ring_at, answer_at,
        end_at, end_cause, transfer_target, work_order_id, created_at, updated_at)
-     VALUES (@id, @sipCallId, @direction, @callerId, @remoteNumber, @localNumber, @queue, @agentId, @ringAt, @answerAt,
+     VALUES (@id, @sipCallId, @direction, @callerId, seal(@remoteNumber), @localNumber, @queue, @agentId, @ringAt, @answerAt,
        @endAt, @endCause, @transferTarget, @workOrderId, @ringAt, @ringAt)`,
   ).run(call);
 };

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statement-cache';
 import { OPEN_STATUSES } from '../workorders/domain/work-order-status';
 import { appendAudit } from '../audit/audit-repo';
-import { type CallerRow, callerByKey } from '../callers/callers-repo';
+import { CALLER_NUMBER_SQL, type CallerRow, callerByKey } from '../callers/callers-repo';
 
 export type { CallerRow } from '../callers/callers-repo';
 
@@ -38,7 +38,8 @@ export interface ScreenPopRows {
   readonly recentOrders: OrderRow[];
 }
 
-const ORDER_COLUMNS = 'id, number, title, status, request_type, category_code, created_at, deadline_at, confidential';
+const ORDER_COLUMNS =
+  'id, number, unseal(title) AS title, status, request_type, category_code, created_at, deadline_at, confidential';
 const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 
 const SQL = {
@@ -49,7 +50,7 @@ const SQL = {
           FROM calls c LEFT JOIN work_orders w ON w.id = c.work_order_id
           WHERE c.caller_id = ? AND c.purpose != 'training' ORDER BY c.ring_at DESC LIMIT ?`,
   orders: `SELECT ${ORDER_COLUMNS} FROM work_orders WHERE caller_id = ? ORDER BY created_at DESC LIMIT ?`,
-  callerById: 'SELECT number_key FROM callers WHERE id = ?',
+  callerById: `SELECT ${CALLER_NUMBER_SQL} FROM callers WHERE id = ?`,
 } as const;
 
 export interface TrainingCallerRow {
@@ -98,8 +99,9 @@ export const screenPopRepo = {
     db.transaction(() => {
       const byCall = 'callId' in request;
       const found = byCall
-        ? (statement(db, 'SELECT remote_number AS key, caller_id AS callerId FROM calls WHERE id = ?').get(request.callId) as
-            { key: string | null; callerId: string | null } | undefined)
+        ? (statement(db, 'SELECT unseal(remote_number) AS key, caller_id AS callerId FROM calls WHERE id = ?').get(
+            request.callId,
+          ) as { key: string | null; callerId: string | null } | undefined)
         : { key: statement(db, SQL.callerById).pluck().get(request.callerId) as string | undefined, callerId: request.callerId };
       if (!found?.key) return null;
       appendAudit(db, {

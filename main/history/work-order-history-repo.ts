@@ -42,14 +42,17 @@ export const workOrderHistoryRepo = {
     db.transaction(() => {
       const order = db
         .prepare(
-          `SELECT id, number, channel, caller_id, contact_name, request_type, category_code, region_code, address, title, content,
-             urgency, handling_mode, lead_department, co_departments_json, reply, deadline_at, status, confidential, created_at, created_by
+          `SELECT id, number, channel, caller_id, unseal(contact_name) AS contact_name, request_type, category_code, region_code,
+             unseal(address) AS address, unseal(title) AS title, unseal(content) AS content, urgency, handling_mode, lead_department,
+             co_departments_json, unseal(reply) AS reply, deadline_at, status, confidential, created_at, created_by
            FROM work_orders WHERE id = ?`,
         )
         .get(request.workOrderId) as WorkOrderDetailRow | undefined;
       if (!order) return null;
       const events = db
-        .prepare('SELECT id, kind, at, actor, note FROM work_order_events WHERE work_order_id = ? ORDER BY at, id')
+        .prepare(
+          'SELECT id, kind, at, actor, unseal(note) AS note FROM work_order_events WHERE work_order_id = ? ORDER BY at, id',
+        )
         .all(request.workOrderId) as WorkOrderEventRow[];
       appendAudit(db, {
         actor: request.actor,

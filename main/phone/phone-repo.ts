@@ -21,7 +21,8 @@ interface StoredCall {
   readonly id: string;
   readonly sip_call_id: string | null;
   readonly direction: 'inbound' | 'outbound';
-  readonly remote_number: string | null;
+  /** remote_number as read back: clear even when the column holds it sealed (main/fields/). */
+  readonly clear_number: string | null;
   readonly ring_at: string;
   readonly answer_at: string | null;
   readonly end_at: string | null;
@@ -35,7 +36,7 @@ const toView = (row: StoredCall) => ({
   id: row.id,
   sipCallId: row.sip_call_id,
   direction: row.direction,
-  remoteNumber: row.remote_number,
+  remoteNumber: row.clear_number,
   ringAt: row.ring_at,
   answerAt: row.answer_at,
   endAt: row.end_at,
@@ -59,7 +60,7 @@ export const phoneRepo = {
         `INSERT INTO calls (id, sip_call_id, direction, caller_id, remote_number, local_number, agent_id, ring_at,
                             answer_at, end_at, end_cause, transfer_target, privacy_requested, purpose, training_scenario_id,
                             created_at, updated_at)
-         VALUES (@id, @sipCallId, @direction, @callerId, @remoteNumber, @localNumber, @agentId, @ringAt,
+         VALUES (@id, @sipCallId, @direction, @callerId, seal(@remoteNumber), @localNumber, @agentId, @ringAt,
                  @answerAt, @endAt, @endCause, @transferTarget, @privacy, @purpose, @trainingScenarioId, @at, @at)
          ON CONFLICT(id) DO UPDATE SET
            sip_call_id = coalesce(calls.sip_call_id, excluded.sip_call_id),
@@ -75,7 +76,9 @@ export const phoneRepo = {
          -- A late update of a call whose number retention cleared must not write the number back.
          WHERE calls.purged_at IS NULL`,
       ).run({ ...call, callerId, privacy: call.privacyRequested ? 1 : 0, at });
-      const stored = statement(db, 'SELECT * FROM calls WHERE id = ?').get(call.id) as StoredCall;
+      const stored = statement(db, 'SELECT *, unseal(remote_number) AS clear_number FROM calls WHERE id = ?').get(
+        call.id,
+      ) as StoredCall;
       if (!reachesPlatform(stored.purpose)) return;
       enqueueOutbox(db, {
         stream: 'call',
@@ -92,7 +95,7 @@ export const phoneRepo = {
     (
       statement(
         db,
-        `SELECT calls.*, coalesce(callers.confidential, 0) AS caller_confidential
+        `SELECT calls.*, unseal(calls.remote_number) AS clear_number, coalesce(callers.confidential, 0) AS caller_confidential
          FROM calls INDEXED BY calls_by_ring LEFT JOIN callers ON callers.id = calls.caller_id
          ORDER BY calls.ring_at DESC LIMIT ?`,
       ).all(limit) as (StoredCall & { caller_confidential: number })[]

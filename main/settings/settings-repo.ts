@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../audit/audit-repo';
+import { refreshFieldMode } from '../fields/field-functions';
 
 /** Key/value rows; the service owns the shape and validates what comes back out. */
 export const settingsRepo = {
@@ -24,6 +25,8 @@ export const settingsRepo = {
     db.transaction(() => {
       for (const [key, value] of Object.entries(values)) upsert.run(key, JSON.stringify(value), now);
     })();
+    // The field-encryption setting takes effect for this connection's next write.
+    refreshFieldMode(db);
   },
 
   /** The agent's save: the values, and an audit entry naming the settings that changed (never their values). */

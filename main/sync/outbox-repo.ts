@@ -27,14 +27,10 @@ export const enqueueOutbox = (db: Database, entry: OutboxEntry): string => {
   if (!db.inTransaction) throw new Error('enqueueOutbox must run inside the transaction that writes the record');
   const itemId = uuidv7();
   markOutboxWritten();
-  statement(db, 'INSERT INTO outbox (item_id, stream, record_id, op, payload_json, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    itemId,
-    entry.stream,
-    entry.recordId,
-    entry.op,
-    JSON.stringify(entry.payload),
-    entry.at,
-  );
+  statement(
+    db,
+    'INSERT INTO outbox (item_id, stream, record_id, op, payload_json, created_at) VALUES (?, ?, ?, ?, seal_json(?), ?)',
+  ).run(itemId, entry.stream, entry.recordId, entry.op, JSON.stringify(entry.payload), entry.at);
   return itemId;
 };
 
@@ -63,7 +59,7 @@ export const outboxRepo = {
   unacknowledged: (db: Database, limit: number): OutboxRow[] =>
     statement(
       db,
-      `SELECT seq, item_id AS itemId, stream, record_id AS recordId, op, payload_json AS payloadJson, created_at AS createdAt, state
+      `SELECT seq, item_id AS itemId, stream, record_id AS recordId, op, unseal(payload_json) AS payloadJson, created_at AS createdAt, state
        FROM outbox INDEXED BY outbox_by_state WHERE state IN ('pending', 'quarantined') ORDER BY seq LIMIT ?`,
     ).all(limit) as OutboxRow[],
 
@@ -80,7 +76,7 @@ export const outboxRepo = {
       );
       const window = statement(
         db,
-        `SELECT seq, item_id AS itemId, stream, record_id AS recordId, op, payload_json AS payloadJson, created_at AS createdAt, state
+        `SELECT seq, item_id AS itemId, stream, record_id AS recordId, op, unseal(payload_json) AS payloadJson, created_at AS createdAt, state
          FROM outbox INDEXED BY outbox_by_state WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
       );
       const batch: OutboxRow[] = [];

@@ -27,7 +27,7 @@ const upsertCaller = (db: Database, caller: NonNullable<PulledWorkOrder['caller'
   if (byKey) {
     statement(
       db,
-      'UPDATE callers SET name = coalesce(?, name), confidential = ?, region_code = coalesce(?, region_code), updated_at = ? WHERE id = ?',
+      'UPDATE callers SET name = coalesce(seal(?), name), confidential = ?, region_code = coalesce(?, region_code), updated_at = ? WHERE id = ?',
     ).run(caller.name, caller.confidential ? 1 : 0, caller.regionCode, new Date().toISOString(), byKey);
     return byKey;
   }
@@ -50,15 +50,15 @@ const applyWorkOrder = (db: Database, data: PulledWorkOrder): void => {
     statement(
       db,
       `UPDATE work_orders SET status = @status, deadline_at = @deadlineAt, lead_department = @leadDepartment,
-         co_departments_json = @coDepartments, reply = @reply, duplicate_of = @duplicateOf, updated_at = @now
-         ${unsent ? '' : ', title = @title, content = @content, category_code = @categoryCode, region_code = @regionCode, address = @address, urgency = @urgency'}
+         co_departments_json = @coDepartments, reply = seal(@reply), duplicate_of = @duplicateOf, updated_at = @now
+         ${unsent ? '' : ', title = seal(@title), content = seal(@content), category_code = @categoryCode, region_code = @regionCode, address = seal(@address), urgency = @urgency'}
        WHERE id = @id`,
     ).run({ ...order, coDepartments: JSON.stringify(order.coDepartments), now: new Date().toISOString() });
   }
   for (const event of data.events) {
     statement(
       db,
-      'INSERT OR IGNORE INTO work_order_events (id, work_order_id, kind, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO work_order_events (id, work_order_id, kind, at, actor, note) VALUES (?, ?, ?, ?, ?, seal(?))',
     ).run(event.id, order.id, event.kind, event.at, event.actor, event.note);
   }
 };

@@ -109,7 +109,7 @@ export const trainingRepo = {
   trainingCallOrder: (db: Database, workOrderId: string): TrainingCallOrder | null =>
     (statement(
       db,
-      `SELECT d.form_json AS formJson, c.training_scenario_id AS scenarioId, c.ring_at AS ringAt, c.answer_at AS answerAt,
+      `SELECT unseal(d.form_json) AS formJson, c.training_scenario_id AS scenarioId, c.ring_at AS ringAt, c.answer_at AS answerAt,
               c.end_at AS endAt, c.transfer_target AS transferTarget, w.created_at AS submittedAt, w.created_by AS trainee
          FROM work_orders w
          JOIN intake_drafts d ON d.work_order_id = w.id

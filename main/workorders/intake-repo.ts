@@ -25,7 +25,7 @@ export interface DuplicateRow {
   readonly same_caller: number;
 }
 
-const DRAFT_COLUMNS = 'id, call_ref, form_json, revision, updated_at';
+const DRAFT_COLUMNS = 'id, call_ref, unseal(form_json) AS form_json, revision, updated_at';
 const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 
 export interface SubmitRequest {
@@ -57,7 +57,7 @@ export const intakeRepo = {
   createDraft: (db: Database, draft: { id: string; callRef: string | null; formJson: string; at: string }): void => {
     statement(
       db,
-      'INSERT INTO intake_drafts (id, call_ref, form_json, revision, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)',
+      'INSERT INTO intake_drafts (id, call_ref, form_json, revision, created_at, updated_at) VALUES (?, ?, seal_json(?), 0, ?, ?)',
     ).run(draft.id, draft.callRef, draft.formJson, draft.at, draft.at);
   },
 
@@ -68,7 +68,7 @@ export const intakeRepo = {
   ): { saved: boolean; revision: number } | null => {
     const changed = statement(
       db,
-      'UPDATE intake_drafts SET form_json = ?, revision = ?, updated_at = ? WHERE id = ? AND work_order_id IS NULL AND revision < ?',
+      'UPDATE intake_drafts SET form_json = seal_json(?), revision = ?, updated_at = ? WHERE id = ? AND work_order_id IS NULL AND revision < ?',
     ).run(save.formJson, save.revision, save.at, save.id, save.revision).changes;
     const current = statement(db, 'SELECT revision FROM intake_drafts WHERE id = ? AND work_order_id IS NULL')
       .pluck()
@@ -91,7 +91,7 @@ export const intakeRepo = {
     const byCaller = callerId
       ? (statement(
           db,
-          `SELECT id, number, title, status, created_at, 1 AS same_caller FROM work_orders INDEXED BY work_orders_open_by_caller
+          `SELECT id, number, unseal(title) AS title, status, created_at, 1 AS same_caller FROM work_orders INDEXED BY work_orders_open_by_caller
            WHERE caller_id = ? AND status IN (${OPEN}) AND created_at >= ? LIMIT 10`,
         ).all(callerId, query.since) as DuplicateRow[])
       : [];
@@ -99,7 +99,7 @@ export const intakeRepo = {
       query.regionCode && query.categoryCode
         ? (statement(
             db,
-            `SELECT id, number, title, status, created_at, 0 AS same_caller FROM work_orders INDEXED BY work_orders_open_by_place
+            `SELECT id, number, unseal(title) AS title, status, created_at, 0 AS same_caller FROM work_orders INDEXED BY work_orders_open_by_place
              WHERE region_code = ? AND category_code = ? AND status IN (${OPEN}) AND created_at >= ? LIMIT 10`,
           ).all(query.regionCode, query.categoryCode, query.since) as DuplicateRow[])
         : [];
@@ -163,7 +163,7 @@ export const intakeRepo = {
       if (
         statement(
           db,
-          'UPDATE intake_drafts SET work_order_id = ?, form_json = ?, updated_at = ? WHERE id = ? AND work_order_id IS NULL',
+          'UPDATE intake_drafts SET work_order_id = ?, form_json = seal_json(?), updated_at = ? WHERE id = ? AND work_order_id IS NULL',
         ).run(workOrderId, request.formJson, at, request.draftId).changes !== 1
       ) {
         // Rolls the whole submission back: a draft is turned into an order once, never twice.

@@ -10,8 +10,9 @@ export type NewWorkOrder = Omit<WorkOrderRecord, 'id'> & { readonly id?: string 
 const INSERT_ORDER = `INSERT INTO work_orders (id, number, channel, caller_id, contact_name, contact_number, request_type,
   category_code, region_code, address, title, content, urgency, handling_mode, lead_department, co_departments_json, reply,
   deadline_at, status, duplicate_of, confidential, created_at, updated_at, created_by)
-  VALUES (@id, @number, @channel, @callerId, @contactName, @contactNumber, @requestType, @categoryCode, @regionCode, @address,
-  @title, @content, @urgency, @handlingMode, @leadDepartment, @coDepartments, @reply, @deadlineAt, @status, @duplicateOf,
+  VALUES (@id, @number, @channel, @callerId, seal(@contactName), seal(@contactNumber), @requestType, @categoryCode, @regionCode,
+  seal(@address), seal(@title), seal(@content), @urgency, @handlingMode, @leadDepartment, @coDepartments, seal(@reply), @deadlineAt,
+  @status, @duplicateOf,
   @confidential, @createdAt, @createdAt, @createdBy)`;
 
 const orderRow = (order: NewWorkOrder & { id: string }) => ({
@@ -30,7 +31,7 @@ export const insertWorkOrderEvent = (
   event: { id?: string; workOrderId: string; kind: string; at: string; actor: string; note: string | null },
 ): string => {
   const id = event.id ?? uuidv7();
-  statement(db, 'INSERT INTO work_order_events (id, work_order_id, kind, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO work_order_events (id, work_order_id, kind, at, actor, note) VALUES (?, ?, ?, ?, ?, seal(?))').run(
     id,
     event.workOrderId,
     event.kind,

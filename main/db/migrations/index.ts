@@ -12,6 +12,7 @@ import { migration0011 } from './0011-kb-learning';
 import { migration0012 } from './0012-audit-chain';
 import { migration0013 } from './0013-retention';
 import { migration0014 } from './0014-retention-calls';
+import { migration0015 } from './0015-sealed-numbers';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

@@ -12,4 +12,5 @@ export const defaultSettings: Settings = {
   agentId: '',
   retentionDays: RETENTION_DEFAULT_DAYS,
   idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES,
+  fieldCipher: 'none',
 };

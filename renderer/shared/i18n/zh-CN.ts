@@ -370,7 +370,12 @@ export const zhCN = {
   'settings.save': '保存',
   'settings.cancel': '取消',
   'settings.retentionDays': '办结工单个人信息保留天数',
-  'settings.section.lock': '空闲锁屏',
+  'settings.section.lock': '空闲锁屏与数据保护',
+  'settings.fieldCipher': '敏感字段加密（密评）',
+  'settings.fieldCipher.none': '不加密（数据库整体已加密）',
+  'settings.fieldCipher.sm4': 'SM4 国密逐字段加密',
+  'settings.fieldCipher.hint':
+    '号码、姓名、地址和诉求内容逐字段以 SM4 加密，号码以 HMAC-SM3 盲索引查询；切换后已有记录在后台转换，可随时接听',
   'settings.idleLockMinutes': '无操作多少分钟后锁屏（通话中不锁）',
   'settings.lockPin': '锁屏密码（4–32 位）',
   'settings.lockPin.stored': '已设置（留空则不修改）',

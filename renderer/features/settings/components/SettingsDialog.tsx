@@ -49,6 +49,37 @@ const Field = ({
   );
 };
 
+const FIELD_CIPHER_OPTIONS: readonly { value: string; label: MessageKey }[] = [
+  { value: 'none', label: 'settings.fieldCipher.none' },
+  { value: 'sm4', label: 'settings.fieldCipher.sm4' },
+];
+
+const FieldCipherSelect = () => {
+  const id = useId();
+  const value = useSettingsStore((state) => state.draft?.fieldCipher ?? 'none');
+  const error = useSettingsStore((state) => state.fieldErrors.fieldCipher);
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label htmlFor={id}>{t('settings.fieldCipher')}</label>
+      <select
+        id={id}
+        name="fieldCipher"
+        value={value}
+        title={t('settings.fieldCipher.hint')}
+        aria-invalid={error ? true : undefined}
+        onChange={(event) => draftEdited('fieldCipher', event.target.value)}
+      >
+        {FIELD_CIPHER_OPTIONS.map((option) => (
+          <option key={option.value} value={option.value}>
+            {t(option.label)}
+          </option>
+        ))}
+      </select>
+      <FieldError message={error} id={`${id}-error`} />
+    </div>
+  );
+};
+
 export const SettingsDialog = () => {
   const open = useSettingsStore((state) => state.dialogOpen);
   const saving = useSettingsStore((state) => state.saving);
@@ -97,6 +128,7 @@ export const SettingsDialog = () => {
         <div className="field-row">
           <Field field="idleLockMinutes" label="settings.idleLockMinutes" />
           <Field field="lockPin" label="settings.lockPin" type="password" />
+          <FieldCipherSelect />
         </div>
         <p className="hint" data-testid="lock-pin-state">
           {lock?.credentials.pin

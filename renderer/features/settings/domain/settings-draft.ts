@@ -12,6 +12,7 @@ export interface SettingsDraft {
   readonly agentId: string;
   readonly retentionDays: string;
   readonly idleLockMinutes: string;
+  readonly fieldCipher: string;
   /** Typed only to change it: the stored PIN is a hash and never comes back. */
   readonly lockPin: string;
 }
@@ -41,6 +42,8 @@ export const settingsFromDraft = (draft: SettingsDraft): Settings => ({
   // Not a number (NaN) or out of range: main's schema says what is wrong, on its field.
   retentionDays: Number(draft.retentionDays.trim()),
   idleLockMinutes: Number(draft.idleLockMinutes.trim()),
+  // Anything but the two choices is refused on its field by main's schema.
+  fieldCipher: draft.fieldCipher as Settings['fieldCipher'],
 });
 
 /** Main reports problems by input path (`pbxServers.1`); the form shows them on the field they came from. */

@@ -21,6 +21,7 @@ const configured: Settings = {
   agentId: 'SZ-0042',
   retentionDays: 180,
   idleLockMinutes: 10,
+  fieldCipher: 'none',
 };
 
 /** Stands in for safeStorage: reversible, and the plain text never appears in its output. */

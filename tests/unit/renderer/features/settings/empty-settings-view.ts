@@ -12,6 +12,7 @@ export const emptySettingsView = (detail = '浏览器模式'): SettingsView => (
     agentId: '',
     retentionDays: 180,
     idleLockMinutes: 10,
+    fieldCipher: 'none',
   },
   sipPasswordStored: false,
   platformTokenStored: false,

@@ -54,6 +54,7 @@ describe('setup checklist', () => {
         agentId: 'A1',
         retentionDays: 180,
         idleLockMinutes: 10,
+        fieldCipher: 'none',
       },
     };
     expect(missingSetup(done)).toEqual([]);
