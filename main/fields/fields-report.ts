@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { fieldCipherOf } from './field-functions';
-import { SEALED_COLUMNS, sealingRepo } from './sealing-repo';
+import { type SEALED_COLUMNS, sealingRepo } from './sealing-repo';
 
 export interface FieldsReport {
   readonly mode: 'none' | 'sm4';

@@ -43,9 +43,9 @@ describe('converting a profile to SM4 in batches (real SQLite file)', () => {
     expect(callerByKey(db, NUMBERS[7]!)).toMatchObject({ number_key: NUMBERS[7], name: '来电人7' });
 
     // The blind index is looked up through the unique index, not by scanning callers.
-    const plan = db
-      .prepare("EXPLAIN QUERY PLAN SELECT id FROM callers WHERE number_key IN ('x', number_index('x'))")
-      .all() as { detail: string }[];
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM callers WHERE number_key IN ('x', number_index('x'))").all() as {
+      detail: string;
+    }[];
     expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_callers/);
     db.close();
   });
