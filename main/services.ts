@@ -117,7 +117,6 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     },
     onSignedIn: (password) => lock.rememberPlatformPassword(password),
   });
-  const history = createHistoryService({ db, settings, log });
   const headset = createHeadsetService({
     db,
     events,
@@ -127,6 +126,13 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   let reference: IntakeReference | null = null;
   const intakeReference = () => (reference ??= loadIntakeReference());
   const intake = createIntakeService({ db, settings, log, reference: intakeReference, calendar: () => calendar });
+  const history = createHistoryService({
+    db,
+    settings,
+    log,
+    enterpriseModes: () => intakeReference().config.enterpriseModes,
+    calendar: () => calendar,
+  });
   const training = createTrainingService({
     db,
     log,

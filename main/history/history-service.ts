@@ -9,6 +9,9 @@ import { maskPhoneNumber, normalizePhoneNumber } from '../callers/domain/phone-n
 import { callerIdentityFromInvite, privacyRequested } from '../callers/domain/sip-identity';
 import { minutesLeft, secondsBetween } from './domain/time-left';
 import type { CallRow, OrderRow } from './screen-pop-repo';
+import { enterpriseClocks } from '../enterprise/domain/enterprise-clocks';
+import { bundledCalendar, type HolidayCalendar } from '../workorders/domain/holiday-calendar';
+import type { EnterpriseMode } from '../workorders/domain/intake-reference';
 
 const RECENT_LIMIT = 20;
 const REPEAT_WINDOW_MS = 30 * 24 * 3600 * 1000;
@@ -53,6 +56,9 @@ export const createHistoryService = (deps: {
   readonly db: DbClient;
   readonly settings: SettingsService;
   readonly log: Logger;
+  /** The centre's 一企来 handling modes and the working-day calendar: an enterprise order shows its mode's clocks. */
+  readonly enterpriseModes?: () => readonly EnterpriseMode[];
+  readonly calendar?: () => HolidayCalendar;
   readonly now?: () => Date;
 }): HistoryService => {
   const { db, settings, log } = deps;
@@ -162,6 +168,15 @@ export const createHistoryService = (deps: {
       });
       if (!found) throw new DeskFailure('NOT_FOUND', '没有找到这张工单');
       const { order, events } = found;
+      const mode = order.enterprise_mode
+        ? deps.enterpriseModes?.().find((known) => known.code === order.enterprise_mode)
+        : undefined;
+      const clocks = mode
+        ? enterpriseClocks(new Date(order.created_at), mode, deps.calendar?.() ?? bundledCalendar).map((clock) => ({
+            ...clock,
+            minutesLeft: minutesLeft(clock.dueAt, at) ?? 0,
+          }))
+        : [];
       return {
         id: order.id,
         number: order.number,
@@ -182,6 +197,15 @@ export const createHistoryService = (deps: {
         minutesLeft: minutesLeft(order.deadline_at, at),
         createdAt: order.created_at,
         createdBy: order.created_by,
+        enterprise:
+          order.enterprise_name && order.credit_code
+            ? {
+                name: order.enterprise_name,
+                creditCode: order.credit_code,
+                mode: mode ? `${mode.group} · ${mode.name}` : order.enterprise_mode,
+                clocks,
+              }
+            : null,
         events,
       };
     },

@@ -23,6 +23,9 @@ export interface WorkOrderDetailRow {
   readonly confidential: number;
   readonly created_at: string;
   readonly created_by: string;
+  readonly enterprise_name: string | null;
+  readonly credit_code: string | null;
+  readonly enterprise_mode: string | null;
 }
 
 export interface WorkOrderEventRow {
@@ -44,7 +47,8 @@ export const workOrderHistoryRepo = {
         .prepare(
           `SELECT id, number, channel, caller_id, unseal(contact_name) AS contact_name, request_type, category_code, region_code,
              unseal(address) AS address, unseal(title) AS title, unseal(content) AS content, urgency, handling_mode, lead_department,
-             co_departments_json, unseal(reply) AS reply, deadline_at, status, confidential, created_at, created_by
+             co_departments_json, unseal(reply) AS reply, deadline_at, status, confidential, created_at, created_by,
+             enterprise_name, credit_code, enterprise_mode
            FROM work_orders WHERE id = ?`,
         )
         .get(request.workOrderId) as WorkOrderDetailRow | undefined;

@@ -22,6 +22,7 @@ export interface DuplicateRow {
   readonly title: string;
   readonly status: string;
   readonly created_at: string;
+  /** 1 same caller, 2 same enterprise (credit code), 0 same place and category. */
   readonly same_caller: number;
 }
 
@@ -85,7 +86,7 @@ export const intakeRepo = {
   /** Open orders of the last 30 days from the same caller, or at the same place in the same category. */
   duplicates: (
     db: Database,
-    query: { callerKey: string | null; regionCode: string; categoryCode: string; since: string },
+    query: { callerKey: string | null; creditCode?: string | null; regionCode: string; categoryCode: string; since: string },
   ): DuplicateRow[] => {
     const callerId = callerIdByKey(db, query.callerKey);
     const byCaller = callerId
@@ -103,8 +104,15 @@ export const intakeRepo = {
              WHERE region_code = ? AND category_code = ? AND status IN (${OPEN}) AND created_at >= ? LIMIT 10`,
           ).all(query.regionCode, query.categoryCode, query.since) as DuplicateRow[])
         : [];
-    const seen = new Set(byCaller.map((row) => row.id));
-    return [...byCaller, ...byPlace.filter((row) => !seen.has(row.id))];
+    const byEnterprise = query.creditCode
+      ? (statement(
+          db,
+          `SELECT id, number, unseal(title) AS title, status, created_at, 2 AS same_caller FROM work_orders INDEXED BY work_orders_by_credit_code
+           WHERE credit_code = ? AND status IN (${OPEN}) AND created_at >= ? LIMIT 10`,
+        ).all(query.creditCode, query.since) as DuplicateRow[])
+      : [];
+    const seen = new Set<string>();
+    return [...byCaller, ...byEnterprise, ...byPlace].filter((row) => !seen.has(row.id) && Boolean(seen.add(row.id)));
   },
 
   numberOf: (db: Database, workOrderId: string): string | null =>

@@ -9,11 +9,14 @@ import type { SettingsService } from '../settings/settings-service';
 import { uuidv7 } from '../shared/domain/uuid-v7';
 import { chinaDate, computeDeadline } from './domain/deadline';
 import type { HolidayCalendar } from './domain/holiday-calendar';
-import { intakeProblems } from './domain/intake-validation';
+import { intakeProblems, isEnterpriseRequest } from './domain/intake-validation';
+import { enterpriseClocks, enterpriseModeLabel } from '../enterprise/domain/enterprise-clocks';
+import { checkCreditCode, normalizeCreditCode } from '../enterprise/domain/credit-code';
 import type { IntakeReference } from './intake-reference-data';
 import type { DraftRow } from './intake-repo';
 
 const DUPLICATE_WINDOW_MS = 30 * 24 * 3600 * 1000;
+const DUPLICATE_REASONS = ['same-place-and-category', 'same-caller', 'same-enterprise'] as const;
 
 export const emptyForm = (callLinked: boolean): IntakeForm => ({
   channel: callLinked ? '电话' : '电话',
@@ -36,6 +39,9 @@ export const emptyForm = (callLinked: boolean): IntakeForm => ({
   dispatchNote: '',
   callbackWanted: false,
   callbackMethod: 'phone',
+  enterpriseName: '',
+  creditCode: '',
+  enterpriseMode: '',
 });
 
 /** The contract's intake namespace, implemented here: a new contract method is written once, in the contract. */
@@ -68,14 +74,35 @@ export const createIntakeService = (deps: {
     };
   };
 
-  const deadlineOf = (form: IntakeForm, at: Date) =>
-    form.requestType
+  /** The enterprise's handling mode when this is a dispatched 一企来 request with a known one. */
+  const enterpriseModeOf = (form: IntakeForm) => {
+    const config = deps.reference().config;
+    if (!isEnterpriseRequest(form, config) || form.handlingMode !== 'dispatch') return null;
+    return config.enterpriseModes.find((mode) => mode.code === form.enterpriseMode) ?? null;
+  };
+
+  const clocksOf = (form: IntakeForm, at: Date) => {
+    const mode = enterpriseModeOf(form);
+    return mode ? enterpriseClocks(at, mode, deps.calendar()) : [];
+  };
+
+  /** An enterprise mode's close clock is the order's deadline; otherwise the ordinary rule table decides. */
+  const deadlineOf = (form: IntakeForm, at: Date) => {
+    const close = clocksOf(form, at).find((clock) => clock.kind === 'close');
+    if (close)
+      return {
+        deadlineAt: close.dueAt,
+        basis: `一企来 ${enterpriseModeLabel(enterpriseModeOf(form)!)}：${close.basis}`,
+        calendarKnown: true,
+      };
+    return form.requestType
       ? computeDeadline(
           { createdAt: at, requestType: form.requestType, categoryCode: form.categoryCode, urgency: form.urgency },
           deps.reference().config,
           deps.calendar(),
         )
       : null;
+  };
 
   return {
     referenceData: async () => {
@@ -88,6 +115,13 @@ export const createIntakeService = (deps: {
         categories: reference.categories.map((category) => ({ ...category, required: [...category.required] })),
         regions: [...reference.regions],
         recentCategories: await db.repos.intake.recentCategories(8),
+        enterpriseChannel: reference.config.enterpriseChannel ?? null,
+        enterpriseModes: reference.config.enterpriseModes.map((mode) => ({
+          code: mode.code,
+          group: mode.group,
+          name: mode.name,
+          clocks: `${mode.contactHours} 小时内联系，${mode.progressWorkingDays} 个工作日内反馈进展，${mode.closeWorkingDays} 个工作日内办结`,
+        })),
       };
     },
 
@@ -115,10 +149,13 @@ export const createIntakeService = (deps: {
     preview: async ({ form }) => {
       const at = now();
       const number = normalizePhoneNumber(form.contactNumber);
+      const code = isEnterpriseRequest(form, deps.reference().config) ? checkCreditCode(form.creditCode) : null;
+      const creditCode = code?.ok ? code.code : null;
       const rows =
-        number.key || (form.regionCode && form.categoryCode)
+        number.key || creditCode || (form.regionCode && form.categoryCode)
           ? await db.repos.intake.duplicates({
               callerKey: number.key,
+              creditCode,
               regionCode: form.regionCode,
               categoryCode: form.categoryCode,
               since: new Date(at.getTime() - DUPLICATE_WINDOW_MS).toISOString(),
@@ -127,13 +164,14 @@ export const createIntakeService = (deps: {
       return {
         missing: intakeProblems(form, rules()),
         deadline: deadlineOf(form, at),
+        enterpriseClocks: clocksOf(form, at),
         duplicates: rows.map((row) => ({
           id: row.id,
           number: row.number,
           title: row.title,
           status: row.status,
           createdAt: row.created_at,
-          reason: row.same_caller ? ('same-caller' as const) : ('same-place-and-category' as const),
+          reason: DUPLICATE_REASONS[row.same_caller] ?? ('same-place-and-category' as const),
         })),
         prompt: deps.reference().categoryByCode.get(form.categoryCode)?.prompt ?? null,
       };
@@ -188,6 +226,13 @@ export const createIntakeService = (deps: {
             confidential: form.confidential,
             createdBy: current.agentId || 'unconfigured',
             createdAt: at.toISOString(),
+            enterprise: isEnterpriseRequest(form, deps.reference().config)
+              ? {
+                  name: form.enterpriseName.trim(),
+                  creditCode: normalizeCreditCode(form.creditCode),
+                  mode: enterpriseModeOf(form)?.code ?? null,
+                }
+              : null,
           },
         })
         .catch((error: { code?: string }) => {

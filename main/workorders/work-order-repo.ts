@@ -9,16 +9,19 @@ export type NewWorkOrder = Omit<WorkOrderRecord, 'id'> & { readonly id?: string 
 
 const INSERT_ORDER = `INSERT INTO work_orders (id, number, channel, caller_id, contact_name, contact_number, request_type,
   category_code, region_code, address, title, content, urgency, handling_mode, lead_department, co_departments_json, reply,
-  deadline_at, status, duplicate_of, confidential, created_at, updated_at, created_by)
+  deadline_at, status, duplicate_of, confidential, created_at, updated_at, created_by, enterprise_name, credit_code, enterprise_mode)
   VALUES (@id, @number, @channel, @callerId, seal(@contactName), seal(@contactNumber), @requestType, @categoryCode, @regionCode,
   seal(@address), seal(@title), seal(@content), @urgency, @handlingMode, @leadDepartment, @coDepartments, seal(@reply), @deadlineAt,
   @status, @duplicateOf,
-  @confidential, @createdAt, @createdAt, @createdBy)`;
+  @confidential, @createdAt, @createdAt, @createdBy, @enterpriseName, @creditCode, @enterpriseMode)`;
 
 const orderRow = (order: NewWorkOrder & { id: string }) => ({
   ...order,
   coDepartments: JSON.stringify(order.coDepartments),
   confidential: order.confidential ? 1 : 0,
+  enterpriseName: order.enterprise?.name ?? null,
+  creditCode: order.enterprise?.creditCode ?? null,
+  enterpriseMode: order.enterprise?.mode ?? null,
 });
 
 /** Inserts an order without outbox (history that came from the platform, demo data). */

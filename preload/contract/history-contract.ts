@@ -78,6 +78,21 @@ export const workOrderDetailSchema = z.object({
   minutesLeft: z.number().nullable(),
   createdAt: storedTime,
   createdBy: z.string(),
+  enterprise: z
+    .object({
+      name: z.string(),
+      creditCode: z.string(),
+      mode: z.string().nullable(),
+      clocks: z.array(
+        z.object({
+          kind: z.enum(['contact', 'progress', 'close']),
+          dueAt: storedTime,
+          basis: z.string(),
+          minutesLeft: z.number(),
+        }),
+      ),
+    })
+    .nullable(),
   events: z.array(z.object({ id: z.string(), kind: z.string(), at: storedTime, actor: z.string(), note: z.string().nullable() })),
 });
 

@@ -28,6 +28,10 @@ export const intakeFormSchema = z.object({
   dispatchNote: text(1000),
   callbackWanted: z.boolean(),
   callbackMethod: z.enum(['phone', 'sms']),
+  /** 一企来 (the enterprise channel): who the enterprise is and the handling mode; ignored on other channels. */
+  enterpriseName: text(100).default(''),
+  creditCode: text(30).default(''),
+  enterpriseMode: text(30).default(''),
 });
 
 export type IntakeForm = z.output<typeof intakeFormSchema>;
@@ -52,6 +56,9 @@ export const referenceDataSchema = z.object({
   categories: z.array(pickerItemSchema.extend({ prompt: z.string().nullable(), required: z.array(z.string()) })),
   regions: z.array(pickerItemSchema),
   recentCategories: z.array(z.string()),
+  /** The channel of enterprise requests (一企来), when the centre has one, and its handling modes. */
+  enterpriseChannel: z.string().nullable(),
+  enterpriseModes: z.array(z.object({ code: z.string(), group: z.string(), name: z.string(), clocks: z.string() })),
 });
 
 export type ReferenceData = z.output<typeof referenceDataSchema>;
@@ -72,7 +79,7 @@ export const duplicateCandidateSchema = z.object({
   title: z.string(),
   status: z.string(),
   createdAt: z.string(),
-  reason: z.enum(['same-caller', 'same-place-and-category']),
+  reason: z.enum(['same-caller', 'same-enterprise', 'same-place-and-category']),
 });
 
 export type DuplicateCandidate = z.output<typeof duplicateCandidateSchema>;
@@ -80,6 +87,10 @@ export type DuplicateCandidate = z.output<typeof duplicateCandidateSchema>;
 export const previewSchema = z.object({
   missing: z.array(z.object({ field: z.string(), message: z.string() })),
   deadline: z.object({ deadlineAt: z.string(), basis: z.string(), calendarKnown: z.boolean() }).nullable(),
+  /** An enterprise request with a mode: contact, progress and close, each due at its own time. */
+  enterpriseClocks: z
+    .array(z.object({ kind: z.enum(['contact', 'progress', 'close']), dueAt: z.string(), basis: z.string() }))
+    .default([]),
   duplicates: z.array(duplicateCandidateSchema),
   prompt: z.string().nullable(),
 });

@@ -22,4 +22,7 @@ export const completeIntakeForm: IntakeForm = {
   dispatchNote: '请核查夜间施工许可',
   callbackWanted: true,
   callbackMethod: 'phone',
+  enterpriseName: '',
+  creditCode: '',
+  enterpriseMode: '',
 };

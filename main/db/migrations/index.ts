@@ -13,6 +13,7 @@ import { migration0012 } from './0012-audit-chain';
 import { migration0013 } from './0013-retention';
 import { migration0014 } from './0014-retention-calls';
 import { migration0015 } from './0015-sealed-numbers';
+import { migration0016 } from './0016-enterprise-requests';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

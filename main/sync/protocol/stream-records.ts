@@ -47,6 +47,15 @@ export const workOrderRecordSchema = z.object({
   confidential: z.boolean(),
   createdBy: z.string().min(1).max(32),
   createdAt: time,
+  /** 一企来: the enterprise (its credit code check digit verified where it was registered) and the handling mode. */
+  enterprise: z
+    .object({
+      name: z.string().min(1).max(100),
+      creditCode: z.string().regex(/^[0-9A-HJ-NP-RTUWXY]{18}$/),
+      mode: z.string().max(30).nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type WorkOrderRecord = z.output<typeof workOrderRecordSchema>;
 

@@ -40,10 +40,25 @@ export const intakeConfigSchema = z.object({
     defaultWorkingDays: z.number().int().min(0).max(60),
   }),
   departments: z.array(z.string().min(1)),
+  /** The channel whose requests come from enterprises (一企来): they carry the enterprise and a handling mode. */
+  enterpriseChannel: z.string().min(1).optional(),
+  enterpriseModes: z
+    .array(
+      z.object({
+        code: z.string().regex(/^[a-z][a-z0-9-]{0,29}$/),
+        group: z.string().min(1).max(20),
+        name: z.string().min(1).max(20),
+        contactHours: z.number().positive().max(240),
+        progressWorkingDays: z.number().int().min(0).max(60),
+        closeWorkingDays: z.number().int().min(0).max(60),
+      }),
+    )
+    .default([]),
 });
 
 export type IntakeConfig = z.output<typeof intakeConfigSchema>;
 export type RequiredField = z.infer<typeof formField>;
+export type EnterpriseMode = IntakeConfig['enterpriseModes'][number];
 
 export interface Category {
   readonly code: string;

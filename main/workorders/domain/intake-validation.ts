@@ -1,5 +1,6 @@
 import type { FieldProblem, IntakeForm } from '../../../preload/contract';
 import { normalizePhoneNumber } from '../../callers/domain/phone-number';
+import { checkCreditCode } from '../../enterprise/domain/credit-code';
 import type { Category, IntakeConfig } from './intake-reference';
 
 export interface IntakeRules {
@@ -9,6 +10,10 @@ export interface IntakeRules {
 }
 
 const blank = (value: string): boolean => value.trim() === '';
+
+/** A request on the centre's enterprise channel (一企来) carries the enterprise and, dispatched, a handling mode. */
+export const isEnterpriseRequest = (form: Pick<IntakeForm, 'channel'>, config: IntakeConfig): boolean =>
+  config.enterpriseChannel !== undefined && form.channel === config.enterpriseChannel;
 
 /**
  * Everything that keeps an order from being submitted, one message per field, in the order the form
@@ -45,6 +50,21 @@ export const intakeProblems = (form: IntakeForm, rules: IntakeRules): FieldProbl
   if (!blank(form.contactNumber) && normalizePhoneNumber(form.contactNumber).key === null)
     add('contactNumber', '联系电话无法识别，请核对');
   if (form.callbackWanted && blank(form.contactNumber)) add('callbackWanted', '需要回访时须留联系电话');
+
+  if (isEnterpriseRequest(form, rules.config)) {
+    if (blank(form.enterpriseName)) add('enterpriseName', '一企来诉求须填写企业名称');
+    else if (form.enterpriseName.trim().length < 4) add('enterpriseName', '企业名称至少 4 个字，请填写营业执照上的全称');
+    if (blank(form.creditCode)) add('creditCode', '一企来诉求须填写统一社会信用代码');
+    else {
+      const code = checkCreditCode(form.creditCode);
+      if (!code.ok) add('creditCode', code.message);
+    }
+    if (form.handlingMode === 'dispatch') {
+      if (blank(form.enterpriseMode)) add('enterpriseMode', '一企来派单须选择办理方式');
+      else if (!rules.config.enterpriseModes.some((mode) => mode.code === form.enterpriseMode))
+        add('enterpriseMode', '办理方式不在本中心的列表中');
+    }
+  }
 
   if (form.handlingMode === 'direct') {
     if (form.reply.trim().length < 5) add('reply', '直接办结须填写答复内容（至少 5 个字）');

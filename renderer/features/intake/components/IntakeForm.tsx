@@ -52,7 +52,8 @@ const TextField = ({
   rows,
   placeholder,
 }: {
-  field: 'callerName' | 'contactNumber' | 'address' | 'title' | 'content' | 'reply' | 'dispatchNote';
+  field:
+    'callerName' | 'contactNumber' | 'address' | 'title' | 'content' | 'reply' | 'dispatchNote' | 'enterpriseName' | 'creditCode';
   label: MessageKey;
   multiline?: boolean;
   rows?: number;
@@ -102,7 +103,7 @@ const SelectField = ({
   label,
   options,
 }: {
-  field: 'channel' | 'requestType' | 'urgency' | 'leadDepartment' | 'callbackMethod';
+  field: 'channel' | 'requestType' | 'urgency' | 'leadDepartment' | 'callbackMethod' | 'enterpriseMode';
   label: MessageKey;
   options: readonly { value: string; label: string }[];
 }) => {
@@ -152,6 +153,9 @@ export const IntakeFormFields = () => {
   const categoryError = useFieldError('categoryCode');
   const regionError = useFieldError('regionCode');
   const coError = useFieldError('coDepartments');
+  const enterprise = useIntakeStore(
+    (state) => state.reference?.enterpriseChannel != null && state.draft?.form.channel === state.reference.enterpriseChannel,
+  );
   if (!reference) return null;
   return (
     <>
@@ -194,6 +198,12 @@ export const IntakeFormFields = () => {
           <Check field="confidential" label="intake.field.confidential" />
         </div>
       </div>
+      {enterprise ? (
+        <div className="field-row" data-testid="enterprise-fields">
+          <TextField field="enterpriseName" label="intake.field.enterpriseName" />
+          <TextField field="creditCode" label="intake.field.creditCode" placeholder={t('intake.creditCode.hint')} />
+        </div>
+      ) : null}
       <TextField field="title" label="intake.field.title" />
       <TextField
         field="content"
@@ -261,6 +271,16 @@ export const IntakeFormFields = () => {
                 </button>
               ))}
             </p>
+          ) : null}
+          {enterprise ? (
+            <SelectField
+              field="enterpriseMode"
+              label="intake.field.enterpriseMode"
+              options={reference.enterpriseModes.map((mode) => ({
+                value: mode.code,
+                label: `${mode.group} · ${mode.name}（${mode.clocks}）`,
+              }))}
+            />
           ) : null}
           <TextField field="dispatchNote" label="intake.field.dispatchNote" multiline rows={2} />
         </>

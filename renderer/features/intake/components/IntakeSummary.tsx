@@ -16,9 +16,18 @@ const FIELD_LABEL: Readonly<Record<string, string>> = {
   callbackWanted: '回访',
   reply: '答复内容',
   leadDepartment: '主办部门',
+  enterpriseName: '企业名称',
+  creditCode: '统一社会信用代码',
+  enterpriseMode: '一企来办理方式',
   coDepartments: '协办部门',
   centreCode: '中心代码',
 };
+
+const DUPLICATE_REASON = {
+  'same-caller': 'intake.duplicate.sameCaller',
+  'same-enterprise': 'intake.duplicate.sameEnterprise',
+  'same-place-and-category': 'intake.duplicate.samePlace',
+} as const;
 
 /** Deadline, what is still missing and possible duplicates: everything the agent checks before submitting. */
 export const IntakeSummary = () => {
@@ -35,6 +44,16 @@ export const IntakeSummary = () => {
           <span className="notice--error"> {t('intake.deadline.noCalendar')}</span>
         ) : null}
       </p>
+      {preview.enterpriseClocks.length > 0 ? (
+        <ul className="intake-clocks" aria-label={t('intake.enterpriseClocks')} data-testid="intake-enterprise-clocks">
+          {/* The close clock is the deadline line above; the other two fit on one line. */}
+          {preview.enterpriseClocks
+            .filter((clock) => clock.kind !== 'close')
+            .map((clock) => (
+              <li key={clock.kind}>{t(`intake.clock.${clock.kind}`, { at: shortDateTime(clock.dueAt), basis: clock.basis })}</li>
+            ))}
+        </ul>
+      ) : null}
       {preview.missing.length > 0 ? (
         <section aria-label={t('intake.missing')} className="intake-missing" data-testid="intake-checklist">
           <h3>{t('intake.missing')}</h3>
@@ -58,8 +77,7 @@ export const IntakeSummary = () => {
             {preview.duplicates.map((candidate) => (
               <li key={candidate.id}>
                 <span>
-                  {candidate.number} {candidate.title}（
-                  {t(candidate.reason === 'same-caller' ? 'intake.duplicate.sameCaller' : 'intake.duplicate.samePlace')}）
+                  {candidate.number} {candidate.title}（{t(DUPLICATE_REASON[candidate.reason])}）
                 </span>
                 {duplicateOf?.id === candidate.id ? (
                   <button type="button" onClick={() => duplicateChosen(null)}>

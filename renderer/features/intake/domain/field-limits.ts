@@ -11,6 +11,8 @@ export const FIELD_LIMITS = {
   content: 5000,
   reply: 5000,
   dispatchNote: 1000,
+  enterpriseName: 100,
+  creditCode: 30,
 } as const;
 
 export type LimitedField = keyof typeof FIELD_LIMITS;

@@ -13,7 +13,9 @@ export const isPristine = (form: IntakeForm): boolean =>
   form.reply === '' &&
   form.leadDepartment === '' &&
   form.coDepartments.length === 0 &&
-  form.dispatchNote === '';
+  form.dispatchNote === '' &&
+  form.enterpriseName === '' &&
+  form.creditCode === '';
 
 export type FormField = keyof IntakeForm;
 

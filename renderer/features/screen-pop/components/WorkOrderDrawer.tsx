@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { type MessageKey, t } from '../../../shared/i18n/t';
 import { shortDateTime } from '../../../shared/format-time';
 import { orderClosed, useScreenPopStore } from '../screen-pop-store';
@@ -37,6 +38,24 @@ export const WorkOrderDrawer = () => {
               </dd>
               <dt>{t('order.field.channel')}</dt>
               <dd>{detail.channel}</dd>
+              {detail.enterprise ? (
+                <>
+                  <dt>{t('order.field.enterprise')}</dt>
+                  <dd data-testid="order-enterprise">
+                    {detail.enterprise.name}（{detail.enterprise.creditCode}）
+                  </dd>
+                  <dt>{t('order.field.enterpriseMode')}</dt>
+                  <dd>{detail.enterprise.mode ?? t('order.enterpriseMode.none')}</dd>
+                  {detail.enterprise.clocks.map((clock) => (
+                    <Fragment key={clock.kind}>
+                      <dt>{t(`order.clock.${clock.kind}`)}</dt>
+                      <dd data-testid={`order-clock-${clock.kind}`}>
+                        {shortDateTime(clock.dueAt)}（{clock.basis}） <DeadlineBadge minutesLeft={clock.minutesLeft} />
+                      </dd>
+                    </Fragment>
+                  ))}
+                </>
+              ) : null}
               <dt>{t('order.field.address')}</dt>
               <dd>{detail.address ?? '—'}</dd>
               <dt>{t('order.field.department')}</dt>
