@@ -42,14 +42,18 @@ const ORDER_COLUMNS =
   'id, number, unseal(title) AS title, status, request_type, category_code, created_at, deadline_at, confidential';
 const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 
-const SQL = {
+/** The screen-pop's statements, exported so a test reads their query plans (covering indexes only). */
+export const SCREEN_POP_SQL = {
   repeat: "SELECT count(*) FROM calls WHERE caller_id = ? AND ring_at >= ? AND purpose != 'training'",
   open: `SELECT ${ORDER_COLUMNS} FROM work_orders INDEXED BY work_orders_open_by_caller
          WHERE caller_id = ? AND status IN (${OPEN}) ORDER BY deadline_at LIMIT 50`,
-  calls: `SELECT c.id, c.direction, c.ring_at, c.answer_at, c.end_at, c.end_cause, c.agent_id, c.queue, w.number AS work_order_number
-          FROM calls c LEFT JOIN work_orders w ON w.id = c.work_order_id
-          WHERE c.caller_id = ? AND c.purpose != 'training' ORDER BY c.ring_at DESC LIMIT ?`,
-  orders: `SELECT ${ORDER_COLUMNS} FROM work_orders WHERE caller_id = ? ORDER BY created_at DESC LIMIT ?`,
+  // Every column from the covering calls_by_caller (migration 0017): no page of the calls table is read.
+  calls: `SELECT id, direction, ring_at, answer_at, end_at, end_cause, agent_id, queue, work_order_id
+          FROM calls INDEXED BY calls_by_caller
+          WHERE caller_id = ? AND purpose != 'training' ORDER BY ring_at DESC LIMIT ?`,
+  orderNumbers: 'SELECT id, number FROM work_orders WHERE id IN (SELECT value FROM json_each(?))',
+  orders: `SELECT ${ORDER_COLUMNS} FROM work_orders INDEXED BY work_orders_by_caller
+           WHERE caller_id = ? ORDER BY created_at DESC LIMIT ?`,
   callerById: `SELECT ${CALLER_NUMBER_SQL} FROM callers WHERE id = ?`,
 } as const;
 
@@ -81,12 +85,32 @@ export const screenPopRepo = {
     db.transaction(() => {
       const caller = callerByKey(db, query.numberKey);
       if (!caller) return null;
+      const openOrders = statement(db, SCREEN_POP_SQL.open).all(caller.id) as OrderRow[];
+      const recentOrders = statement(db, SCREEN_POP_SQL.orders).all(caller.id, query.limit) as OrderRow[];
+      const calls = statement(db, SCREEN_POP_SQL.calls).all(caller.id, query.limit) as (Omit<CallRow, 'work_order_number'> & {
+        work_order_id: string | null;
+      })[];
+      // A call's order is nearly always one of the caller's orders just read; only the others cost a lookup.
+      const numbers = new Map([...openOrders, ...recentOrders].map((order) => [order.id, order.number]));
+      const missing = [
+        ...new Set(calls.map((call) => call.work_order_id).filter((id): id is string => id !== null && !numbers.has(id))),
+      ];
+      if (missing.length > 0) {
+        for (const row of statement(db, SCREEN_POP_SQL.orderNumbers).all(JSON.stringify(missing)) as {
+          id: string;
+          number: string;
+        }[])
+          numbers.set(row.id, row.number);
+      }
       return {
         caller,
-        repeatCalls: statement(db, SQL.repeat).pluck().get(caller.id, query.since) as number,
-        openOrders: statement(db, SQL.open).all(caller.id) as OrderRow[],
-        recentCalls: statement(db, SQL.calls).all(caller.id, query.limit) as CallRow[],
-        recentOrders: statement(db, SQL.orders).all(caller.id, query.limit) as OrderRow[],
+        repeatCalls: statement(db, SCREEN_POP_SQL.repeat).pluck().get(caller.id, query.since) as number,
+        openOrders,
+        recentCalls: calls.map(({ work_order_id, ...call }) => ({
+          ...call,
+          work_order_number: work_order_id === null ? null : (numbers.get(work_order_id) ?? null),
+        })),
+        recentOrders,
       };
     })(),
 
@@ -102,7 +126,10 @@ export const screenPopRepo = {
         ? (statement(db, 'SELECT unseal(remote_number) AS key, caller_id AS callerId FROM calls WHERE id = ?').get(
             request.callId,
           ) as { key: string | null; callerId: string | null } | undefined)
-        : { key: statement(db, SQL.callerById).pluck().get(request.callerId) as string | undefined, callerId: request.callerId };
+        : {
+            key: statement(db, SCREEN_POP_SQL.callerById).pluck().get(request.callerId) as string | undefined,
+            callerId: request.callerId,
+          };
       if (!found?.key) return null;
       appendAudit(db, {
         actor: request.actor,

@@ -1,13 +1,26 @@
 // Writes a plain (pre-encryption) profile database as an older console left it: orders committed,
 // the last ones still only in the WAL because the console was killed (the test SIGKILLs this
-// process once it prints DONE, so SQLite never checkpoints).
+// process once it prints DONE, so SQLite never checkpoints). With a key as third argument, the
+// profile is encrypted with the earlier scheme (AES-256-CBC), as consoles before AEGIS left it.
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { parseDatabaseKey } from '../../main/db/encryption/database-key';
+import { keyLegacyConnection } from '../../main/db/encryption/key-connection';
+import { migrate } from '../../main/db/migrate';
+import { migrations } from '../../main/db/migrations';
 import { openDatabase } from '../../main/db/open-database';
 import { workOrderRepo } from '../../main/workorders/work-order-repo';
 import { demoOrder } from './demo-order';
 
-const [file, countText] = process.argv.slice(2);
-if (!file || !countText) throw new Error('usage: plain-profile-writer <database file> <orders>');
-const { db } = openDatabase({ file });
+const [file, countText, legacyKey] = process.argv.slice(2);
+if (!file || !countText) throw new Error('usage: plain-profile-writer <database file> <orders> [legacy key]');
+const openLegacy = (key: string) => {
+  const legacy = new BetterSqlite3(file);
+  keyLegacyConnection(legacy, parseDatabaseKey(key, 'argv'));
+  legacy.pragma('journal_mode = WAL');
+  migrate(legacy, migrations);
+  return legacy;
+};
+const db = legacyKey ? openLegacy(legacyKey) : openDatabase({ file }).db;
 for (let index = 0; index < Number(countText); index += 1) {
   workOrderRepo.create(
     db,

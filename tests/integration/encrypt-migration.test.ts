@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,10 +7,11 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newDatabaseKey } from '../../main/db/encryption/database-key';
-import { keyConnection } from '../../main/db/encryption/key-connection';
+import { keyConnection, keyLegacyConnection } from '../../main/db/encryption/key-connection';
 import { databaseFileState } from '../../main/db/encryption/sqlite-header';
 
 const KILLS = Number(process.env.MINSHENG_MIGRATION_KILLS ?? 60);
+const LEGACY_KILLS = Number(process.env.MINSHENG_REENCRYPTION_KILLS ?? 25);
 const ORDERS = 3000;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundles = join(root, 'node_modules', '.cache', 'minsheng-tests');
@@ -118,5 +119,65 @@ describe('encrypting a plain profile at first start', () => {
     console.log(`encryption migration: ${fullMs} ms for ${ORDERS} orders; ${KILLS} kills landed in: ${spread}`);
     for (const phase of ['copy', 'rekey', 'verify'])
       expect(landedIn.get(phase) ?? 0, `kills in ${phase} (${spread})`).toBeGreaterThan(0);
+  }, 180_000);
+});
+
+/** Orders in a file encrypted with either scheme (a kill may leave the earlier one); which one it was. */
+const countEitherScheme = (file: string, key: string): { scheme: 'aegis' | 'legacy'; orders: number } => {
+  try {
+    return { scheme: 'aegis', orders: countOrders(file, key) };
+  } catch {
+    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    try {
+      keyLegacyConnection(db, key as never);
+      expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+      return {
+        scheme: 'legacy',
+        orders: db.prepare('SELECT count(DISTINCT contact_number) FROM work_orders').pluck().get() as number,
+      };
+    } finally {
+      db.close();
+    }
+  }
+};
+
+describe('re-encrypting a profile of the earlier scheme (AES-256-CBC) with AEGIS at first start', () => {
+  it(`loses no record across ${LEGACY_KILLS} kills at random moments, and ends with AEGIS`, async () => {
+    const key = newDatabaseKey();
+    const pristine = join(dir, 'legacy-pristine.sqlite');
+    const made = await runChild([child('plain-profile-writer'), pristine, String(ORDERS), key], { killOn: 'DONE' });
+    expect(made.signal, made.stderr).toBe('SIGKILL');
+    expect(statSync(`${pristine}-wal`).size).toBeGreaterThan(0);
+    expect(countEitherScheme(pristine, key)).toEqual({ scheme: 'legacy', orders: ORDERS });
+
+    const file = join(dir, 'legacy', 'minsheng-desk.sqlite');
+    mkdirSync(join(dir, 'legacy'), { recursive: true });
+    const restore = (): void => {
+      for (const suffix of ['', '-wal', '-shm']) copyFileSync(`${pristine}${suffix}`, `${file}${suffix}`);
+    };
+    restore();
+    const started = Date.now();
+    const full = await runChild([child('encrypt-child'), file, key], {});
+    const fullMs = Date.now() - started;
+    expect(full.lines, full.stderr).toEqual(['copy', 'rekey', 'verify', 'swap', 'done', 'OPENED']);
+    expect(countEitherScheme(file, key)).toEqual({ scheme: 'aegis', orders: ORDERS });
+
+    const landedIn = new Map<string, number>();
+    restore();
+    for (let kill = 0; kill < LEGACY_KILLS; kill += 1) {
+      const run = await runChild([child('encrypt-child'), file, key], { killAfterMs: Math.floor(Math.random() * fullMs * 1.1) });
+      const phase = run.signal === 'SIGKILL' ? (run.lines.at(-1) ?? 'start') : 'finished';
+      landedIn.set(phase, (landedIn.get(phase) ?? 0) + 1);
+      const found = countEitherScheme(file, key);
+      expect(found.orders, `kill ${kill} in ${phase}: every order is there (${found.scheme})`).toBe(ORDERS);
+      if (found.scheme === 'aegis') restore();
+    }
+    const last = await runChild([child('encrypt-child'), file, key], {});
+    expect(last.lines.at(-1), last.stderr).toBe('OPENED');
+    expect(countEitherScheme(file, key)).toEqual({ scheme: 'aegis', orders: ORDERS });
+    expect(readdirSync(join(dir, 'legacy')).filter((name) => name.includes('.encrypting'))).toEqual([]);
+    const spread = [...landedIn].map(([phase, count]) => `${phase} ${count}`).join(', ');
+    console.log(`re-encryption: ${fullMs} ms for ${ORDERS} orders; ${LEGACY_KILLS} kills landed in: ${spread}`);
+    expect((landedIn.get('copy') ?? 0) + (landedIn.get('rekey') ?? 0), spread).toBeGreaterThan(0);
   }, 180_000);
 });

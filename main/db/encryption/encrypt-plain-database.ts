@@ -1,8 +1,8 @@
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { DatabaseKey } from './database-key';
+import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
+import { DatabaseKeyError, type DatabaseKey } from './database-key';
 import { fsyncFile, fsyncFolderOf } from './durable-file';
-import { encryptConnection, keyConnection } from './key-connection';
+import { encryptConnection, keyConnection, keyLegacyConnection, opensWithCurrentCipher } from './key-connection';
 import { databaseFileState } from './sqlite-header';
 
 export type EncryptionPhase = 'copy' | 'rekey' | 'verify' | 'swap' | 'done';
@@ -23,28 +23,35 @@ const removeWithSideFiles = (file: string): void => {
 };
 
 /**
- * Turns a profile's plain database (from before encryption) into an encrypted one. The original is
+ * Turns a profile's plain database (from before encryption), or one encrypted with the earlier
+ * scheme (AES-256-CBC, before AEGIS), into one encrypted with the current scheme. The original is
  * never rewritten: an encrypted copy is built beside it, checked, and renamed over it in one atomic
- * step, so a crash or power cut at any moment leaves either the intact plain file (the next start
- * begins again) or the finished encrypted one. A rekey cannot run in WAL mode, hence the copy is
- * taken out of WAL first. Returns what it found.
+ * step, so a crash or power cut at any moment leaves either the intact original (the next start
+ * begins again) or the finished one. A rekey cannot run in WAL mode, hence the copy is taken out
+ * of WAL first. Returns what it found.
  */
 export const encryptPlainDatabase = (
   file: string,
   key: DatabaseKey,
   options: EncryptOptions = {},
-): 'new' | 'already-encrypted' | 'encrypted-now' => {
+): 'new' | 'already-encrypted' | 'encrypted-now' | 're-encrypted-now' => {
   const work = `${file}.encrypting`;
   // Whatever an interrupted run left: the original was not touched, so it is simply thrown away.
   removeWithSideFiles(work);
   const state = databaseFileState(file);
   if (state === 'missing' || state === 'empty') return 'new';
-  if (state === 'encrypted') return 'already-encrypted';
+  const nativeBinding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (
+    state === 'encrypted' &&
+    opensWithCurrentCipher(() => new BetterSqlite3(file, { fileMustExist: true, ...nativeBinding }), key)
+  )
+    return 'already-encrypted';
   try {
-    encryptThroughCopy(file, work, key, options);
+    if (state === 'plain') encryptThroughCopy(file, work, key, options);
+    else reencryptThroughCopy(file, work, key, options);
   } catch (error) {
     removeWithSideFiles(work);
-    if (error instanceof DatabaseEncryptionError) throw error;
+    if (error instanceof DatabaseEncryptionError || error instanceof DatabaseKeyError) throw error;
     const code = (error as { code?: string }).code;
     throw new DatabaseEncryptionError(
       code === 'SQLITE_FULL' || code === 'ENOSPC'
@@ -53,7 +60,7 @@ export const encryptPlainDatabase = (
     );
   }
   options.onPhase?.('done');
-  return 'encrypted-now';
+  return state === 'plain' ? 'encrypted-now' : 're-encrypted-now';
 };
 
 const encryptThroughCopy = (file: string, work: string, key: DatabaseKey, options: EncryptOptions): void => {
@@ -81,10 +88,52 @@ const encryptThroughCopy = (file: string, work: string, key: DatabaseKey, option
     copy.close();
   }
 
+  verifyAndSwap(file, work, key, version, nativeBinding, options);
+};
+
+/**
+ * The earlier scheme's file, copied as it is (encrypted bytes only, after its WAL was folded in),
+ * and the copy rekeyed to the current scheme.
+ */
+const reencryptThroughCopy = (file: string, work: string, key: DatabaseKey, options: EncryptOptions): void => {
+  const nativeBinding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+
+  options.onPhase?.('copy');
+  const original = new BetterSqlite3(file, { fileMustExist: true, ...nativeBinding });
+  let version: number;
+  try {
+    keyLegacyConnection(original, key);
+    original.pragma('wal_checkpoint(TRUNCATE)');
+    version = Number(original.pragma('user_version', { simple: true }));
+  } finally {
+    original.close();
+  }
+  copyFileSync(file, work);
+
+  options.onPhase?.('rekey');
+  const copy = new BetterSqlite3(work, { fileMustExist: true, ...nativeBinding });
+  try {
+    keyLegacyConnection(copy, key);
+    copy.pragma('journal_mode = DELETE');
+    encryptConnection(copy, key);
+  } finally {
+    copy.close();
+  }
+  verifyAndSwap(file, work, key, version, nativeBinding, options);
+};
+
+const verifyAndSwap = (
+  file: string,
+  work: string,
+  key: DatabaseKey,
+  version: number,
+  nativeBinding: { nativeBinding?: string },
+  options: EncryptOptions,
+): void => {
   options.onPhase?.('verify');
   if (databaseFileState(work) !== 'encrypted')
     throw new DatabaseEncryptionError('加密副本仍是明文，已停止迁移（原数据库未改动）');
-  const check = new BetterSqlite3(work, { fileMustExist: true, ...nativeBinding });
+  const check: Database = new BetterSqlite3(work, { fileMustExist: true, ...nativeBinding });
   try {
     keyConnection(check, key);
     const result = check.pragma('quick_check', { simple: true });

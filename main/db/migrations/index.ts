@@ -14,6 +14,7 @@ import { migration0013 } from './0013-retention';
 import { migration0014 } from './0014-retention-calls';
 import { migration0015 } from './0015-sealed-numbers';
 import { migration0016 } from './0016-enterprise-requests';
+import { migration0017 } from './0017-screen-pop-covering-indexes';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../main/db/migrate';
 import { migration0001 } from '../../../../main/db/migrations/0001-settings';
 import { migration0002 } from '../../../../main/db/migrations/0002-history';
+import { migrations } from '../../../../main/db/migrations';
 import { enqueueOutbox } from '../../../../main/sync/outbox-repo';
 import { workOrderRepo } from '../../../../main/workorders/work-order-repo';
 
+/** Today's repositories write today's columns: the schema 0002 made, with everything added since. */
 const fresh = () => {
   const db = new BetterSqlite3(':memory:');
   db.pragma('foreign_keys = ON');
-  migrate(db, [migration0001, migration0002]);
+  migrate(db, migrations);
   return db;
 };
 

@@ -2,7 +2,6 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../main/db/migrate';
 import { migrations } from '../../../../main/db/migrations';
-import { workOrderRepo } from '../../../../main/workorders/work-order-repo';
 import { demoOrder } from '../../../harness/demo-order';
 
 describe('migration 0013 (retention)', () => {
@@ -12,7 +11,25 @@ describe('migration 0013 (retention)', () => {
       db,
       migrations.filter((migration) => migration.version <= 12),
     );
-    workOrderRepo.create(db, demoOrder({ status: 'archived', contactName: '慕容晓' }));
+    // As a console of that version wrote it: its own columns only.
+    const order = demoOrder({ status: 'archived', contactName: '慕容晓' });
+    db.prepare(
+      `INSERT INTO work_orders (id, number, channel, contact_name, request_type, title, content, handling_mode, status, created_at, updated_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      '0192f0e4-0000-7000-8000-000000000013',
+      order.number,
+      order.channel,
+      order.contactName,
+      order.requestType,
+      order.title,
+      order.content,
+      order.handlingMode,
+      order.status,
+      order.createdAt,
+      order.createdAt,
+      order.createdBy,
+    );
     migrate(db, migrations);
     expect(db.prepare('SELECT contact_name, purged_at FROM work_orders').get()).toEqual({
       contact_name: '慕容晓',

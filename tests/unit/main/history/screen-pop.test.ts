@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallContext, ScreenPop } from '../../../../preload/contract';
 import { openDatabase } from '../../../../main/db/open-database';
 import { databaseFile } from '../../../../main/profile/database-file';
+import { SCREEN_POP_SQL } from '../../../../main/history/screen-pop-repo';
 import { seedCallerHistory } from '../../../harness/history-fixtures';
 import { useTempDirs } from '../../../harness/temp-dir';
 import { startTestServices } from '../../../harness/test-services';
@@ -160,25 +161,25 @@ describe('screen-pop', () => {
     await services.close();
   });
 
-  it('reads through indexes only: no full scan of calls or work orders', () => {
+  it('reads through indexes only, and the calls and orders from covering indexes (no table page of either)', () => {
     const { db } = openDatabase({ file: join(tempDir(), 'plan.sqlite') });
-    const plan = (sql: string) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join(' | ');
-    const plans = [
-      plan("SELECT id FROM callers WHERE number_key = '1'"),
-      plan("SELECT count(*) FROM calls WHERE caller_id = 'x' AND ring_at >= '2026'"),
-      plan(
-        "SELECT id FROM work_orders INDEXED BY work_orders_open_by_caller WHERE caller_id = 'x' AND status IN ('registered','dispatched','accepted','returned','postponed') ORDER BY deadline_at LIMIT 50",
-      ),
-      plan(
-        "SELECT c.id, w.number FROM calls c LEFT JOIN work_orders w ON w.id = c.work_order_id WHERE c.caller_id = 'x' ORDER BY c.ring_at DESC LIMIT 20",
-      ),
-      plan("SELECT id FROM work_orders WHERE caller_id = 'x' ORDER BY created_at DESC LIMIT 20"),
-    ];
-    for (const detail of plans) {
+    const plan = (sql: string, ...args: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((row) => row.detail).join(' | ');
+    const plans = {
+      caller: plan("SELECT id FROM callers WHERE number_key IN ('1', number_index('1'))"),
+      repeat: plan(SCREEN_POP_SQL.repeat, 'x', '2026'),
+      open: plan(SCREEN_POP_SQL.open, 'x'),
+      calls: plan(SCREEN_POP_SQL.calls, 'x', 20),
+      orders: plan(SCREEN_POP_SQL.orders, 'x', 20),
+    };
+    for (const detail of Object.values(plans)) {
       expect(detail).not.toMatch(/SCAN (calls|work_orders|callers)\b(?! USING)/);
       expect(detail).not.toMatch(/USE TEMP B-TREE/);
     }
+    expect(plans.repeat).toContain('USING COVERING INDEX calls_by_caller');
+    expect(plans.calls).toContain('USING COVERING INDEX calls_by_caller');
+    expect(plans.open).toContain('USING COVERING INDEX work_orders_open_by_caller');
+    expect(plans.orders).toContain('USING COVERING INDEX work_orders_by_caller');
     db.close();
   });
 });
