@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { openProfileDb } from '../harness/profile-database';
 import { expect, test } from './fixtures';
+import { saveSettingsInDialog } from './settings-dialog';
 import { trainingRing } from './training-ring';
 
 /** China time as the console shows it ("12-09 23:59", with the year when it is not this year's), worked out here on its own. */
@@ -81,13 +82,7 @@ test('一企来: a wrong credit-code check digit is refused on its field, the co
   shell,
 }) => {
   await page.goto(shell.current().url);
-  await page.getByRole('button', { name: '设置', exact: true }).click();
-  const settings = page.getByRole('dialog', { name: '设置' });
-  await settings.getByLabel('中心代码').fill('321002');
-  await settings.getByLabel('坐席工号').fill('YZ-0107');
-  await settings.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('status')).toHaveText('设置已保存');
-  await page.keyboard.press('Escape');
+  await saveSettingsInDialog(page, { centreCode: '321002', agentId: 'YZ-0107' });
 
   // First call: the enterprise's contact person on the 一企来 line.
   await trainingRing(page, CONTACT.number);

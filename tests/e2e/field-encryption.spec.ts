@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { databaseFile } from '../../main/profile/database-file';
 import { decryptedCopy, openProfileDb, profileKey } from '../harness/profile-database';
 import { expect, test } from './fixtures';
+import { saveSettingsInDialog } from './settings-dialog';
 import { trainingRing } from './training-ring';
 
 const form = (page: Page) => page.getByRole('form', { name: '受理登记表' });
@@ -47,14 +48,7 @@ test('a centre that turns on SM4 field encryption in 设置: what is typed next 
   shell,
 }) => {
   await page.goto(shell.current().url);
-  await page.getByRole('button', { name: '设置', exact: true }).click();
-  const settings = page.getByRole('dialog', { name: '设置' });
-  await settings.getByLabel('中心代码').fill('320505');
-  await settings.getByLabel('坐席工号').fill('SZ-0042');
-  await settings.getByLabel('敏感字段加密（密评）').selectOption({ label: 'SM4 国密逐字段加密' });
-  await settings.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('status')).toHaveText('设置已保存');
-  await page.keyboard.press('Escape');
+  await saveSettingsInDialog(page, { centreCode: '320505', agentId: 'SZ-0042', fieldCipher: 'SM4 国密逐字段加密' });
 
   // First call: answered, the order typed and submitted.
   await trainingRing(page, CALLER.number);
