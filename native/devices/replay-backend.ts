@@ -2,7 +2,7 @@
  * A HID backend driven through a folder, for tests and for trying the console without a headset:
  * `device.json` present means plugged in ({vendorId, productId, manufacturer, product, descriptor:
  * the path of a descriptor file, hex text or binary}); every file dropped into `in/` is one input
- * report (hex), delivered in name order and then removed; every output report written is appended
+ * report (hex), delivered in name order and then removed (a file still empty waits for the next poll); every output report written is appended
  * to `out.log` as one hex line. Recorded report sequences are replayed by copying them into `in/`.
  */
 import { appendFile, mkdir, readFile, readdir, rm } from 'node:fs/promises';
@@ -74,6 +74,9 @@ export const createReplayBackend = (folder: string, pollMs = 50): HidBackend => 
           for (const name of (await readdir(inbox)).sort()) {
             const file = join(inbox, name);
             const text = await readFile(file, 'utf8').catch(() => null);
+            // Seen empty: its writer has created it and not written it yet. Read it on the next tick;
+            // taking it now would lose the press (seen on a loaded CI machine: a hook-off never arrived).
+            if (text !== null && text.trim() === '') break;
             await rm(file, { force: true });
             if (text === null) continue;
             let report: Uint8Array;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,12 @@ const plugIn = () =>
 const unplug = () => rmSync(join(dir, 'device.json'));
 /** Reports the headset sends, in order; all at once is as fast as a button can be pressed. */
 const press = (...reports: string[]) => {
-  for (const report of reports) writeFileSync(join(dir, 'in', `${String((sent += 1)).padStart(4, '0')}.hex`), report);
+  for (const report of reports) {
+    // Written beside the folder and renamed in, as a recorder should: the backend never sees half a file.
+    const name = `${String((sent += 1)).padStart(4, '0')}.hex`;
+    writeFileSync(join(dir, name), report);
+    renameSync(join(dir, name), join(dir, 'in', name));
+  }
 };
 const lightsOut = () => (existsSync(join(dir, 'out.log')) ? readFileSync(join(dir, 'out.log'), 'utf8').trim().split('\n') : []);
 const lastLights = () => lightsOut().at(-1);
