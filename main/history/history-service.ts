@@ -36,6 +36,7 @@ const orderSummary =
     createdAt: row.created_at,
     deadlineAt: row.deadline_at,
     minutesLeft: minutesLeft(row.deadline_at, now),
+    urgedCount: row.urged_count ?? 0,
   });
 
 const callSummary = (row: CallRow): CallSummary => ({
@@ -156,6 +157,15 @@ export const createHistoryService = (deps: {
       if (key === null) throw new DeskFailure('NOT_FOUND', '没有找到这位来电人');
       log.info('history.number-revealed', { screen });
       return { display: normalizePhoneNumber(key).display };
+    },
+
+    urge: async ({ workOrderId }) => {
+      const outcome = await db.repos.workOrderHistory.urge({ workOrderId, actor: await actor(), at: now().toISOString() });
+      if (outcome.kind === 'not-found') throw new DeskFailure('NOT_FOUND', '没有找到这张工单');
+      if (outcome.kind === 'closed')
+        throw new DeskFailure('INVALID_INPUT', '这张工单已办结，不能催办；如对结果不满意，请登记新的诉求');
+      log.info('history.order-urged', { repeated: outcome.kind === 'already-recorded' });
+      return { urgedCount: outcome.count, at: outcome.at, alreadyRecorded: outcome.kind === 'already-recorded' };
     },
 
     workOrder: async ({ workOrderId }) => {

@@ -16,6 +16,8 @@ export interface OrderRow {
   readonly created_at: string;
   readonly deadline_at: string | null;
   readonly confidential: number;
+  /** 催办 so far, counted for open orders only. */
+  readonly urged_count?: number;
 }
 
 export interface CallRow {
@@ -52,6 +54,8 @@ export const SCREEN_POP_SQL = {
           FROM calls INDEXED BY calls_by_caller
           WHERE caller_id = ? AND purpose != 'training' ORDER BY ring_at DESC LIMIT ?`,
   orderNumbers: 'SELECT id, number FROM work_orders WHERE id IN (SELECT value FROM json_each(?))',
+  urged: `SELECT work_order_id AS id, count(*) AS n FROM work_order_events INDEXED BY work_order_events_urged
+          WHERE work_order_id IN (SELECT value FROM json_each(?)) AND kind = 'urged' GROUP BY work_order_id`,
   orders: `SELECT ${ORDER_COLUMNS} FROM work_orders INDEXED BY work_orders_by_caller
            WHERE caller_id = ? ORDER BY created_at DESC LIMIT ?`,
   callerById: `SELECT ${CALLER_NUMBER_SQL} FROM callers WHERE id = ?`,
@@ -85,7 +89,19 @@ export const screenPopRepo = {
     db.transaction(() => {
       const caller = callerByKey(db, query.numberKey);
       if (!caller) return null;
-      const openOrders = statement(db, SCREEN_POP_SQL.open).all(caller.id) as OrderRow[];
+      const open = statement(db, SCREEN_POP_SQL.open).all(caller.id) as OrderRow[];
+      const urged =
+        open.length === 0
+          ? new Map<string, number>()
+          : new Map(
+              (
+                statement(db, SCREEN_POP_SQL.urged).all(JSON.stringify(open.map((order) => order.id))) as {
+                  id: string;
+                  n: number;
+                }[]
+              ).map((row) => [row.id, row.n]),
+            );
+      const openOrders = open.map((order) => ({ ...order, urged_count: urged.get(order.id) ?? 0 }));
       const recentOrders = statement(db, SCREEN_POP_SQL.orders).all(caller.id, query.limit) as OrderRow[];
       const calls = statement(db, SCREEN_POP_SQL.calls).all(caller.id, query.limit) as (Omit<CallRow, 'work_order_number'> & {
         work_order_id: string | null;

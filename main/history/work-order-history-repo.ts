@@ -1,5 +1,22 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../audit/audit-repo';
+import { statement } from '../db/statement-cache';
+import { enqueueOutbox } from '../sync/outbox-repo';
+import { uuidv7 } from '../shared/domain/uuid-v7';
+import { OPEN_STATUSES } from '../workorders/domain/work-order-status';
+import { insertWorkOrderEvent } from '../workorders/work-order-repo';
+
+/**
+ * A second 催办 of one order within a minute (a double press, two consoles on one call) records
+ * nothing more; once per call is the panel's rule, a citizen calling again later chases again.
+ */
+const URGE_REPEAT_WINDOW_MS = 60 * 1000;
+const URGE_NOTE = '来电人来电催办';
+
+export type UrgeOutcome =
+  | { readonly kind: 'recorded' | 'already-recorded'; readonly count: number; readonly at: string }
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'closed'; readonly status: string };
 
 export interface WorkOrderDetailRow {
   readonly id: string;
@@ -37,6 +54,47 @@ export interface WorkOrderEventRow {
 }
 
 export const workOrderHistoryRepo = {
+  /**
+   * A citizen chasing an open order: the 催办 event and its outbox row in one transaction (the
+   * platform's clock for the department starts from it). Pressed again within the same call, it
+   * returns the count without a second event.
+   */
+  urge: (db: Database, request: { workOrderId: string; actor: string; at: string }): UrgeOutcome =>
+    db.transaction((): UrgeOutcome => {
+      const order = statement(db, 'SELECT status FROM work_orders WHERE id = ?').get(request.workOrderId) as
+        { status: string } | undefined;
+      if (!order) return { kind: 'not-found' };
+      if (!(OPEN_STATUSES as readonly string[]).includes(order.status)) return { kind: 'closed', status: order.status };
+      const count = (): number =>
+        statement(
+          db,
+          "SELECT count(*) FROM work_order_events INDEXED BY work_order_events_urged WHERE work_order_id = ? AND kind = 'urged'",
+        )
+          .pluck()
+          .get(request.workOrderId) as number;
+      const last = statement(
+        db,
+        "SELECT max(at) FROM work_order_events INDEXED BY work_order_events_urged WHERE work_order_id = ? AND kind = 'urged'",
+      )
+        .pluck()
+        .get(request.workOrderId) as string | null;
+      if (last !== null && Date.parse(request.at) - Date.parse(last) < URGE_REPEAT_WINDOW_MS) {
+        return { kind: 'already-recorded', count: count(), at: last };
+      }
+      const id = uuidv7();
+      const event = {
+        id,
+        workOrderId: request.workOrderId,
+        kind: 'urged' as const,
+        at: request.at,
+        actor: request.actor,
+        note: URGE_NOTE,
+      };
+      insertWorkOrderEvent(db, event);
+      enqueueOutbox(db, { stream: 'work_order_event', recordId: id, op: 'create', payload: event, at: request.at });
+      return { kind: 'recorded', count: count(), at: request.at };
+    })(),
+
   /** The order with its whole status history; opening it is recorded in the audit log. */
   open: (
     db: Database,

@@ -14,6 +14,8 @@ export const orderSummarySchema = z.object({
   deadlineAt: storedTime.nullable(),
   /** Minutes until the deadline at the time of the lookup; negative when overdue. */
   minutesLeft: z.number().nullable(),
+  /** How often the citizen chased it (催办), for open orders; 0 otherwise. */
+  urgedCount: z.number().int().default(0),
 });
 
 export const callSummarySchema = z.object({
@@ -132,6 +134,11 @@ export const historyContract = {
       }),
     ),
     summary: 'Demo callers for 模拟来电: one with open orders, one confidential, one repeat caller (demo history only).',
+  }),
+  urge: method({
+    input: z.object({ workOrderId: uuid }),
+    output: z.object({ urgedCount: z.number().int(), at: storedTime, alreadyRecorded: z.boolean() }),
+    summary: 'Record that the citizen on the line chased this open order (催办); once per call.',
   }),
   workOrder: method({
     input: z.object({ workOrderId: uuid }),

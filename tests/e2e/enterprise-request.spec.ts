@@ -150,7 +150,7 @@ test('一企来: a wrong credit-code check digit is refused on its field, the co
   const panel = page.getByRole('complementary', { name: '来电信息' });
   const open = panel.getByRole('list', { name: /未办结工单/ }).getByRole('listitem');
   await expect(open).toHaveCount(1);
-  await open.first().getByRole('button').click();
+  await open.first().getByRole('button').first().click();
   const drawer = page.getByRole('dialog', { name: /^工单 / });
   await expect(drawer.getByTestId('order-enterprise')).toHaveText(`${ENTERPRISE.name}（${ENTERPRISE.code}）`);
   await expect(drawer).toContainText('责任单位 · 会同办');

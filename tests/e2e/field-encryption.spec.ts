@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,8 +6,8 @@ import { decryptedCopy, openProfileDb, profileKey } from '../harness/profile-dat
 import { expect, test } from './fixtures';
 import { saveSettingsInDialog } from './settings-dialog';
 import { trainingRing } from './training-ring';
+import { intakeForm as form, typeNoiseOrder } from './type-order';
 
-const form = (page: Page) => page.getByRole('form', { name: '受理登记表' });
 const CALLER = {
   name: '司马秀兰',
   number: '13856781234',
@@ -16,32 +15,6 @@ const CALLER = {
   content: '连续一周每晚 22 点后施工电锯声很大',
 };
 const TITLE = '夜间施工噪音扰民';
-
-/** The order as a call-taker types it, field by field with the keyboard (the pickers by pinyin initials). */
-const typeOrder = async (page: Page) => {
-  const k = page.keyboard;
-  await form(page).getByLabel('诉求类型').focus();
-  for (let i = 0; i < 3; i += 1) await k.press('ArrowDown'); // 投诉
-  await k.press('Tab');
-  await k.press('Tab');
-  await k.type('sgzy', { delay: 60 });
-  await expect(page.getByRole('option', { name: '城市管理 / 噪音扰民 / 施工噪音' })).toBeVisible();
-  await k.press('Enter');
-  await k.press('Tab');
-  await k.type('hqq', { delay: 60 });
-  await expect(page.getByRole('listbox', { name: '发生地点' }).getByRole('option').first()).toHaveText('苏州市 / 虎丘区');
-  await k.press('Enter');
-  await k.press('Tab');
-  await k.type(CALLER.address, { delay: 40 });
-  await form(page).getByLabel('来电人', { exact: true }).fill(CALLER.name);
-  await form(page).getByLabel('标题', { exact: true }).pressSequentially(TITLE, { delay: 40 });
-  await form(page).getByLabel('诉求内容').pressSequentially(CALLER.content, { delay: 0 });
-  await form(page).getByLabel('主办部门').focus();
-  for (let i = 0; i < 5; i += 1) await k.press('ArrowDown'); // 城市管理局
-  await expect(form(page).getByText('还需补充')).toHaveCount(0);
-  await k.press('Control+Enter');
-  await expect(page.getByRole('status').filter({ hasText: /工单 320505\d+.*已提交/ })).toBeVisible();
-};
 
 test('a centre that turns on SM4 field encryption in 设置: what is typed next is sealed in the file, and the next call from that number still pops its history', async ({
   page,
@@ -55,7 +28,7 @@ test('a centre that turns on SM4 field encryption in 设置: what is typed next 
   await page.keyboard.press('F2');
   await expect(page.getByTestId('main-call').getByRole('status')).toHaveText('通话中');
   await expect(form(page).getByLabel('联系电话')).toHaveValue('138 5678 1234');
-  await typeOrder(page);
+  await typeNoiseOrder(page, { address: CALLER.address, name: CALLER.name, title: TITLE, content: CALLER.content });
   await page.getByRole('button', { name: '结束模拟' }).click();
 
   // Second call from the same number: found by its blind index, the order's title readable on the panel.
@@ -69,6 +42,7 @@ test('a centre that turns on SM4 field encryption in 设置: what is typed next 
     .getByRole('listitem')
     .first()
     .getByRole('button')
+    .first()
     .click();
   await expect(page.getByRole('dialog', { name: /^工单 / })).toContainText(CALLER.address);
   await page.keyboard.press('Escape');

@@ -44,7 +44,7 @@ test('a ringing call pops the caller’s open orders, deadlines and past calls b
   // Still ringing: the agent has not answered, yet the history is on screen.
   await expect(page.getByRole('button', { name: '结束模拟' })).toBeVisible();
 
-  await open.getByRole('listitem').first().getByRole('button').click();
+  await open.getByRole('listitem').first().getByRole('button').first().click();
   const drawer = page.getByRole('dialog', { name: /^工单 / });
   await expect(drawer.getByRole('list', { name: '办理过程' }).getByRole('listitem')).toHaveText([/受理/, /派单.*派至城市管理局/]);
   // Nothing of the form shows through the drawer: at points across it, the topmost element is the drawer's.

@@ -15,6 +15,7 @@ import { migration0014 } from './0014-retention-calls';
 import { migration0015 } from './0015-sealed-numbers';
 import { migration0016 } from './0016-enterprise-requests';
 import { migration0017 } from './0017-screen-pop-covering-indexes';
+import { migration0018 } from './0018-urged-orders';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
 ];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ScreenPop, WorkOrderDetail } from '../../../preload/contract';
 import { hideAfterRevealWindow } from '../../shared/privacy/reveal-window';
 import { desk } from '../../shared/desk/desk-client';
+import { t } from '../../shared/i18n/t';
 
 export interface ScreenPopState {
   readonly status: 'idle' | 'loading' | 'shown' | 'error';
@@ -10,6 +11,10 @@ export interface ScreenPopState {
   readonly pop: ScreenPop | null;
   readonly error: string | null;
   readonly revealedNumber: string | null;
+  /** Open orders this call has chased (催办) already: the button says so instead of asking again. */
+  readonly urgedThisCall: readonly string[];
+  /** What the last 催办 did, for the agent to read (or why it was refused). */
+  readonly urgeNotice: { readonly kind: 'ok' | 'error'; readonly text: string } | null;
   readonly order: {
     readonly status: 'loading' | 'shown' | 'error';
     readonly detail: WorkOrderDetail | null;
@@ -17,7 +22,16 @@ export interface ScreenPopState {
   } | null;
 }
 
-const idle: ScreenPopState = { status: 'idle', ringId: null, pop: null, error: null, revealedNumber: null, order: null };
+const idle: ScreenPopState = {
+  status: 'idle',
+  ringId: null,
+  pop: null,
+  error: null,
+  revealedNumber: null,
+  urgedThisCall: [],
+  urgeNotice: null,
+  order: null,
+};
 
 export const useScreenPopStore = create<ScreenPopState>()(() => idle);
 const set = useScreenPopStore.setState;
@@ -71,6 +85,37 @@ export const orderOpened = async (workOrderId: string): Promise<void> => {
     order: result.ok
       ? { status: 'shown', detail: result.value, error: null }
       : { status: 'error', detail: null, error: result.error.message },
+  });
+};
+
+export const orderUrged = async (workOrderId: string): Promise<void> => {
+  const { ringId, pop: before, urgedThisCall: done } = get();
+  if (done.includes(workOrderId)) {
+    const count = before?.openOrders.find((order) => order.id === workOrderId)?.urgedCount ?? 1;
+    set({ urgeNotice: { kind: 'ok', text: t('screenPop.urge.already', { count }) } });
+    return;
+  }
+  const result = await desk().history.urge({ workOrderId });
+  if (get().ringId !== ringId) return;
+  if (!result.ok) {
+    set({ urgeNotice: { kind: 'error', text: result.error.message } });
+    return;
+  }
+  const { pop, urgedThisCall } = get();
+  set({
+    urgedThisCall: urgedThisCall.includes(workOrderId) ? urgedThisCall : [...urgedThisCall, workOrderId],
+    urgeNotice: {
+      kind: 'ok',
+      text: t(result.value.alreadyRecorded ? 'screenPop.urge.already' : 'screenPop.urge.recorded', {
+        count: result.value.urgedCount,
+      }),
+    },
+    pop: pop && {
+      ...pop,
+      openOrders: pop.openOrders.map((order) =>
+        order.id === workOrderId ? { ...order, urgedCount: result.value.urgedCount } : order,
+      ),
+    },
   });
 };
 

@@ -176,6 +176,12 @@ export const zhCN = {
   'status.order.visited': '已回访',
   'status.order.archived': '已归档',
 
+  'screenPop.urge': '催办',
+  'screenPop.urge.done': '已催办',
+  'screenPop.urge.label': '为“{title}”登记催办',
+  'screenPop.urged': '已催办 {count} 次',
+  'screenPop.urge.recorded': '已登记催办（第 {count} 次），将推送给承办部门',
+  'screenPop.urge.already': '本次来电已登记过催办（共 {count} 次）',
   'event.registered': '受理',
   'event.dispatched': '派单',
   'event.accepted': '签收',

@@ -10,6 +10,16 @@ import { WorkOrderDrawer } from './WorkOrderDrawer';
 import { REGION_IDS } from '../../../shared/ui/focus-region';
 
 /** `onCallBack` dials a number (回访); the phone is another feature, so the app passes it in. */
+const UrgeNotice = () => {
+  const notice = useScreenPopStore((state) => state.urgeNotice);
+  if (!notice) return null;
+  return (
+    <p className={notice.kind === 'error' ? 'notice--error' : 'hint'} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      {notice.text}
+    </p>
+  );
+};
+
 export const CallerPanel = ({ onCallBack }: { onCallBack?: (number: string) => void }) => {
   const status = useScreenPopStore((state) => state.status);
   const pop = useScreenPopStore((state) => state.pop);
@@ -49,6 +59,7 @@ export const CallerPanel = ({ onCallBack }: { onCallBack?: (number: string) => v
           {pop.caller ? (
             <>
               <h3 className="panel__subtitle">{t('screenPop.openOrders', { count: pop.openOrders.length })}</h3>
+              <UrgeNotice />
               {pop.openOrders.length > 0 ? (
                 <OrderList
                   orders={pop.openOrders}

@@ -1,10 +1,26 @@
 import type { OrderSummary } from '../../../../preload/contract';
 import { type MessageKey, t } from '../../../shared/i18n/t';
 import { shortDateTime } from '../../../shared/format-time';
-import { orderOpened } from '../screen-pop-store';
+import { orderOpened, orderUrged, useScreenPopStore } from '../screen-pop-store';
 import { DeadlineBadge } from './DeadlineBadge';
 
 export const statusLabel = (status: string): string => t(`status.order.${status}` as MessageKey);
+
+/** 催办 for the citizen on the line: once per call (pressed again it says so), counted on the order. */
+const UrgeButton = ({ order }: { order: OrderSummary }) => {
+  const urgedNow = useScreenPopStore((state) => state.urgedThisCall.includes(order.id));
+  return (
+    <button
+      type="button"
+      className="order-urge"
+      aria-label={t('screenPop.urge.label', { title: order.title })}
+      aria-pressed={urgedNow}
+      onClick={() => void orderUrged(order.id)}
+    >
+      {urgedNow ? t('screenPop.urge.done') : t('screenPop.urge')}
+    </button>
+  );
+};
 
 export const OrderList = ({
   orders,
@@ -17,7 +33,7 @@ export const OrderList = ({
 }) => (
   <ul className="order-list" aria-label={label}>
     {orders.map((order) => (
-      <li key={order.id}>
+      <li key={order.id} className="order-list__row">
         <button type="button" className="order-item" onClick={() => void orderOpened(order.id)}>
           <span className="order-item__title">{order.title}</span>
           <span className="order-item__meta">
@@ -26,7 +42,13 @@ export const OrderList = ({
             <span>{shortDateTime(order.createdAt)}</span>
           </span>
           {withDeadline ? <DeadlineBadge minutesLeft={order.minutesLeft} /> : null}
+          {order.urgedCount > 0 ? (
+            <span className="order-item__urged" data-testid="urged-count">
+              {t('screenPop.urged', { count: order.urgedCount })}
+            </span>
+          ) : null}
         </button>
+        {withDeadline ? <UrgeButton order={order} /> : null}
       </li>
     ))}
   </ul>

@@ -171,6 +171,7 @@ describe('screen-pop', () => {
       open: plan(SCREEN_POP_SQL.open, 'x'),
       calls: plan(SCREEN_POP_SQL.calls, 'x', 20),
       orders: plan(SCREEN_POP_SQL.orders, 'x', 20),
+      urged: plan(SCREEN_POP_SQL.urged, '["x"]'),
     };
     for (const detail of Object.values(plans)) {
       expect(detail).not.toMatch(/SCAN (calls|work_orders|callers)\b(?! USING)/);
@@ -180,6 +181,7 @@ describe('screen-pop', () => {
     expect(plans.calls).toContain('USING COVERING INDEX calls_by_caller');
     expect(plans.open).toContain('USING COVERING INDEX work_orders_open_by_caller');
     expect(plans.orders).toContain('USING COVERING INDEX work_orders_by_caller');
+    expect(plans.urged).toContain('USING COVERING INDEX work_order_events_urged');
     db.close();
   });
 });
