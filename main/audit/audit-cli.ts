@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { readOrCreateKeyFile } from '../db/encryption/key-file';
-import { keyConnection } from '../db/encryption/key-connection';
+import { DatabaseKeyError, type DatabaseKey } from '../db/encryption/database-key';
+import { keyConnection, keyLegacyConnection } from '../db/encryption/key-connection';
 import { databaseFile } from '../profile/database-file';
 import { defaultProfileDir } from '../profile/profile-dir';
 import { verifyAuditLog } from './audit-repo';
@@ -37,14 +38,36 @@ if (!profile || !existsSync(file)) {
   complain(`找不到数据库：${file || '(未指定配置目录)'}`);
   process.exit(2);
 }
-const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+/**
+ * Read-only, and never converted: a profile the console has not opened since AEGIS (still
+ * AES-256-CBC) is read with the earlier scheme; the console re-encrypts it at its next start.
+ */
+const openKeyed = (key: DatabaseKey): BetterSqlite3.Database => {
+  const current = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    keyConnection(current, key);
+    return current;
+  } catch (error) {
+    current.close();
+    if (!(error instanceof DatabaseKeyError)) throw error;
+  }
+  const legacy = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    keyLegacyConnection(legacy, key);
+    return legacy;
+  } catch (error) {
+    legacy.close();
+    throw error;
+  }
+};
+
+let db: BetterSqlite3.Database;
 try {
   // The browser shell's key file or MINSHENG_DB_KEY; the app's keychain-wrapped key only opens inside the app.
   const key = readOrCreateKeyFile({ env: process.env, profileDir: profile, create: false });
-  keyConnection(db, key);
+  db = openKeyed(key);
   attachFieldFunctions(db, key);
 } catch (error) {
-  db.close();
   complain(`无法打开数据库：${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);
 }

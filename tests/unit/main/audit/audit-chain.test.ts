@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { defaultKeyFile } from '../../../../main/db/encryption/key-file';
@@ -110,6 +110,22 @@ describe('the audit log is a hash chain', () => {
     );
     expect(reordered.code).toBe(1);
     expect(reordered.out).toContain('前后链接断开');
+  }, 30_000);
+
+  it('checks a profile still encrypted with the earlier scheme (AES-256-CBC) without converting it', async () => {
+    const dir = await auditedProfile();
+    const legacy = tampered(dir, (db) => {
+      // What a console before AEGIS left: the same rows, the same key, the other page cipher.
+      const key = readFileSync(defaultKeyFile(dir), 'utf8').trim();
+      db.pragma('journal_mode = DELETE');
+      db.pragma("cipher = 'aes256cbc'");
+      db.pragma(`hexrekey = '${key}'`);
+    });
+    const before = readFileSync(databaseFile(legacy));
+    const checked = verify(legacy);
+    expect(checked.out).toMatch(/审计日志完整：\d+ 条/);
+    expect(checked.code).toBe(0);
+    expect(readFileSync(databaseFile(legacy)).equals(before)).toBe(true);
   }, 30_000);
 
   it('says when there is no profile to check', () => {
