@@ -43,22 +43,18 @@ if (!profile || !existsSync(file)) {
  * AES-256-CBC) is read with the earlier scheme; the console re-encrypts it at its next start.
  */
 const openKeyed = (key: DatabaseKey): BetterSqlite3.Database => {
-  const current = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  try {
-    keyConnection(current, key);
-    return current;
-  } catch (error) {
-    current.close();
-    if (!(error instanceof DatabaseKeyError)) throw error;
+  const schemes = [keyConnection, keyLegacyConnection];
+  for (const [index, keyWith] of schemes.entries()) {
+    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    try {
+      keyWith(db, key);
+      return db;
+    } catch (error) {
+      db.close();
+      if (!(error instanceof DatabaseKeyError) || index === schemes.length - 1) throw error;
+    }
   }
-  const legacy = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  try {
-    keyLegacyConnection(legacy, key);
-    return legacy;
-  } catch (error) {
-    legacy.close();
-    throw error;
-  }
+  throw new DatabaseKeyError('no key scheme to try');
 };
 
 let db: BetterSqlite3.Database;
