@@ -1,4 +1,21 @@
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { percentile } from './bench-output';
+
+/**
+ * Reads files through once, so both sides of a comparison start from the OS cache: a copy just
+ * written and an original pushed out by it would otherwise differ by disk reads, not by encryption.
+ */
+export const warmOsCache = (files: readonly string[]): void => {
+  const buffer = Buffer.allocUnsafe(8 * 1024 * 1024);
+  for (const file of files.filter((path) => existsSync(path))) {
+    const fd = openSync(file, 'r');
+    try {
+      while (readSync(fd, buffer, 0, buffer.length, null) > 0);
+    } finally {
+      closeSync(fd);
+    }
+  }
+};
 
 /**
  * Runs each probe on both databases, alternating which goes first, `rounds` times over: both see a

@@ -17,7 +17,7 @@ import { chromiumArgs, chromiumPath } from '../harness/chromium';
 import { startShellProcess } from '../harness/shell-process';
 import { decryptedCopy, profileKey } from '../harness/profile-database';
 import { percentile, report } from './bench-output';
-import { compareEncrypted } from './encryption-ratio';
+import { compareEncrypted, warmOsCache } from './encryption-ratio';
 import { generateKbCorpus } from './kb-corpus';
 
 const args = process.argv.slice(2);
@@ -85,6 +85,7 @@ report('screenpop.query.p99_ms', percentile(timings, 99), 'ms');
 {
   const scratch = mkdtempSync(join(tmpdir(), 'minsheng-bench-plain-'));
   const plainFile = decryptedCopy(file, key, join(scratch, 'plain.sqlite'));
+  warmOsCache([file, `${file}-wal`, plainFile]);
   const encrypted = openDatabase({ file, key }).db;
   const plain = openDatabase({ file: plainFile }).db;
   // Callers not looked up before, each once: a repeat would find its pages decrypted in the cache.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callerByKey } from '../../../../main/callers/callers-repo';
-import { openDatabase } from '../../../../main/db/open-database';
+import { openDatabase, openReadConnection } from '../../../../main/db/open-database';
 import { sealingRepo } from '../../../../main/fields/sealing-repo';
 import { screenPopRepo } from '../../../../main/history/screen-pop-repo';
 import { databaseFile } from '../../../../main/profile/database-file';
@@ -48,6 +48,34 @@ describe('converting a profile to SM4 in batches (real SQLite file)', () => {
     }[];
     expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_callers/);
     db.close();
+  });
+
+  it('a reader opened before SM4 was switched on finds callers in whichever form the writer left them', () => {
+    const profile = tempDir();
+    const writer = open(profile);
+    for (const [index, numberKey] of NUMBERS.slice(0, 12).entries())
+      seedCallerHistory(writer, { numberKey, name: `来电人${index}`, open: 1, closed: 0, calls: 1, now: new Date() });
+    const reader = openReadConnection({ file: databaseFile(profile), key: profileKey(profile) }).db;
+    const found = () => NUMBERS.slice(0, 12).filter((numberKey) => callerByKey(reader, numberKey)?.number_key === numberKey);
+    expect(found()).toHaveLength(12);
+
+    settingsRepo.writeAll(writer, { fieldCipher: 'sm4' });
+    sealingRepo.convertBatch(writer, 5);
+    expect(found()).toHaveLength(12);
+    while (!sealingRepo.convertBatch(writer, 5).done);
+    expect(writer.prepare("SELECT count(*) FROM callers WHERE number_key LIKE 'bi1:%'").pluck().get()).toBe(12);
+    expect(found()).toHaveLength(12);
+    expect(screenPopRepo.lookup(reader, { numberKey: NUMBERS[3]!, since: '2000-01-01', limit: 10 })?.openOrders).toHaveLength(1);
+
+    // And back: mid-way, then with every key clear again (the blind index no longer computed).
+    settingsRepo.writeAll(writer, { fieldCipher: 'none' });
+    sealingRepo.convertBatch(writer, 5);
+    expect(found()).toHaveLength(12);
+    while (!sealingRepo.convertBatch(writer, 5).done);
+    expect(writer.prepare("SELECT count(*) FROM callers WHERE number_key LIKE 'bi1:%'").pluck().get()).toBe(0);
+    expect(found()).toHaveLength(12);
+    reader.close();
+    writer.close();
   });
 
   it('refuses a sealed value that was edited in the file, naming the problem instead of showing garbage', () => {
