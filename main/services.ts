@@ -23,6 +23,9 @@ import { type ProfileKind, ProfileKindMismatch } from './profile/profile-kind';
 import { createTrainingService, seedTrainingPersonas } from './training/training-service';
 import { bundledScenarios } from './training/training-scenarios';
 
+/** More callers than this in one pulled page is a catch-up, not news for the call on screen. */
+const ORDERS_CHANGED_MAX_CALLERS = 200;
+
 export interface DeskServices {
   readonly dispatch: Dispatch;
   readonly events: EventBus;
@@ -112,8 +115,11 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     events,
     log,
     ...(options.sync ?? {}),
-    onPulled: (stream) => {
+    onPulled: (stream, callerIds) => {
       if (stream === 'holidays') void reloadCalendar();
+      // A page of a catch-up pull names thousands: no call on screen waits for those, so it says nothing.
+      if (stream === 'work_orders' && callerIds.length > 0 && callerIds.length <= ORDERS_CHANGED_MAX_CALLERS)
+        events.emit('history.ordersChanged', { callerIds: [...callerIds] });
     },
     onSignedIn: (password) => lock.rememberPlatformPassword(password),
   });
@@ -131,6 +137,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     settings,
     log,
     enterpriseModes: () => intakeReference().config.enterpriseModes,
+    lifecycleClocks: () => intakeReference().config.lifecycleClocks,
     calendar: () => calendar,
   });
   const training = createTrainingService({

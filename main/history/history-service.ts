@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { CallSummary, DeskHandlers, OrderSummary, ScreenPop } from '../../preload/contract';
+import type { CallSummary, DeskHandlers, LifecycleStepView, OrderSummary, ScreenPop } from '../../preload/contract';
 import type { DbClient } from '../db/db-client';
 import { DeskFailure } from '../shared/desk-failure';
 import type { Logger } from '../log/logger';
@@ -8,7 +8,9 @@ import { areaCodeForDivision } from '../callers/domain/area-codes';
 import { maskPhoneNumber, normalizePhoneNumber } from '../callers/domain/phone-number';
 import { callerIdentityFromInvite, privacyRequested } from '../callers/domain/sip-identity';
 import { minutesLeft, secondsBetween } from './domain/time-left';
-import type { CallRow, OrderRow } from './screen-pop-repo';
+import type { CallRow, OrderRow, StepRow } from './screen-pop-repo';
+import { DEFAULT_LIFECYCLE_CLOCKS, type LifecycleClockRules, type LifecycleStep, lifecycleSteps } from './domain/lifecycle';
+import type { WorkOrderEventRow } from './work-order-history-repo';
 import { enterpriseClocks } from '../enterprise/domain/enterprise-clocks';
 import { bundledCalendar, type HolidayCalendar } from '../workorders/domain/holiday-calendar';
 import type { EnterpriseMode } from '../workorders/domain/intake-reference';
@@ -25,19 +27,53 @@ const parseTags = (json: string): string[] => {
   }
 };
 
+interface StepContext {
+  readonly now: Date;
+  readonly calendar: HolidayCalendar;
+  readonly rules: LifecycleClockRules;
+}
+
+const stepView = (step: LifecycleStep): LifecycleStepView => ({
+  id: step.id,
+  kind: step.kind,
+  outcome: step.outcome,
+  at: step.at,
+  actor: step.actor,
+  department: step.department,
+  note: step.note,
+  clock: step.clock,
+});
+
+const asLifecycleEvent = (row: StepRow | WorkOrderEventRow) => ({
+  id: row.id,
+  kind: row.kind,
+  at: row.at,
+  actor: row.actor,
+  note: 'note' in row ? row.note : null,
+  department: row.department,
+  dueAt: row.due_at,
+  outcome: row.outcome,
+});
+
 const orderSummary =
-  (now: Date) =>
-  (row: OrderRow): OrderSummary => ({
-    id: row.id,
-    number: row.number,
-    title: row.title,
-    status: row.status,
-    requestType: row.request_type,
-    createdAt: row.created_at,
-    deadlineAt: row.deadline_at,
-    minutesLeft: minutesLeft(row.deadline_at, now),
-    urgedCount: row.urged_count ?? 0,
-  });
+  (context: StepContext) =>
+  (row: OrderRow): OrderSummary => {
+    const step = row.last_step
+      ? lifecycleSteps([asLifecycleEvent(row.last_step)], { deadlineAt: row.deadline_at }, context)[0]
+      : undefined;
+    return {
+      id: row.id,
+      number: row.number,
+      title: row.title,
+      status: row.status,
+      requestType: row.request_type,
+      createdAt: row.created_at,
+      deadlineAt: row.deadline_at,
+      minutesLeft: minutesLeft(row.deadline_at, context.now),
+      urgedCount: row.urged_count ?? 0,
+      step: step ? stepView(step) : null,
+    };
+  };
 
 const callSummary = (row: CallRow): CallSummary => ({
   id: row.id,
@@ -60,11 +96,18 @@ export const createHistoryService = (deps: {
   /** The centre's 一企来 handling modes and the working-day calendar: an enterprise order shows its mode's clocks. */
   readonly enterpriseModes?: () => readonly EnterpriseMode[];
   readonly calendar?: () => HolidayCalendar;
+  /** Working days of each lifecycle step's clock (the centre's intake configuration). */
+  readonly lifecycleClocks?: () => LifecycleClockRules;
   readonly now?: () => Date;
 }): HistoryService => {
   const { db, settings, log } = deps;
   const now = deps.now ?? (() => new Date());
   const actor = async (): Promise<string> => (await settings.current()).agentId || 'unconfigured';
+  const stepContext = (at: Date): StepContext => ({
+    now: at,
+    calendar: deps.calendar?.() ?? bundledCalendar,
+    rules: deps.lifecycleClocks?.() ?? DEFAULT_LIFECYCLE_CLOCKS,
+  });
 
   return {
     screenPop: async (headers) => {
@@ -107,7 +150,7 @@ export const createHistoryService = (deps: {
         actor: current.agentId || 'unconfigured',
         screen: 'caller-panel',
         at: at.toISOString(),
-        detail: 'incoming-call',
+        detail: headers.refresh ? 'refresh' : 'incoming-call',
       });
       const lookupMs = performance.now() - started;
       log.info('history.screen-pop', {
@@ -131,9 +174,9 @@ export const createHistoryService = (deps: {
           regionCode: rows.caller.region_code,
         },
         repeatCalls30d: rows.repeatCalls,
-        openOrders: rows.openOrders.map(orderSummary(at)),
+        openOrders: rows.openOrders.map(orderSummary(stepContext(at))),
         recentCalls: rows.recentCalls.map(callSummary),
-        recentOrders: rows.recentOrders.map(orderSummary(at)),
+        recentOrders: rows.recentOrders.map(orderSummary(stepContext(at))),
         lookupMs,
       };
     },
@@ -166,6 +209,20 @@ export const createHistoryService = (deps: {
         throw new DeskFailure('INVALID_INPUT', '这张工单已办结，不能催办；如对结果不满意，请登记新的诉求');
       log.info('history.order-urged', { repeated: outcome.kind === 'already-recorded' });
       return { urgedCount: outcome.count, at: outcome.at, alreadyRecorded: outcome.kind === 'already-recorded' };
+    },
+
+    recordVisit: async ({ workOrderId, satisfaction, note }) => {
+      const outcome = await db.repos.workOrderHistory.recordVisit({
+        workOrderId,
+        satisfaction,
+        note: note || null,
+        actor: await actor(),
+        at: now().toISOString(),
+      });
+      if (outcome.kind === 'not-found') throw new DeskFailure('NOT_FOUND', '没有找到这张工单');
+      if (outcome.kind === 'not-resolved') throw new DeskFailure('INVALID_INPUT', '只有已办结的工单可以登记回访结果');
+      log.info('history.order-visited', { satisfaction });
+      return { at: outcome.at, status: outcome.status };
     },
 
     workOrder: async ({ workOrderId }) => {
@@ -216,7 +273,7 @@ export const createHistoryService = (deps: {
                 clocks,
               }
             : null,
-        events,
+        events: lifecycleSteps(events.map(asLifecycleEvent), { deadlineAt: order.deadline_at }, stepContext(at)).map(stepView),
       };
     },
   };

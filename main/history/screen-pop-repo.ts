@@ -18,6 +18,19 @@ export interface OrderRow {
   readonly confidential: number;
   /** 催办 so far, counted for open orders only. */
   readonly urged_count?: number;
+  /** The latest step of an open order (where it stands now). */
+  readonly last_step?: StepRow | null;
+}
+
+/** A step as the caller panel needs it (its note stays in the order drawer). */
+export interface StepRow {
+  readonly id: string;
+  readonly kind: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly department: string | null;
+  readonly due_at: string | null;
+  readonly outcome: string | null;
 }
 
 export interface CallRow {
@@ -56,6 +69,11 @@ export const SCREEN_POP_SQL = {
   orderNumbers: 'SELECT id, number FROM work_orders WHERE id IN (SELECT value FROM json_each(?))',
   urged: `SELECT work_order_id AS id, count(*) AS n FROM work_order_events INDEXED BY work_order_events_urged
           WHERE work_order_id IN (SELECT value FROM json_each(?)) AND kind = 'urged' GROUP BY work_order_id`,
+  // One index probe per open order for its latest step (ties in time: the later row).
+  lastSteps: `SELECT j.value AS order_id, e.id, e.kind, e.at, e.actor, e.department, e.due_at, e.outcome
+              FROM json_each(?) AS j JOIN work_order_events AS e ON e.rowid = (
+                SELECT rowid FROM work_order_events INDEXED BY work_order_events_by_order
+                WHERE work_order_id = j.value ORDER BY at DESC LIMIT 1)`,
   orders: `SELECT ${ORDER_COLUMNS} FROM work_orders INDEXED BY work_orders_by_caller
            WHERE caller_id = ? ORDER BY created_at DESC LIMIT ?`,
   callerById: `SELECT ${CALLER_NUMBER_SQL} FROM callers WHERE id = ?`,
@@ -101,7 +119,21 @@ export const screenPopRepo = {
                 }[]
               ).map((row) => [row.id, row.n]),
             );
-      const openOrders = open.map((order) => ({ ...order, urged_count: urged.get(order.id) ?? 0 }));
+      const steps =
+        open.length === 0
+          ? new Map<string, StepRow>()
+          : new Map(
+              (
+                statement(db, SCREEN_POP_SQL.lastSteps).all(JSON.stringify(open.map((order) => order.id))) as (StepRow & {
+                  order_id: string;
+                })[]
+              ).map(({ order_id, ...step }) => [order_id, step]),
+            );
+      const openOrders = open.map((order) => ({
+        ...order,
+        urged_count: urged.get(order.id) ?? 0,
+        last_step: steps.get(order.id) ?? null,
+      }));
       const recentOrders = statement(db, SCREEN_POP_SQL.orders).all(caller.id, query.limit) as OrderRow[];
       const calls = statement(db, SCREEN_POP_SQL.calls).all(caller.id, query.limit) as (Omit<CallRow, 'work_order_number'> & {
         work_order_id: string | null;

@@ -51,7 +51,17 @@ export interface WorkOrderEventRow {
   readonly at: string;
   readonly actor: string;
   readonly note: string | null;
+  readonly department: string | null;
+  readonly due_at: string | null;
+  readonly outcome: string | null;
 }
+
+export const EVENT_COLUMNS = 'id, kind, at, actor, unseal(note) AS note, department, due_at, outcome';
+
+export type VisitOutcome =
+  | { readonly kind: 'recorded'; readonly at: string; readonly status: string }
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'not-resolved'; readonly status: string };
 
 export const workOrderHistoryRepo = {
   /**
@@ -61,8 +71,9 @@ export const workOrderHistoryRepo = {
    */
   urge: (db: Database, request: { workOrderId: string; actor: string; at: string }): UrgeOutcome =>
     db.transaction((): UrgeOutcome => {
-      const order = statement(db, 'SELECT status FROM work_orders WHERE id = ?').get(request.workOrderId) as
-        { status: string } | undefined;
+      const order = statement(db, 'SELECT status, lead_department, deadline_at FROM work_orders WHERE id = ?').get(
+        request.workOrderId,
+      ) as { status: string; lead_department: string | null; deadline_at: string | null } | undefined;
       if (!order) return { kind: 'not-found' };
       if (!(OPEN_STATUSES as readonly string[]).includes(order.status)) return { kind: 'closed', status: order.status };
       const count = (): number =>
@@ -89,10 +100,48 @@ export const workOrderHistoryRepo = {
         at: request.at,
         actor: request.actor,
         note: URGE_NOTE,
+        // The department chased and the clock it is on at this moment: what the step shows later.
+        department: order.lead_department,
+        dueAt: order.deadline_at,
       };
       insertWorkOrderEvent(db, event);
       enqueueOutbox(db, { stream: 'work_order_event', recordId: id, op: 'create', payload: event, at: request.at });
       return { kind: 'recorded', count: count(), at: request.at };
+    })(),
+
+  /**
+   * After a 回访 call: the citizen's satisfaction with a resolved order, as a 回访 step with its
+   * outbox row, and the order 已回访 locally (the platform confirms it with its next pull).
+   */
+  recordVisit: (
+    db: Database,
+    request: { workOrderId: string; satisfaction: string; note: string | null; actor: string; at: string },
+  ): VisitOutcome =>
+    db.transaction((): VisitOutcome => {
+      const order = statement(db, 'SELECT status FROM work_orders WHERE id = ?').get(request.workOrderId) as
+        { status: string } | undefined;
+      if (!order) return { kind: 'not-found' };
+      if (order.status !== 'resolved') return { kind: 'not-resolved', status: order.status };
+      const id = uuidv7();
+      const event = {
+        id,
+        workOrderId: request.workOrderId,
+        kind: 'visited' as const,
+        at: request.at,
+        actor: request.actor,
+        // The satisfaction travels as the outcome; the note is only what the agent added.
+        note: request.note,
+        department: null,
+        dueAt: null,
+        outcome: request.satisfaction as 'satisfied' | 'basically_satisfied' | 'dissatisfied',
+      };
+      insertWorkOrderEvent(db, event);
+      statement(db, "UPDATE work_orders SET status = 'visited', updated_at = ? WHERE id = ?").run(
+        request.at,
+        request.workOrderId,
+      );
+      enqueueOutbox(db, { stream: 'work_order_event', recordId: id, op: 'create', payload: event, at: request.at });
+      return { kind: 'recorded', at: request.at, status: 'visited' };
     })(),
 
   /** The order with its whole status history; opening it is recorded in the audit log. */
@@ -112,9 +161,7 @@ export const workOrderHistoryRepo = {
         .get(request.workOrderId) as WorkOrderDetailRow | undefined;
       if (!order) return null;
       const events = db
-        .prepare(
-          'SELECT id, kind, at, actor, unseal(note) AS note FROM work_order_events WHERE work_order_id = ? ORDER BY at, id',
-        )
+        .prepare(`SELECT ${EVENT_COLUMNS} FROM work_order_events WHERE work_order_id = ? ORDER BY at, id`)
         .all(request.workOrderId) as WorkOrderEventRow[];
       appendAudit(db, {
         actor: request.actor,

@@ -5,7 +5,7 @@ import { kbEntrySchema } from '../kb/domain/kb-entry';
 import { regionNumber } from '../kb/domain/region-rowids';
 import { kbLearningRepo } from '../kb/kb-learning-repo';
 import { kbRepo } from '../kb/kb-repo';
-import { insertWorkOrderRow } from '../workorders/work-order-repo';
+import { insertWorkOrderEvent, insertWorkOrderRow } from '../workorders/work-order-repo';
 import {
   type PullItem,
   type PullStream,
@@ -19,6 +19,8 @@ import {
 export interface ApplyOutcome {
   readonly applied: number;
   readonly skipped: readonly { id: string; reason: string }[];
+  /** Callers whose orders this batch changed (work_orders only): a caller panel on screen may show them. */
+  readonly callerIds: readonly string[];
 }
 
 /** Local id of a caller: the platform's, or ours when this console created the same number offline first. */
@@ -35,7 +37,7 @@ const upsertCaller = (db: Database, caller: NonNullable<PulledWorkOrder['caller'
   return caller.id;
 };
 
-const applyWorkOrder = (db: Database, data: PulledWorkOrder): void => {
+const applyWorkOrder = (db: Database, data: PulledWorkOrder): string | null => {
   const callerId = data.caller ? upsertCaller(db, data.caller) : data.order.callerId;
   const order = { ...data.order, callerId };
   const local = statement(db, 'SELECT id FROM work_orders WHERE id = ?').pluck().get(order.id) as string | undefined;
@@ -55,21 +57,18 @@ const applyWorkOrder = (db: Database, data: PulledWorkOrder): void => {
        WHERE id = @id`,
     ).run({ ...order, coDepartments: JSON.stringify(order.coDepartments), now: new Date().toISOString() });
   }
-  for (const event of data.events) {
-    statement(
-      db,
-      'INSERT OR IGNORE INTO work_order_events (id, work_order_id, kind, at, actor, note) VALUES (?, ?, ?, ?, ?, seal(?))',
-    ).run(event.id, order.id, event.kind, event.at, event.actor, event.note);
-  }
+  for (const event of data.events) insertWorkOrderEvent(db, { ...event, workOrderId: order.id }, { ifNew: true });
+  return callerId;
 };
 
-const applyItem = (db: Database, stream: PullStream, item: PullItem, at: string): string | null => {
+const applyItem = (db: Database, stream: PullStream, item: PullItem, at: string, callers: Set<string>): string | null => {
   switch (stream) {
     case 'work_orders': {
       if (item.op === 'delete') return 'work orders are never deleted, only archived';
       const parsed = pulledWorkOrderSchema.safeParse(item.data);
       if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid work order';
-      applyWorkOrder(db, parsed.data);
+      const callerId = applyWorkOrder(db, parsed.data);
+      if (callerId) callers.add(callerId);
       return null;
     }
     case 'callers': {
@@ -133,12 +132,13 @@ export const pullApplyRepo = {
     db.transaction(() => {
       const skipped: { id: string; reason: string }[] = [];
       let applied = 0;
+      const callers = new Set<string>();
       // FTS5 indexes fastest in ascending rowid order, and encyclopedia rowids are grouped by region
       // (see region-rowids.ts). Versions decide between two changes of one entry, so order is free here.
       const ordered =
         stream === 'kb_entries' ? [...items].sort((a, b) => regionNumber(regionOf(a)) - regionNumber(regionOf(b))) : items;
       for (const item of ordered) {
-        const problem = applyItem(db, stream, item, at);
+        const problem = applyItem(db, stream, item, at, callers);
         if (problem) skipped.push({ id: item.id, reason: problem });
         else applied += 1;
       }
@@ -146,7 +146,7 @@ export const pullApplyRepo = {
         db,
         'INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?) ON CONFLICT(stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at',
       ).run(stream, cursor, at);
-      return { applied, skipped };
+      return { applied, skipped, callerIds: [...callers] };
     })(),
 
   holidayYears: (db: Database): unknown[] =>

@@ -38,7 +38,7 @@ export interface SyncEngineOptions {
   readonly pollMs?: number;
   readonly backoff?: { baseMs: number; maxMs: number };
   readonly now?: () => Date;
-  readonly onPulled?: (stream: PullStream, applied: number) => void;
+  readonly onPulled?: (stream: PullStream, applied: number, callerIds: readonly string[]) => void;
 }
 
 export interface SyncEngine {
@@ -123,7 +123,7 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
         const outcome = await db.repos.pull.apply(stream, response.items, response.cursor, now().toISOString());
         cursor = response.cursor;
         if (outcome.skipped.length > 0) log.warn('sync.pull-items-skipped', { stream, count: outcome.skipped.length });
-        options.onPulled?.(stream, outcome.applied);
+        options.onPulled?.(stream, outcome.applied, outcome.callerIds);
         await publish({
           pulling: {
             stream,

@@ -29,7 +29,7 @@ export interface SyncServiceOptions {
   readonly pollMs?: number;
   readonly timeoutMs?: number;
   readonly backoff?: { baseMs: number; maxMs: number };
-  readonly onPulled?: (stream: string) => void;
+  readonly onPulled?: (stream: string, callerIds: readonly string[]) => void;
   /** The password the platform just accepted, for the lock screen to check offline (never stored as such). */
   readonly onSignedIn?: (password: string) => Promise<void>;
 }
@@ -102,7 +102,11 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         onStatus: publish,
         ...(options.pollMs ? { pollMs: options.pollMs } : {}),
         ...(options.backoff ? { backoff: options.backoff } : {}),
-        ...(options.onPulled ? { onPulled: (stream: string) => options.onPulled?.(stream) } : {}),
+        ...(options.onPulled
+          ? {
+              onPulled: (stream: string, _applied: number, callerIds: readonly string[]) => options.onPulled?.(stream, callerIds),
+            }
+          : {}),
       });
       engine.start();
       live = openLiveChannel({

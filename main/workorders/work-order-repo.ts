@@ -29,18 +29,35 @@ export const insertWorkOrderRow = (db: Database, order: NewWorkOrder & { id: str
   statement(db, INSERT_ORDER).run(orderRow(order));
 };
 
-export const insertWorkOrderEvent = (
-  db: Database,
-  event: { id?: string; workOrderId: string; kind: string; at: string; actor: string; note: string | null },
-): string => {
+export interface NewWorkOrderEvent {
+  readonly id?: string;
+  readonly workOrderId: string;
+  readonly kind: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly note: string | null;
+  readonly department?: string | null;
+  readonly dueAt?: string | null;
+  readonly outcome?: string | null;
+}
+
+/** A step of the order's life; a pulled one seen before (same id) is left as it is. */
+export const insertWorkOrderEvent = (db: Database, event: NewWorkOrderEvent, options: { ifNew?: boolean } = {}): string => {
   const id = event.id ?? uuidv7();
-  statement(db, 'INSERT INTO work_order_events (id, work_order_id, kind, at, actor, note) VALUES (?, ?, ?, ?, ?, seal(?))').run(
+  statement(
+    db,
+    `INSERT ${options.ifNew ? 'OR IGNORE ' : ''}INTO work_order_events (id, work_order_id, kind, at, actor, note, department, due_at, outcome)
+     VALUES (?, ?, ?, ?, ?, seal(?), ?, ?, ?)`,
+  ).run(
     id,
     event.workOrderId,
     event.kind,
     event.at,
     event.actor,
     event.note,
+    event.department ?? null,
+    event.dueAt ?? null,
+    event.outcome ?? null,
   );
   return id;
 };

@@ -4,6 +4,35 @@ import { method } from './define';
 
 export const numberKindSchema = z.enum(['mobile', 'landline', 'service', 'international', 'withheld', 'unknown']);
 
+/** A step of the order's life with the clock it started (main/history/domain/lifecycle.ts). */
+export const lifecycleStepSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  /** 延期: requested / approved / refused; 回访: satisfied / basically_satisfied / dissatisfied. */
+  outcome: z.string().nullable(),
+  at: storedTime,
+  actor: z.string(),
+  department: z.string().nullable(),
+  note: z.string().nullable(),
+  clock: z
+    .object({
+      kind: z.enum(['accept', 'redispatch', 'postpone-decision', 'resolve', 'visit']),
+      dueAt: storedTime,
+      /** When the step that stops it happened; null while it runs. */
+      metAt: storedTime.nullable(),
+      /** The kind of that step: 'postponed' when an approved postponement replaced the clock. */
+      endedBy: z.string().nullable(),
+      /** Minutes left now (negative: overdue) while it runs; at the moment it was met otherwise. */
+      minutesLeft: z.number(),
+    })
+    .nullable(),
+});
+export type LifecycleStepView = z.output<typeof lifecycleStepSchema>;
+
+export const ordersChangedSchema = z.object({ callerIds: z.array(z.string()).max(200) });
+
+export const SATISFACTION_CHOICES = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+
 export const orderSummarySchema = z.object({
   id: z.string(),
   number: z.string(),
@@ -16,6 +45,8 @@ export const orderSummarySchema = z.object({
   minutesLeft: z.number().nullable(),
   /** How often the citizen chased it (催办), for open orders; 0 otherwise. */
   urgedCount: z.number().int().default(0),
+  /** Where the order stands now (its latest step and the clock running), for orders still in the works. */
+  step: lifecycleStepSchema.nullable().default(null),
 });
 
 export const callSummarySchema = z.object({
@@ -95,7 +126,8 @@ export const workOrderDetailSchema = z.object({
       ),
     })
     .nullable(),
-  events: z.array(z.object({ id: z.string(), kind: z.string(), at: storedTime, actor: z.string(), note: z.string().nullable() })),
+  /** Every step so far, in time order, each with its clock. */
+  events: z.array(lifecycleStepSchema),
 });
 
 export type WorkOrderDetail = z.output<typeof workOrderDetailSchema>;
@@ -108,6 +140,8 @@ export const historyContract = {
       privacy: z.string().max(200).optional(),
       /** The call this ring belongs to: a number withheld by Privacy is revealed from its record. */
       callId: uuid.optional(),
+      /** Looked up again because a sync changed the caller's orders (the audit entry says so). */
+      refresh: z.literal(true).optional(),
     }),
     output: screenPopSchema,
     summary: 'Who is calling and what the hotline did for them: from the raw identity headers of an INVITE.',
@@ -139,6 +173,15 @@ export const historyContract = {
     input: z.object({ workOrderId: uuid }),
     output: z.object({ urgedCount: z.number().int(), at: storedTime, alreadyRecorded: z.boolean() }),
     summary: 'Record that the citizen on the line chased this open order (催办); once per call.',
+  }),
+  recordVisit: method({
+    input: z.object({
+      workOrderId: uuid,
+      satisfaction: z.enum(SATISFACTION_CHOICES),
+      note: z.string().trim().max(500, '回访说明不能超过 500 字').optional(),
+    }),
+    output: z.object({ at: storedTime, status: z.string() }),
+    summary: "After a 回访 call: the citizen's satisfaction with a resolved order (and an optional note), synced.",
   }),
   workOrder: method({
     input: z.object({ workOrderId: uuid }),

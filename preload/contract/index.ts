@@ -6,7 +6,7 @@
 import { appContract } from './app-contract';
 import { diagnosticsContract } from './diagnostics-contract';
 import { headsetContract, headsetRequestSchema, headsetStatusSchema } from './headset-contract';
-import { historyContract } from './history-contract';
+import { historyContract, ordersChangedSchema } from './history-contract';
 import { intakeContract } from './intake-contract';
 import { kbContract, kbImportProgressSchema } from './kb-contract';
 import { lockContract } from './lock-contract';
@@ -37,6 +37,8 @@ export const events = {
   'headset.status': headsetStatusSchema,
   /** A headset button the console acts on as if the agent clicked (answer, hang up, mute, hold). */
   'headset.request': headsetRequestSchema,
+  /** A sync brought changes to these callers' orders (a department's step): a panel showing one looks again. */
+  'history.ordersChanged': ordersChangedSchema,
 } as const satisfies EventsSpec;
 
 export type Contract = typeof contract;
@@ -59,7 +61,8 @@ export type { CallContext, Unsubscribe } from './define';
 export type { AppInfo } from './app-contract';
 export type { DiagnosticsBundleView } from './diagnostics-contract';
 export type { CallLights, HeadsetRequest, HeadsetStatus } from './headset-contract';
-export type { CallSummary, OrderSummary, ScreenPop, WorkOrderDetail } from './history-contract';
+export type { CallSummary, LifecycleStepView, OrderSummary, ScreenPop, WorkOrderDetail } from './history-contract';
+export { SATISFACTION_CHOICES } from './history-contract';
 export type { SyncStatusView } from './sync-contract';
 export type { ScoreCardView, TrainingReportView } from './training-contract';
 export type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport, KbLearnedAlias } from './kb-contract';

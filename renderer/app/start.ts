@@ -32,7 +32,7 @@ import {
 } from '../features/phone';
 import { headsetStarted, headsetStatusChanged } from '../features/headset';
 import { lockStarted } from '../features/lock';
-import { callRang, useScreenPopStore } from '../features/screen-pop';
+import { callRang, callerOrdersChanged, useScreenPopStore } from '../features/screen-pop';
 import { loadSettings, settingsChanged } from '../features/settings';
 import { syncStarted, syncStatusChanged, useSyncStore } from '../features/sync';
 import { trainingOrderSubmitted } from '../features/training';
@@ -202,6 +202,7 @@ export const startConsole = async (): Promise<void> => {
     });
     desk.on('kb.importProgress', importProgressed);
     desk.on('sync.status', syncStatusChanged);
+    desk.on('history.ordersChanged', ({ callerIds }) => void callerOrdersChanged(callerIds));
     connectHeadsetToPhone(desk);
     const info = await desk.app.info();
     if (!info.ok) {

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_CENTRE, DEMO_PASSWORD, seedPlatformDemo } from './platform-demo';
+import { DEMO_CENTRE, DEMO_DEPARTMENT, DEMO_PASSWORD, seedPlatformDemo } from './platform-demo';
 import { startPlatformServer } from './platform-server';
 import { openPlatformStore } from './platform-store';
 
@@ -19,7 +19,9 @@ const fresh = !existsSync(file);
 const store = openPlatformStore(file);
 if (fresh && !args.includes('--no-demo')) {
   seedPlatformDemo(store, { history: !args.includes('--no-history') });
-  console.log(`demo data: agents A0001–A0040 and lead L0001, password ${DEMO_PASSWORD}, centre ${DEMO_CENTRE}`);
+  console.log(
+    `demo data: agents A0001–A0040, lead L0001 and department account ${DEMO_DEPARTMENT}, password ${DEMO_PASSWORD}, centre ${DEMO_CENTRE}`,
+  );
 }
 const server = await startPlatformServer(store, { port: Number(option('port') ?? 5740) });
 console.log(`MINSHENG_PLATFORM_URL ${server.url}`);

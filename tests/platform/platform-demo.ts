@@ -12,6 +12,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export const DEMO_CENTRE = '320505';
 export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_DEPARTMENT = 'D0001';
 
 /**
  * The platform's demo data, the same the console's own demo shows: agents of one centre, the real
@@ -21,6 +22,8 @@ export const seedPlatformDemo = (store: PlatformStore, options: { history: boole
   const agents = Array.from({ length: 40 }, (_, index) => `A${String(index + 1).padStart(4, '0')}`);
   for (const agent of agents) store.addAgent(agent, DEMO_PASSWORD, DEMO_CENTRE);
   store.addAgent('L0001', DEMO_PASSWORD, DEMO_CENTRE, 'lead');
+  // The departments' side of the demo: one account that signs for, postpones and resolves orders.
+  store.addAgent(DEMO_DEPARTMENT, DEMO_PASSWORD, DEMO_CENTRE, 'department');
 
   const entries = readFileSync(join(root, 'main/data/kb/gov-service-items.jsonl'), 'utf8')
     .split('\n')

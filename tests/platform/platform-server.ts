@@ -10,6 +10,7 @@ import {
   signInRequestSchema,
 } from '../../main/sync/protocol/sync-protocol';
 import type { PlatformStore, Session } from './platform-store';
+import { departmentRoute, isDepartmentPath } from './department-routes';
 
 /**
  * Faults a test can switch on: each counts down per affected request. `dropResponseAfterCommit`
@@ -29,6 +30,8 @@ export interface PlatformServer {
   readonly faults: PlatformFaults;
   /** Requests, and items received in pushes (an item sent twice counts twice). */
   readonly requests: { push: number; pull: number; pushedItems: number };
+  /** Tells a centre's consoles on the live channel that streams changed (after a department step, say). */
+  announce(centre: string | '*', streams: readonly PullStream[]): void;
   close(): Promise<void>;
 }
 
@@ -88,8 +91,26 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
         if (!session) return send(response, 401, { error: '工号、密码或中心代码不正确', code: 'BAD_CREDENTIALS' });
         return send(response, 200, session);
       }
+      if (isDepartmentPath(url.pathname)) {
+        let body: unknown = null;
+        if (request.method === 'POST') {
+          try {
+            body = JSON.parse(await readBody(request));
+          } catch {
+            return send(response, 400, { error: 'body is not JSON', code: 'INVALID' });
+          }
+        }
+        const reply = departmentRoute(
+          store,
+          { method: request.method ?? 'GET', url, body, session: authenticate(request) },
+          announce,
+        );
+        return send(response, reply.status, reply.body);
+      }
       const session = authenticate(request);
       if (!session) return send(response, 401, { error: 'not signed in', code: 'UNAUTHORIZED' });
+      // A department's token works orders on the platform, never as a console.
+      if (session.role === 'department') return send(response, 403, { error: 'not a console account', code: 'FORBIDDEN' });
 
       if (request.method === 'POST' && url.pathname === '/v1/push') {
         requests.push += 1;
@@ -157,7 +178,7 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
     }
     // The token travels in the Authorization header, never in the URL (URLs end up in logs and proxies).
     const session = url.pathname === '/v1/live' ? authenticate(request) : null;
-    if (!session) {
+    if (!session || session.role === 'department') {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
     }
@@ -176,6 +197,7 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
     url: `http://127.0.0.1:${port}`,
     faults,
     requests,
+    announce,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets.clients) socket.terminate();

@@ -28,10 +28,27 @@ const hashPayload = (item: PushItem): string =>
     .update(JSON.stringify([item.stream, item.recordId, item.op, item.payload]))
     .digest('hex');
 
+const RESOLVE_CLOCK_STEPS = new Set(['accepted', 'supervised']);
+
+export interface DepartmentStep {
+  readonly kind: string;
+  readonly actor: string;
+  readonly note: string | null;
+  /** The order's status after the step; unchanged when absent (a 延期申请, a 督办). */
+  readonly status?: string;
+  readonly department?: string;
+  readonly dueAt?: string;
+  readonly outcome?: string;
+  /** The order's new deadline (an approved postponement). */
+  readonly deadlineAt?: string;
+  readonly at?: string;
+}
+
 export interface Session {
   readonly agentId: string;
   readonly centreCode: string;
-  readonly role: 'agent' | 'lead';
+  /** A department's account works orders on the platform (tests/platform/department-routes.ts), never in a console. */
+  readonly role: 'agent' | 'lead' | 'department';
 }
 
 export interface SignedIn extends Session {
@@ -45,7 +62,14 @@ export interface PlatformStore {
   close(): void;
   /** Made once per platform database: what every answer is signed with. */
   readonly platformId: string;
-  addAgent(agentId: string, password: string, centreCode: string, role?: 'agent' | 'lead'): void;
+  addAgent(agentId: string, password: string, centreCode: string, role?: 'agent' | 'lead' | 'department'): void;
+  /** A department's sign-in: a token for the department routes only. */
+  departmentSignIn(accountId: string, password: string): { token: string; centreCode: string } | null;
+  /** The orders of a centre, newest first, as a department's inbox lists them. */
+  centreOrders(centreCode: string, limit: number): { id: string; number: string; title: string; status: string }[];
+  orderCentre(orderId: string): string | null;
+  /** An order as the platform holds it, with every step it received (the consoles' 催办 and 回访 too). */
+  orderWithSteps(orderId: string): { order: Record<string, unknown>; steps: Record<string, unknown>[] } | null;
   /** null for wrong credentials; 'stations-full' when a centre has no free station number left. */
   signIn(agentId: string, password: string, centreCode: string, consoleId: string): SignedIn | 'stations-full' | null;
   session(token: string): Session | null;
@@ -57,6 +81,7 @@ export interface PlatformStore {
     session: Session,
   ): { items: PullItem[]; cursor: number; hasMore: boolean; remaining: number };
   setOrderStatus(orderId: string, status: string, actor: string, note: string | null): boolean;
+  departmentStep(orderId: string, step: DepartmentStep): string | null;
   publishShared(stream: PullStream, id: string, op: 'upsert' | 'delete', version: number, data: unknown): void;
   publishSharedBatch(
     rows: readonly { stream: PullStream; id: string; op: 'upsert' | 'delete'; version: number; data: unknown }[],
@@ -168,6 +193,9 @@ export const openPlatformStore = (file: string): PlatformStore => {
         at: event.at,
         actor: event.actor,
         note: event.note ?? null,
+        department: event.department ?? null,
+        dueAt: event.dueAt ?? null,
+        outcome: event.outcome ?? null,
       })),
     });
   };
@@ -189,9 +217,15 @@ export const openPlatformStore = (file: string): PlatformStore => {
           ...payload,
         });
         return { ok: true, orderTouched: item.recordId };
-      case 'work_order_event':
+      case 'work_order_event': {
         saveRecord('work_order_event', item.recordId, session.centreCode, payload);
-        return { ok: true, orderTouched: 'workOrderId' in payload ? (payload.workOrderId ?? null) : null };
+        const orderId = 'workOrderId' in payload ? (payload.workOrderId ?? null) : null;
+        // The hotline's 回访 ends a resolved order's handling: the platform moves it on.
+        const order = orderId ? record('work_order', orderId) : null;
+        if (orderId && order?.status === 'resolved' && 'kind' in payload && payload.kind === 'visited')
+          saveRecord('work_order', orderId, session.centreCode, { ...order, status: 'visited' });
+        return { ok: true, orderTouched: orderId };
+      }
       case 'caller':
         saveRecord('caller', item.recordId, session.centreCode, payload);
         appendChange('callers', session.centreCode, item.recordId, 'upsert', 1, payload);
@@ -202,11 +236,43 @@ export const openPlatformStore = (file: string): PlatformStore => {
     }
   };
 
+  const departmentStep = (orderId: string, step: DepartmentStep): string | null => {
+    const order = record('work_order', orderId);
+    if (!order) return null;
+    const centre = db
+      .prepare("SELECT centre_code FROM records WHERE stream = 'work_order' AND id = ?")
+      .pluck()
+      .get(orderId) as string;
+    db.transaction(() => {
+      saveRecord('work_order', orderId, centre, {
+        ...order,
+        ...(step.status ? { status: step.status } : {}),
+        ...(step.deadlineAt ? { deadlineAt: step.deadlineAt } : {}),
+        ...(step.department && step.kind === 'dispatched' ? { leadDepartment: step.department } : {}),
+      });
+      const eventId = `platform-${randomBytes(8).toString('hex')}`;
+      saveRecord('work_order_event', eventId, centre, {
+        id: eventId,
+        workOrderId: orderId,
+        kind: step.kind,
+        at: step.at ?? new Date().toISOString(),
+        actor: step.actor,
+        note: step.note,
+        department: step.department ?? null,
+        // A step that starts the 办结 clock names the deadline it counts toward at that moment.
+        dueAt: step.dueAt ?? (RESOLVE_CLOCK_STEPS.has(step.kind) ? (step.deadlineAt ?? order.deadlineAt ?? null) : null),
+        outcome: step.outcome ?? null,
+      });
+      publishOrder(orderId, centre);
+    })();
+    return centre;
+  };
+
   return {
     close: () => db.close(),
     platformId,
 
-    addAgent: (agentId: string, password: string, centreCode: string, role: 'agent' | 'lead' = 'agent'): void => {
+    addAgent: (agentId: string, password: string, centreCode: string, role: 'agent' | 'lead' | 'department' = 'agent'): void => {
       const salt = randomBytes(16);
       db.prepare('INSERT OR REPLACE INTO agents (agent_id, centre_code, role, salt, hash) VALUES (?, ?, ?, ?, ?)').run(
         agentId,
@@ -222,6 +288,7 @@ export const openPlatformStore = (file: string): PlatformStore => {
         { centre_code: string; role: string; salt: Buffer; hash: Buffer } | undefined;
       if (!agent || agent.centre_code !== centreCode || !timingSafeEqual(scryptSync(password, agent.salt, 32), agent.hash))
         return null;
+      if (agent.role === 'department') return null;
       const station = stationFor(agent.centre_code, consoleId);
       if (!station) return 'stations-full';
       const token = randomBytes(24).toString('base64url');
@@ -244,11 +311,57 @@ export const openPlatformStore = (file: string): PlatformStore => {
       };
     },
 
+    departmentSignIn: (accountId: string, password: string): { token: string; centreCode: string } | null => {
+      const account = db.prepare('SELECT centre_code, role, salt, hash FROM agents WHERE agent_id = ?').get(accountId) as
+        { centre_code: string; role: string; salt: Buffer; hash: Buffer } | undefined;
+      if (!account || account.role !== 'department' || !timingSafeEqual(scryptSync(password, account.salt, 32), account.hash))
+        return null;
+      const token = randomBytes(24).toString('base64url');
+      db.prepare('INSERT INTO tokens (token, agent_id, centre_code, role, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+        token,
+        accountId,
+        account.centre_code,
+        'department',
+        new Date(Date.now() + 12 * 3600 * 1000).toISOString(),
+      );
+      return { token, centreCode: account.centre_code };
+    },
+
+    centreOrders: (centreCode: string, limit: number) =>
+      (
+        db
+          .prepare("SELECT data_json FROM records WHERE stream = 'work_order' AND centre_code = ? ORDER BY rowid DESC LIMIT ?")
+          .pluck()
+          .all(centreCode, limit) as string[]
+      ).map((json) => {
+        const order = JSON.parse(json) as Record<string, unknown>;
+        return { id: String(order.id), number: String(order.number), title: String(order.title), status: String(order.status) };
+      }),
+
+    orderWithSteps: (orderId: string) => {
+      const order = record('work_order', orderId);
+      if (!order) return null;
+      const steps = (
+        db
+          .prepare(
+            "SELECT data_json FROM records WHERE stream = 'work_order_event' AND json_extract(data_json, '$.workOrderId') = ? ORDER BY json_extract(data_json, '$.at'), id",
+          )
+          .pluck()
+          .all(orderId) as string[]
+      ).map((json) => JSON.parse(json) as Record<string, unknown>);
+      return { order, steps };
+    },
+
+    orderCentre: (orderId: string): string | null =>
+      (db.prepare("SELECT centre_code FROM records WHERE stream = 'work_order' AND id = ?").pluck().get(orderId) as
+        string | undefined) ?? null,
+
     session: (token: string): Session | null => {
       const row = db.prepare('SELECT agent_id, centre_code, role, expires_at FROM tokens WHERE token = ?').get(token) as
         { agent_id: string; centre_code: string; role: string; expires_at: string } | undefined;
       if (!row || row.expires_at < new Date().toISOString()) return null;
-      return { agentId: row.agent_id, centreCode: row.centre_code, role: row.role === 'lead' ? 'lead' : 'agent' };
+      const role = row.role === 'lead' || row.role === 'department' ? row.role : 'agent';
+      return { agentId: row.agent_id, centreCode: row.centre_code, role };
     },
 
     /**
@@ -339,28 +452,15 @@ export const openPlatformStore = (file: string): PlatformStore => {
     },
 
     /** What a department does on the platform: a new status for an order, flowing back to the consoles. */
-    setOrderStatus: (orderId: string, status: string, actor: string, note: string | null): boolean => {
-      const order = record('work_order', orderId);
-      if (!order) return false;
-      const centre = db
-        .prepare("SELECT centre_code FROM records WHERE stream = 'work_order' AND id = ?")
-        .pluck()
-        .get(orderId) as string;
-      db.transaction(() => {
-        saveRecord('work_order', orderId, centre, { ...order, status });
-        const eventId = randomBytes(8).toString('hex');
-        saveRecord('work_order_event', `platform-${eventId}`, centre, {
-          id: `platform-${eventId}`,
-          workOrderId: orderId,
-          kind: status,
-          at: new Date().toISOString(),
-          actor,
-          note,
-        });
-        publishOrder(orderId, centre);
-      })();
-      return true;
-    },
+    setOrderStatus: (orderId: string, status: string, actor: string, note: string | null): boolean =>
+      departmentStep(orderId, { kind: status, status, actor, note }) !== null,
+
+    /**
+     * A step of the order's life as the platform records it (派单, 签收, 退回, 延期申请 / 批准, 督办,
+     * 办结…), with the department acting, the status and deadline it leaves, and its own due time.
+     * Returns the order's centre (whose consoles should hear of it), or null for an unknown order.
+     */
+    departmentStep: (orderId: string, step: DepartmentStep): string | null => departmentStep(orderId, step),
 
     /** Reference data for every centre (encyclopedia, synonyms, calendars): scope '*'. */
     publishShared: (stream: PullStream, id: string, op: 'upsert' | 'delete', version: number, data: unknown): void =>

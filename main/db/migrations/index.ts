@@ -16,6 +16,7 @@ import { migration0015 } from './0015-sealed-numbers';
 import { migration0016 } from './0016-enterprise-requests';
 import { migration0017 } from './0017-screen-pop-covering-indexes';
 import { migration0018 } from './0018-urged-orders';
+import { migration0019 } from './0019-lifecycle-steps';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   migration0016,
   migration0017,
   migration0018,
+  migration0019,
 ];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

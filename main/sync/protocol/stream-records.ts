@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CALL_PURPOSES } from '../../../preload/contract/phone-contract';
 import { AUDIT_ACTIONS } from '../../audit/domain/audit-actions';
 import { WORK_ORDER_EVENT_KINDS, WORK_ORDER_STATUSES } from '../../workorders/domain/work-order-status';
+import { POSTPONE_OUTCOMES, SATISFACTION_OUTCOMES } from '../../history/domain/lifecycle';
 import type { PushStream } from './sync-protocol';
 
 /**
@@ -59,14 +60,45 @@ export const workOrderRecordSchema = z.object({
 });
 export type WorkOrderRecord = z.output<typeof workOrderRecordSchema>;
 
-export const workOrderEventRecordSchema = z.object({
+/**
+ * A step of the order's life. The platform's steps name the department acting and may carry their
+ * own due time (an approved postponement: the new deadline); 延期 says whether it was asked for,
+ * approved or refused, 回访 the citizen's satisfaction. All three are optional: older consoles and
+ * platforms send events without them.
+ */
+const workOrderEventFields = z.object({
   id,
   workOrderId: id,
   kind: z.enum(WORK_ORDER_EVENT_KINDS),
   at: time,
   actor: z.string().max(60),
   note: z.string().max(1000).nullable(),
+  department: z.string().max(60).nullable().optional(),
+  dueAt: time
+    .refine((value) => !Number.isNaN(Date.parse(value)), 'dueAt is not a time')
+    .nullable()
+    .optional(),
+  outcome: z
+    .enum([...POSTPONE_OUTCOMES, ...SATISFACTION_OUTCOMES])
+    .nullable()
+    .optional(),
 });
+
+const outcomeFitsKind = (event: { kind: string; outcome?: string | null | undefined }, context: z.RefinementCtx): void => {
+  const outcome = event.outcome ?? null;
+  const allowed: readonly string[] =
+    event.kind === 'postponed' ? POSTPONE_OUTCOMES : event.kind === 'visited' ? SATISFACTION_OUTCOMES : [];
+  if (outcome !== null && !allowed.includes(outcome))
+    context.addIssue({
+      code: 'custom',
+      path: ['outcome'],
+      message: `outcome ${outcome} does not belong to a ${event.kind} step`,
+    });
+};
+
+export const workOrderEventRecordSchema = workOrderEventFields.superRefine(outcomeFitsKind);
+/** The events inside a pulled order document (the order's id is the document's). */
+export const pulledWorkOrderEventSchema = workOrderEventFields.omit({ workOrderId: true }).superRefine(outcomeFitsKind);
 
 export const callRecordPayloadSchema = z.object({
   id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lexiconOverrideSchema } from '../../kb/domain/lexicon';
-import { callerRecordSchema, workOrderEventRecordSchema, workOrderRecordSchema } from './stream-records';
+import { callerRecordSchema, pulledWorkOrderEventSchema, workOrderRecordSchema } from './stream-records';
 
 /**
  * Sync protocol v1 between a console and the central platform (docs/sync-protocol.md). The same
@@ -92,7 +92,7 @@ export const pulledCallerSchema = callerRecordSchema;
 export const pulledWorkOrderSchema = z.object({
   order: workOrderRecordSchema,
   caller: callerRecordSchema.nullable(),
-  events: z.array(workOrderEventRecordSchema.omit({ workOrderId: true })),
+  events: z.array(pulledWorkOrderEventSchema),
 });
 export type PulledWorkOrder = z.output<typeof pulledWorkOrderSchema>;
 

@@ -1,3 +1,4 @@
+import { DEFAULT_LIFECYCLE_CLOCKS } from '../../history/domain/lifecycle';
 import { z } from 'zod';
 
 /**
@@ -54,6 +55,15 @@ export const intakeConfigSchema = z.object({
       }),
     )
     .default([]),
+  /** Working days each lifecycle step's clock allows (签收, 重新派单, 延期审批, 回访): centres differ. */
+  lifecycleClocks: z
+    .object({
+      acceptWorkingDays: z.number().int().min(0).max(30),
+      redispatchWorkingDays: z.number().int().min(0).max(30),
+      postponeDecisionWorkingDays: z.number().int().min(0).max(30),
+      visitWorkingDays: z.number().int().min(0).max(30),
+    })
+    .default(DEFAULT_LIFECYCLE_CLOCKS),
 });
 
 export type IntakeConfig = z.output<typeof intakeConfigSchema>;

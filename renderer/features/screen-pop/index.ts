@@ -1,3 +1,3 @@
 import './screen-pop.css';
 export { CallerPanel } from './components/CallerPanel';
-export { callRang, panelCleared, useScreenPopStore } from './screen-pop-store';
+export { callRang, callerOrdersChanged, panelCleared, useScreenPopStore } from './screen-pop-store';

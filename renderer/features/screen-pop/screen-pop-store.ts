@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ScreenPop, WorkOrderDetail } from '../../../preload/contract';
+import type { DeskApi, ScreenPop, WorkOrderDetail } from '../../../preload/contract';
 import { hideAfterRevealWindow } from '../../shared/privacy/reveal-window';
 import { desk } from '../../shared/desk/desk-client';
 import { t } from '../../shared/i18n/t';
@@ -9,12 +9,14 @@ export interface ScreenPopState {
   /** Which ring this panel belongs to: a late answer for an earlier call must not replace a newer one. */
   readonly ringId: string | null;
   readonly pop: ScreenPop | null;
+  /** What the panel was looked up with, to look again when a sync brings news of these orders. */
+  readonly query: ScreenPopQuery | null;
   readonly error: string | null;
   readonly revealedNumber: string | null;
   /** Open orders this call has chased (催办) already: the button says so instead of asking again. */
   readonly urgedThisCall: readonly string[];
-  /** What the last 催办 did, for the agent to read (or why it was refused). */
-  readonly urgeNotice: { readonly kind: 'ok' | 'error'; readonly text: string } | null;
+  /** What the last 催办 or 回访 did, for the agent to read (or why it was refused). */
+  readonly actionNotice: { readonly kind: 'ok' | 'error'; readonly text: string } | null;
   readonly order: {
     readonly status: 'loading' | 'shown' | 'error';
     readonly detail: WorkOrderDetail | null;
@@ -26,16 +28,19 @@ const idle: ScreenPopState = {
   status: 'idle',
   ringId: null,
   pop: null,
+  query: null,
   error: null,
   revealedNumber: null,
   urgedThisCall: [],
-  urgeNotice: null,
+  actionNotice: null,
   order: null,
 };
 
 export const useScreenPopStore = create<ScreenPopState>()(() => idle);
 const set = useScreenPopStore.setState;
 const get = useScreenPopStore.getState;
+
+type ScreenPopQuery = Parameters<DeskApi['history']['screenPop']>[0];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -45,14 +50,15 @@ export const callRang = async (ring: {
   pAssertedIdentity?: string;
   privacy?: string;
 }): Promise<void> => {
-  set({ ...idle, status: 'loading', ringId: ring.id });
-  const result = await desk().history.screenPop({
+  const query: ScreenPopQuery = {
     from: ring.from,
     ...(ring.pAssertedIdentity ? { pAssertedIdentity: ring.pAssertedIdentity } : {}),
     ...(ring.privacy ? { privacy: ring.privacy } : {}),
     // Training rings have no call record to reveal a withheld number from.
     ...(UUID.test(ring.id) ? { callId: ring.id } : {}),
-  });
+  };
+  set({ ...idle, status: 'loading', ringId: ring.id, query });
+  const result = await desk().history.screenPop(query);
   if (get().ringId !== ring.id) return;
   if (result.ok) set({ status: 'shown', pop: result.value });
   else set({ status: 'error', error: result.error.message });
@@ -92,19 +98,19 @@ export const orderUrged = async (workOrderId: string): Promise<void> => {
   const { ringId, pop: before, urgedThisCall: done } = get();
   if (done.includes(workOrderId)) {
     const count = before?.openOrders.find((order) => order.id === workOrderId)?.urgedCount ?? 1;
-    set({ urgeNotice: { kind: 'ok', text: t('screenPop.urge.already', { count }) } });
+    set({ actionNotice: { kind: 'ok', text: t('screenPop.urge.already', { count }) } });
     return;
   }
   const result = await desk().history.urge({ workOrderId });
   if (get().ringId !== ringId) return;
   if (!result.ok) {
-    set({ urgeNotice: { kind: 'error', text: result.error.message } });
+    set({ actionNotice: { kind: 'error', text: result.error.message } });
     return;
   }
   const { pop, urgedThisCall } = get();
   set({
     urgedThisCall: urgedThisCall.includes(workOrderId) ? urgedThisCall : [...urgedThisCall, workOrderId],
-    urgeNotice: {
+    actionNotice: {
       kind: 'ok',
       text: t(result.value.alreadyRecorded ? 'screenPop.urge.already' : 'screenPop.urge.recorded', {
         count: result.value.urgedCount,
@@ -117,6 +123,47 @@ export const orderUrged = async (workOrderId: string): Promise<void> => {
       ),
     },
   });
+};
+
+/** After a 回访 call: the citizen's satisfaction with a resolved order, in one click; the row says 已回访. */
+export const orderVisited = async (
+  workOrderId: string,
+  satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied',
+): Promise<void> => {
+  const { ringId } = get();
+  const result = await desk().history.recordVisit({ workOrderId, satisfaction });
+  if (get().ringId !== ringId) return;
+  if (!result.ok) {
+    set({ actionNotice: { kind: 'error', text: result.error.message } });
+    return;
+  }
+  const { pop } = get();
+  set({
+    actionNotice: {
+      kind: 'ok',
+      text: t('screenPop.visit.recorded', { result: t(`screenPop.visit.${satisfaction}`) }),
+    },
+    pop: pop && {
+      ...pop,
+      recentOrders: pop.recentOrders.map((order) =>
+        order.id === workOrderId ? { ...order, status: result.value.status } : order,
+      ),
+    },
+  });
+};
+
+/**
+ * The platform moved an order on (a sync brought its steps): the panel on screen and the order
+ * shows where things stand now, without the agent asking again and without touching what this call
+ * did (催办, a revealed number). An order open in the drawer stays as opened: reopening it is a view
+ * the audit log records, a refresh is not.
+ */
+export const callerOrdersChanged = async (callerIds: readonly string[]): Promise<void> => {
+  const { ringId, pop, query } = get();
+  if (pop?.caller && callerIds.includes(pop.caller.id) && ringId && query) {
+    const result = await desk().history.screenPop({ ...query, refresh: true });
+    if (result.ok && get().ringId === ringId) set({ pop: result.value });
+  }
 };
 
 export const orderClosed = (): void => set({ order: null });

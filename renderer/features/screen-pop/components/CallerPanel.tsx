@@ -11,7 +11,7 @@ import { REGION_IDS } from '../../../shared/ui/focus-region';
 
 /** `onCallBack` dials a number (回访); the phone is another feature, so the app passes it in. */
 const UrgeNotice = () => {
-  const notice = useScreenPopStore((state) => state.urgeNotice);
+  const notice = useScreenPopStore((state) => state.actionNotice);
   if (!notice) return null;
   return (
     <p className={notice.kind === 'error' ? 'notice--error' : 'hint'} role={notice.kind === 'error' ? 'alert' : 'status'}>

@@ -1,7 +1,9 @@
 import type { OrderSummary } from '../../../../preload/contract';
 import { type MessageKey, t } from '../../../shared/i18n/t';
 import { shortDateTime } from '../../../shared/format-time';
-import { orderOpened, orderUrged, useScreenPopStore } from '../screen-pop-store';
+import { orderOpened, orderUrged, orderVisited, useScreenPopStore } from '../screen-pop-store';
+import { stepLabelKey } from '../domain/step-label';
+import { StepClock } from './StepClock';
 import { DeadlineBadge } from './DeadlineBadge';
 
 export const statusLabel = (status: string): string => t(`status.order.${status}` as MessageKey);
@@ -21,6 +23,29 @@ const UrgeButton = ({ order }: { order: OrderSummary }) => {
     </button>
   );
 };
+
+const SATISFACTION = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+
+/** After a 回访 call, the citizen's verdict on a resolved order in one click. */
+const VisitButtons = ({ order }: { order: OrderSummary }) => (
+  <div className="order-visit" role="group" aria-label={t('screenPop.visit.label', { title: order.title })}>
+    {SATISFACTION.map((satisfaction) => (
+      <button key={satisfaction} type="button" onClick={() => void orderVisited(order.id, satisfaction)}>
+        {t(`screenPop.visit.${satisfaction}`)}
+      </button>
+    ))}
+  </div>
+);
+
+/** Where an open order stands: its latest step, the department on it, and the clock that runs. */
+const CurrentStep = ({ step }: { step: NonNullable<OrderSummary['step']> }) => (
+  <span className="order-item__step" data-testid="order-step">
+    <span className="order-item__step-kind">{t(stepLabelKey(step))}</span>
+    {step.department ? <span>{step.department}</span> : null}
+    <span>{shortDateTime(step.at)}</span>
+    {step.clock ? <StepClock clock={step.clock} /> : null}
+  </span>
+);
 
 export const OrderList = ({
   orders,
@@ -42,6 +67,7 @@ export const OrderList = ({
             <span>{shortDateTime(order.createdAt)}</span>
           </span>
           {withDeadline ? <DeadlineBadge minutesLeft={order.minutesLeft} /> : null}
+          {withDeadline && order.step ? <CurrentStep step={order.step} /> : null}
           {order.urgedCount > 0 ? (
             <span className="order-item__urged" data-testid="urged-count">
               {t('screenPop.urged', { count: order.urgedCount })}
@@ -49,6 +75,7 @@ export const OrderList = ({
           ) : null}
         </button>
         {withDeadline ? <UrgeButton order={order} /> : null}
+        {!withDeadline && order.status === 'resolved' ? <VisitButtons order={order} /> : null}
       </li>
     ))}
   </ul>

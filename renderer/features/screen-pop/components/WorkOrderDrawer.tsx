@@ -1,8 +1,10 @@
 import { Fragment } from 'react';
-import { type MessageKey, t } from '../../../shared/i18n/t';
+import { t } from '../../../shared/i18n/t';
 import { shortDateTime } from '../../../shared/format-time';
 import { orderClosed, useScreenPopStore } from '../screen-pop-store';
 import { DeadlineBadge } from './DeadlineBadge';
+import { StepClock } from './StepClock';
+import { stepLabelKey } from '../domain/step-label';
 import { statusLabel } from './OrderList';
 
 export const WorkOrderDrawer = () => {
@@ -76,11 +78,12 @@ export const WorkOrderDrawer = () => {
             <h3>{t('order.history')}</h3>
             <ol className="timeline" aria-label={t('order.history')}>
               {detail.events.map((event) => (
-                <li key={event.id}>
-                  <span className="timeline__kind">{t(`event.${event.kind}` as MessageKey)}</span>
+                <li key={event.id} data-testid="timeline-step">
+                  <span className="timeline__kind">{t(stepLabelKey(event))}</span>
                   <span>{shortDateTime(event.at)}</span>
-                  <span>{event.actor}</span>
+                  <span>{event.department ?? event.actor}</span>
                   {event.note ? <span>{event.note}</span> : null}
+                  {event.clock ? <StepClock clock={event.clock} /> : null}
                 </li>
               ))}
             </ol>

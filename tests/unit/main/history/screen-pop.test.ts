@@ -6,6 +6,7 @@ import type { CallContext, ScreenPop } from '../../../../preload/contract';
 import { openDatabase } from '../../../../main/db/open-database';
 import { databaseFile } from '../../../../main/profile/database-file';
 import { SCREEN_POP_SQL } from '../../../../main/history/screen-pop-repo';
+import { CALLER_LOOKUP_SQL } from '../../../../main/callers/callers-repo';
 import { seedCallerHistory } from '../../../harness/history-fixtures';
 import { useTempDirs } from '../../../harness/temp-dir';
 import { startTestServices } from '../../../harness/test-services';
@@ -166,22 +167,30 @@ describe('screen-pop', () => {
     const plan = (sql: string, ...args: unknown[]) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((row) => row.detail).join(' | ');
     const plans = {
-      caller: plan("SELECT id FROM callers WHERE number_key IN ('1', number_index('1'))"),
+      anyBlindIndex: plan(CALLER_LOOKUP_SQL.anyBlindIndex),
+      caller: plan(CALLER_LOOKUP_SQL.clear, '1'),
+      callerBothForms: plan(CALLER_LOOKUP_SQL.both, '1', '1'),
       repeat: plan(SCREEN_POP_SQL.repeat, 'x', '2026'),
       open: plan(SCREEN_POP_SQL.open, 'x'),
       calls: plan(SCREEN_POP_SQL.calls, 'x', 20),
       orders: plan(SCREEN_POP_SQL.orders, 'x', 20),
       urged: plan(SCREEN_POP_SQL.urged, '["x"]'),
+      lastSteps: plan(SCREEN_POP_SQL.lastSteps, '["x"]'),
     };
     for (const detail of Object.values(plans)) {
       expect(detail).not.toMatch(/SCAN (calls|work_orders|callers)\b(?! USING)/);
       expect(detail).not.toMatch(/USE TEMP B-TREE/);
     }
+    expect(plans.anyBlindIndex).toMatch(/USING COVERING INDEX sqlite_autoindex_callers/);
+    expect(plans.caller).toMatch(/USING INDEX sqlite_autoindex_callers/);
+    expect(plans.callerBothForms).toMatch(/USING INDEX sqlite_autoindex_callers/);
     expect(plans.repeat).toContain('USING COVERING INDEX calls_by_caller');
     expect(plans.calls).toContain('USING COVERING INDEX calls_by_caller');
     expect(plans.open).toContain('USING COVERING INDEX work_orders_open_by_caller');
     expect(plans.orders).toContain('USING COVERING INDEX work_orders_by_caller');
     expect(plans.urged).toContain('USING COVERING INDEX work_order_events_urged');
+    expect(plans.lastSteps).toContain('USING COVERING INDEX work_order_events_by_order');
+    expect(plans.lastSteps).toMatch(/SEARCH e USING INTEGER PRIMARY KEY/);
     db.close();
   });
 });
