@@ -3,6 +3,7 @@ import type { AppInfo, DeskHandlers } from '../preload/contract';
 import { type DbClient, openDbClient } from './db/db-client';
 import type { DatabaseKeySource } from './db/encryption/database-key';
 import { createHistoryService } from './history/history-service';
+import { createInternetService } from './internet/internet-service';
 import { createRetentionService } from './retention/retention-service';
 import { createSealingService } from './fields/sealing-service';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service';
@@ -122,6 +123,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
         events.emit('history.ordersChanged', { callerIds: [...callerIds] });
     },
     onSignedIn: (password) => lock.rememberPlatformPassword(password),
+    onInternetItemsChanged: () => events.emit('internet.changed', {}),
   });
   const headset = createHeadsetService({
     db,
@@ -169,6 +171,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     headset,
     history,
     intake,
+    internet: createInternetService({ db, sync, reference: intakeReference, settings, log }),
     kb,
     lock,
     phone: createPhoneService({ db, settings, secrets, log }),

@@ -9,7 +9,13 @@ import { maskPhoneNumber, normalizePhoneNumber } from '../callers/domain/phone-n
 import { callerIdentityFromInvite, privacyRequested } from '../callers/domain/sip-identity';
 import { minutesLeft, secondsBetween } from './domain/time-left';
 import type { CallRow, OrderRow, StepRow } from './screen-pop-repo';
-import { DEFAULT_LIFECYCLE_CLOCKS, type LifecycleClockRules, type LifecycleStep, lifecycleSteps } from './domain/lifecycle';
+import {
+  DEFAULT_LIFECYCLE_CLOCKS,
+  type LifecycleClockRules,
+  type LifecycleStep,
+  lifecycleSteps,
+  stepWithStatus,
+} from './domain/lifecycle';
 import type { WorkOrderEventRow } from './work-order-history-repo';
 import { enterpriseClocks } from '../enterprise/domain/enterprise-clocks';
 import { bundledCalendar, type HolidayCalendar } from '../workorders/domain/holiday-calendar';
@@ -71,7 +77,7 @@ const orderSummary =
       deadlineAt: row.deadline_at,
       minutesLeft: minutesLeft(row.deadline_at, context.now),
       urgedCount: row.urged_count ?? 0,
-      step: step ? stepView(step) : null,
+      step: step ? stepView(stepWithStatus(step, row.status)) : null,
     };
   };
 
@@ -273,7 +279,9 @@ export const createHistoryService = (deps: {
                 clocks,
               }
             : null,
-        events: lifecycleSteps(events.map(asLifecycleEvent), { deadlineAt: order.deadline_at }, stepContext(at)).map(stepView),
+        events: lifecycleSteps(events.map(asLifecycleEvent), { deadlineAt: order.deadline_at }, stepContext(at)).map((step) =>
+          stepView(stepWithStatus(step, order.status)),
+        ),
       };
     },
   };

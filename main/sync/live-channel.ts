@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { backoffDelay } from './domain/backoff';
-import { liveMessageSchema } from './protocol/sync-protocol';
+import { type LiveTopic, liveMessageSchema } from './protocol/sync-protocol';
 
 /**
  * The platform's push channel: a "changed" frame makes the engine pull at once. When the channel is
@@ -9,7 +9,7 @@ import { liveMessageSchema } from './protocol/sync-protocol';
 export const openLiveChannel = (options: {
   url: string;
   token: () => Promise<string | null>;
-  onChanged: () => void;
+  onChanged: (topics: readonly LiveTopic[]) => void;
   onState?: (up: boolean) => void;
 }) => {
   let socket: WebSocket | null = null;
@@ -26,11 +26,13 @@ export const openLiveChannel = (options: {
     ws.on('open', () => {
       attempts = 0;
       options.onState?.(true);
-      options.onChanged();
+      // Whatever happened while the channel was down: pull, and look at the queue again.
+      options.onChanged(['work_orders', 'internet_items']);
     });
     ws.on('message', (data) => {
       try {
-        if (liveMessageSchema.safeParse(JSON.parse(data.toString())).success) options.onChanged();
+        const message = liveMessageSchema.safeParse(JSON.parse(data.toString()));
+        if (message.success) options.onChanged(message.data.streams);
       } catch {
         // A frame we do not understand is ignored; polling covers whatever it meant.
       }

@@ -53,6 +53,8 @@ export interface PlatformClient {
   push(items: readonly PushItem[]): Promise<z.output<typeof pushResponseSchema>>;
   pull(stream: PullStream, cursor: number, limit: number): Promise<z.output<typeof pullResponseSchema>>;
   readonly liveUrl: () => string;
+  /** Any other authenticated request (the 网络诉求 queue): the same errors, the answer parsed and its platform checked. */
+  call<S extends z.ZodType>(path: string, init: { method: 'GET' | 'POST'; body?: unknown }, schema: S): Promise<z.output<S>>;
 }
 
 export const createPlatformClient = (options: {
@@ -128,5 +130,6 @@ export const createPlatformClient = (options: {
         pullResponseSchema,
       ),
     liveUrl: () => `${base.replace(/^http/, 'ws')}/v1/live`,
+    call: (path, init, schema) => request(path, { ...init, auth: true }, schema),
   };
 };

@@ -7,7 +7,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
 import { type PlatformGrant, formatGrant, parseGrant } from './domain/platform-grant';
 import { openLiveChannel } from './live-channel';
-import { PlatformError, createPlatformClient } from './platform-client';
+import { type PlatformClient, PlatformError, createPlatformClient } from './platform-client';
 import { type SyncEngine, type SyncStatus, createSyncEngine, initialSyncStatus } from './sync-engine';
 
 /**
@@ -19,6 +19,8 @@ export type SyncService = DeskHandlers['sync'] & {
   stop(): Promise<void>;
   /** A record with an outbox row was just written. */
   nudge(): void;
+  /** The signed-in platform's client (null when signed out or unconfigured): for requests that are not sync. */
+  platform(): PlatformClient | null;
 };
 export interface SyncServiceOptions {
   readonly db: DbClient;
@@ -30,6 +32,8 @@ export interface SyncServiceOptions {
   readonly timeoutMs?: number;
   readonly backoff?: { baseMs: number; maxMs: number };
   readonly onPulled?: (stream: string, callerIds: readonly string[]) => void;
+  /** The live channel said the 网络诉求 queue changed. */
+  readonly onInternetItemsChanged?: () => void;
   /** The password the platform just accepted, for the lock screen to check offline (never stored as such). */
   readonly onSignedIn?: (password: string) => Promise<void>;
 }
@@ -57,7 +61,9 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     ...(await db.repos.outbox.stats()),
   });
 
+  let client: PlatformClient | null = null;
   const stopEngine = async (): Promise<void> => {
+    client = null;
     live?.close();
     live = null;
     await engine?.stop();
@@ -89,7 +95,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     if (!current.platformUrl) idle = await withStats({ ...idle, state: 'unconfigured' });
     else if (!grant) idle = await withStats({ ...idle, state: 'signed-out' });
     else {
-      const client = createPlatformClient({
+      client = createPlatformClient({
         baseUrl: current.platformUrl,
         token: () => tokenFor(current.platformUrl),
         platformId: grant.platformId,
@@ -112,7 +118,10 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       live = openLiveChannel({
         url: client.liveUrl(),
         token: () => tokenFor(current.platformUrl),
-        onChanged: () => engine?.nudge(),
+        onChanged: (topics) => {
+          if (topics.some((topic) => topic !== 'internet_items')) engine?.nudge();
+          if (topics.includes('internet_items')) options.onInternetItemsChanged?.();
+        },
         // The channel dropping is the first sign the platform is gone (try now, so 离线 shows at once);
         // its coming back, that the platform is back (retry now, not after the backoff).
         onState: (up) => {
@@ -152,6 +161,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       await stopEngine();
     },
     nudge: () => engine?.nudge(),
+    platform: () => client,
     status: current,
     signIn: async ({ password }) => {
       const { platformUrl, agentId, centreCode } = await settings.current();

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { internetItemOf } from '../internet/domain/internet-call-ref';
 import { statement } from '../db/statement-cache';
 import { callerIdByKey, insertCallerRow } from '../callers/callers-repo';
 import { uuidv7 } from '../shared/domain/uuid-v7';
@@ -176,6 +177,19 @@ export const intakeRepo = {
       ) {
         // Rolls the whole submission back: a draft is turned into an order once, never twice.
         throw Object.assign(new Error('draft not found or already submitted'), { code: 'DRAFT_CLOSED' });
+      }
+      // A draft made from an internet request: the request is completed by this order, reported with it.
+      const itemId = internetItemOf(
+        statement(db, 'SELECT call_ref FROM intake_drafts WHERE id = ?').pluck().get(request.draftId) as string | null,
+      );
+      if (itemId) {
+        enqueueOutbox(db, {
+          stream: 'internet_item',
+          recordId: itemId,
+          op: 'update',
+          payload: { id: itemId, workOrderId, completedBy: order.createdBy, at },
+          at,
+        });
       }
       if (order.categoryCode) {
         statement(

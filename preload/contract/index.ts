@@ -8,6 +8,7 @@ import { diagnosticsContract } from './diagnostics-contract';
 import { headsetContract, headsetRequestSchema, headsetStatusSchema } from './headset-contract';
 import { historyContract, ordersChangedSchema } from './history-contract';
 import { intakeContract } from './intake-contract';
+import { internetChangedSchema, internetContract } from './internet-contract';
 import { kbContract, kbImportProgressSchema } from './kb-contract';
 import { lockContract } from './lock-contract';
 import type { ContractSpec, DeskApiOf, EventsSpec, HandlersOf, MethodPath } from './define';
@@ -22,6 +23,7 @@ export const contract = {
   headset: headsetContract,
   history: historyContract,
   intake: intakeContract,
+  internet: internetContract,
   kb: kbContract,
   lock: lockContract,
   phone: phoneContract,
@@ -39,6 +41,8 @@ export const events = {
   'headset.request': headsetRequestSchema,
   /** A sync brought changes to these callers' orders (a department's step): a panel showing one looks again. */
   'history.ordersChanged': ordersChangedSchema,
+  /** The platform said the 网络诉求 queue changed: a new request, an answer, another agent took one. */
+  'internet.changed': internetChangedSchema,
 } as const satisfies EventsSpec;
 
 export type Contract = typeof contract;
@@ -64,6 +68,7 @@ export type { CallLights, HeadsetRequest, HeadsetStatus } from './headset-contra
 export type { CallSummary, LifecycleStepView, OrderSummary, ScreenPop, WorkOrderDetail } from './history-contract';
 export { SATISFACTION_CHOICES } from './history-contract';
 export type { SyncStatusView } from './sync-contract';
+export type { InternetItemView, InternetQueueView } from './internet-contract';
 export type { ScoreCardView, TrainingReportView } from './training-contract';
 export type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport, KbLearnedAlias } from './kb-contract';
 export type { DuplicateCandidate, IntakeDraft, IntakeForm, IntakePreview, PickerItem, ReferenceData } from './intake-contract';

@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'DATABASE_TOO_NEW',
   'DISK_FULL',
   'TRANSPORT_CLOSED',
+  /** The platform could not be reached or refused the sign-in: an online-only action did not happen. */
+  'PLATFORM_UNAVAILABLE',
+  /** Someone else was first (an internet request another agent took). */
+  'CONFLICT',
   'INTERNAL',
 ] as const;
 

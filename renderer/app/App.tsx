@@ -13,6 +13,7 @@ import {
   usePhoneStore,
 } from '../features/phone';
 import { CallerPanel } from '../features/screen-pop';
+import { InternetQueue } from '../features/internet';
 import {
   type PbxReadiness,
   SettingsDialog,
@@ -74,7 +75,10 @@ export const App = () => {
         </div>
       ) : null}
       <div className="workspace">
-        <CallerPanel onCallBack={(number) => void dialRequested(number)} />
+        <div className="workspace__left">
+          <CallerPanel onCallBack={(number) => void dialRequested(number)} />
+          {training ? null : <InternetQueue />}
+        </div>
         <IntakePanel banner={<SetupChecklist needsPlatform={!training} />} />
         <KbPanel draftId={draftId} />
       </div>

@@ -7,8 +7,10 @@ import {
   callerAskedForPrivacy,
   callerNumberKnown,
   intakeStarted,
+  requestDraftOpened,
   useIntakeStore,
 } from '../features/intake';
+import { internetQueueChanged, useInternetStore } from '../features/internet';
 import { callerRegionKnown, importProgressed, kbStarted, orderContextChanged, useKbStore } from '../features/kb';
 import {
   agentCallEnded,
@@ -132,6 +134,22 @@ const connectKbToIntake = (): void => {
   });
 };
 
+/**
+ * Internet requests meet the intake here: a taken request opens as its draft; a submitted one leaves
+ * the queue. The queue follows the platform's live channel and the sign-in.
+ */
+const connectInternetToIntake = (): void => {
+  useInternetStore.subscribe((state, previous) => {
+    if (state.takenDraft && state.takenDraft !== previous.takenDraft) void requestDraftOpened(state.takenDraft.callRef);
+  });
+  useIntakeStore.subscribe((state, previous) => {
+    if (state.submitted && state.submitted !== previous.submitted) void internetQueueChanged();
+  });
+  useSyncStore.subscribe((state, previous) => {
+    if (state.status?.state !== previous.status?.state && state.status?.state === 'online') void internetQueueChanged();
+  });
+};
+
 /** The agent state takes its reasons, wrap-up time and refusal code from the phone preferences. */
 const connectPhoneToAgent = (): void => {
   usePhoneStore.subscribe((state, previous) => {
@@ -183,6 +201,7 @@ export const startConsole = async (): Promise<void> => {
   connectPhoneToAgent();
   connectRegistrationToAgent();
   connectIntakeToTraining();
+  connectInternetToIntake();
   watchConnectPolicy();
   connectIdleLock();
   try {
@@ -203,6 +222,7 @@ export const startConsole = async (): Promise<void> => {
     desk.on('kb.importProgress', importProgressed);
     desk.on('sync.status', syncStatusChanged);
     desk.on('history.ordersChanged', ({ callerIds }) => void callerOrdersChanged(callerIds));
+    desk.on('internet.changed', () => void internetQueueChanged());
     connectHeadsetToPhone(desk);
     const info = await desk.app.info();
     if (!info.ok) {

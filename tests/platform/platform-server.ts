@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import {
   MAX_PULL_ITEMS,
   PULL_STREAMS,
+  type LiveTopic,
   type PullStream,
   pullResponseSchema,
   pushRequestSchema,
@@ -11,6 +12,7 @@ import {
 } from '../../main/sync/protocol/sync-protocol';
 import type { PlatformStore, Session } from './platform-store';
 import { departmentRoute, isDepartmentPath } from './department-routes';
+import { internetRoute, isInternetPath } from './internet-routes';
 
 /**
  * Faults a test can switch on: each counts down per affected request. `dropResponseAfterCommit`
@@ -31,7 +33,7 @@ export interface PlatformServer {
   /** Requests, and items received in pushes (an item sent twice counts twice). */
   readonly requests: { push: number; pull: number; pushedItems: number };
   /** Tells a centre's consoles on the live channel that streams changed (after a department step, say). */
-  announce(centre: string | '*', streams: readonly PullStream[]): void;
+  announce(centre: string | '*', streams: readonly LiveTopic[]): void;
   close(): Promise<void>;
 }
 
@@ -68,7 +70,7 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
   const requests = { push: 0, pull: 0, pushedItems: 0 };
   const live = new Map<WebSocket, Session>();
 
-  const announce = (centre: string | '*', streams: readonly PullStream[]): void => {
+  const announce = (centre: string | '*', streams: readonly LiveTopic[]): void => {
     if (streams.length === 0) return;
     const message = JSON.stringify({ type: 'changed', streams });
     for (const [socket, session] of live) if (centre === '*' || session.centreCode === centre) socket.send(message);
@@ -90,6 +92,33 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
           return send(response, 409, { error: '本中心的坐席站号已用完，请联系平台管理员', code: 'STATIONS_FULL' });
         if (!session) return send(response, 401, { error: '工号、密码或中心代码不正确', code: 'BAD_CREDENTIALS' });
         return send(response, 200, session);
+      }
+      if (isInternetPath(url.pathname)) {
+        let body: unknown = null;
+        if (request.method === 'POST') {
+          try {
+            body = JSON.parse(await readBody(request));
+          } catch {
+            return send(response, 400, { error: 'body is not JSON', code: 'INVALID' });
+          }
+        }
+        const token = request.headers['x-citizen-token'];
+        const reply = await internetRoute(
+          store,
+          {
+            method: request.method ?? 'GET',
+            url,
+            body,
+            session: authenticate(request),
+            citizenToken: typeof token === 'string' ? token : null,
+          },
+          announce,
+        );
+        if (reply.type) {
+          response.writeHead(reply.status, { 'content-type': reply.type, ...(reply.headers ?? {}) }).end(String(reply.body));
+          return;
+        }
+        return send(response, reply.status, reply.body);
       }
       if (isDepartmentPath(url.pathname)) {
         let body: unknown = null;

@@ -3,6 +3,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import type { PullItem, PullStream, PushItem, PushResult } from '../../main/sync/protocol/sync-protocol';
 import { type ChainProblem, type ChainedAuditEntry, verifyReceivedChain } from '../../main/audit/domain/audit-chain';
 import { pushPayloadSchemas } from '../../main/sync/protocol/stream-records';
+import { type InternetDesk, openInternetDesk } from './internet-desk';
 
 /**
  * The reference platform's own storage: a SQLite file with agents and tokens, every pushed item
@@ -60,6 +61,8 @@ export interface SignedIn extends Session {
 
 export interface PlatformStore {
   close(): void;
+  /** Internet requests (全媒体): the citizen page's submissions and the centres' 网络诉求 queues. */
+  readonly internet: InternetDesk;
   /** Made once per platform database: what every answer is signed with. */
   readonly platformId: string;
   addAgent(agentId: string, password: string, centreCode: string, role?: 'agent' | 'lead' | 'department'): void;
@@ -226,6 +229,13 @@ export const openPlatformStore = (file: string): PlatformStore => {
           saveRecord('work_order', orderId, session.centreCode, { ...order, status: 'visited' });
         return { ok: true, orderTouched: orderId };
       }
+      case 'internet_item': {
+        const completion = payload as { id: string; workOrderId: string; completedBy: string; at: string };
+        if (completion.completedBy !== session.agentId)
+          return { ok: false, error: 'completed by another agent than the one signed in' };
+        const problem = internet.complete(completion.id, session.agentId, completion.workOrderId, completion.at);
+        return problem ? { ok: false, error: problem } : { ok: true, orderTouched: null };
+      }
       case 'caller':
         saveRecord('caller', item.recordId, session.centreCode, payload);
         appendChange('callers', session.centreCode, item.recordId, 'upsert', 1, payload);
@@ -268,8 +278,11 @@ export const openPlatformStore = (file: string): PlatformStore => {
     return centre;
   };
 
+  const internet = openInternetDesk(db);
+
   return {
     close: () => db.close(),
+    internet,
     platformId,
 
     addAgent: (agentId: string, password: string, centreCode: string, role: 'agent' | 'lead' | 'department' = 'agent'): void => {

@@ -136,3 +136,22 @@ export const lifecycleSteps = (
 
 /** The step the order is in now: its latest, with the clock that runs (the caller panel shows it). */
 export const currentStep = (steps: readonly LifecycleStep[]): LifecycleStep | null => steps.at(-1) ?? null;
+
+/** The statuses in which a still-running clock of this kind can still be running. */
+const RUNS_WHILE: Record<ClockKind, readonly string[] | null> = {
+  accept: ['dispatched'],
+  redispatch: ['returned'],
+  'postpone-decision': null,
+  resolve: ['registered', 'dispatched', 'accepted', 'postponed'],
+  visit: ['resolved'],
+};
+
+/**
+ * The order's status is the platform's word: a step whose answer the console never received (the
+ * status moved on without the event) shows no running clock rather than one that is not running.
+ */
+export const stepWithStatus = (step: LifecycleStep, status: string): LifecycleStep => {
+  if (!step.clock || step.clock.metAt !== null) return step;
+  const allowed = RUNS_WHILE[step.clock.kind];
+  return allowed === null || allowed.includes(status) ? step : { ...step, clock: null };
+};

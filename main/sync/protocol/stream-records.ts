@@ -157,6 +157,14 @@ export const auditRecordSchema = z.object({
     .optional(),
 });
 
+/** An internet request (全媒体) became this work order: queued with the order, so it is never lost offline. */
+export const internetCompletionSchema = z.object({
+  id: z.string().uuid(),
+  workOrderId: id,
+  completedBy: z.string().min(1).max(32),
+  at: time,
+});
+
 export const pushPayloadSchemas = {
   work_order: workOrderRecordSchema,
   work_order_event: workOrderEventRecordSchema,
@@ -165,6 +173,7 @@ export const pushPayloadSchemas = {
   agent_state: agentStateRecordSchema,
   kb_usage: kbUsageRecordSchema,
   audit: auditRecordSchema,
+  internet_item: internetCompletionSchema,
 } as const satisfies Record<PushStream, z.ZodType>;
 
 export type PushPayload<S extends PushStream> = z.input<(typeof pushPayloadSchemas)[S]>;

@@ -13,7 +13,16 @@ export const MAX_PULL_ITEMS = 5000;
 /** A push request stays under this (the platform accepts 8 MiB): a batch of long orders is split. */
 export const MAX_PUSH_BYTES = 6 * 1024 * 1024;
 
-export const PUSH_STREAMS = ['work_order', 'work_order_event', 'call', 'caller', 'agent_state', 'kb_usage', 'audit'] as const;
+export const PUSH_STREAMS = [
+  'work_order',
+  'work_order_event',
+  'call',
+  'caller',
+  'agent_state',
+  'kb_usage',
+  'audit',
+  'internet_item',
+] as const;
 export type PushStream = (typeof PUSH_STREAMS)[number];
 export const PULL_STREAMS = ['work_orders', 'callers', 'kb_entries', 'kb_synonyms', 'holidays'] as const;
 export type PullStream = (typeof PULL_STREAMS)[number];
@@ -82,7 +91,10 @@ export const pullResponseSchema = z.object({
 export type PullResponse = z.output<typeof pullResponseSchema>;
 
 /** Frames on the live channel (/v1/live): the platform says which streams have news; the console pulls. */
-export const liveMessageSchema = z.object({ type: z.literal('changed'), streams: z.array(z.enum(PULL_STREAMS)) });
+/** Besides the pulled streams, `internet_items`: the 网络诉求 queue changed (fetched, not pulled). */
+export const LIVE_TOPICS = [...PULL_STREAMS, 'internet_items'] as const;
+export type LiveTopic = (typeof LIVE_TOPICS)[number];
+export const liveMessageSchema = z.object({ type: z.literal('changed'), streams: z.array(z.enum(LIVE_TOPICS)) });
 
 export const errorResponseSchema = z.object({ error: z.string(), code: z.string() });
 

@@ -1,13 +1,38 @@
 import type { FieldProblem, IntakeForm } from '../../../preload/contract';
-import { normalizePhoneNumber } from '../../callers/domain/phone-number';
 import { checkCreditCode } from '../../enterprise/domain/credit-code';
 import type { Category, IntakeConfig } from './intake-reference';
+import { bundledCatalogue } from './catalogue-schema';
+import { type CatalogueReference, type DataCatalogue, type SubmissionKey, submissionProblems } from './data-catalogue';
 
 export interface IntakeRules {
   readonly config: IntakeConfig;
   readonly categories: ReadonlyMap<string, Category>;
   readonly regionCodes: ReadonlySet<string>;
+  /** The data catalogue; the bundled one unless the platform sent another. */
+  readonly catalogue?: DataCatalogue;
 }
+
+/** The same reference data as the catalogue check sees it (the platform builds one from the same files). */
+export const catalogueReference = (rules: Pick<IntakeRules, 'config' | 'categories' | 'regionCodes'>): CatalogueReference => ({
+  requestTypes: rules.config.requestTypes,
+  category: (code) => {
+    const category = rules.categories.get(code);
+    return category ? { name: category.name, leaf: category.level === 3, required: category.required } : null;
+  },
+  regionExists: (code) => rules.regionCodes.has(code),
+});
+
+/** The form's fields for the catalogue's items (the form says callerName for the contact). */
+const FORM_FIELD: Record<SubmissionKey, keyof IntakeForm> = {
+  requestType: 'requestType',
+  categoryCode: 'categoryCode',
+  regionCode: 'regionCode',
+  address: 'address',
+  contactName: 'callerName',
+  contactNumber: 'contactNumber',
+  title: 'title',
+  content: 'content',
+};
 
 const blank = (value: string): boolean => value.trim() === '';
 
@@ -22,33 +47,22 @@ export const isEnterpriseRequest = (form: Pick<IntakeForm, 'channel'>, config: I
 export const intakeProblems = (form: IntakeForm, rules: IntakeRules): FieldProblem[] => {
   const problems: FieldProblem[] = [];
   const add = (field: keyof IntakeForm, message: string): void => void problems.push({ field, message });
-  const category = rules.categories.get(form.categoryCode);
-  const required = new Set(category?.required ?? []);
 
   if (!rules.config.channels.includes(form.channel)) add('channel', '请选择受理渠道');
-  if (blank(form.requestType)) add('requestType', '请选择诉求类型');
-  else if (!rules.config.requestTypes.includes(form.requestType)) add('requestType', `未知的诉求类型“${form.requestType}”`);
-  if (blank(form.categoryCode)) add('categoryCode', '请选择诉求分类');
-  else if (!category) add('categoryCode', '分类不存在，请重新选择');
-  else if (category.level !== 3) add('categoryCode', '请选择到第三级（最细）分类');
-
-  if (blank(form.regionCode)) {
-    if (required.has('regionCode')) add('regionCode', `“${category?.name}”须填写发生地点（区县或街道）`);
-  } else if (!rules.regionCodes.has(form.regionCode)) add('regionCode', '地点不存在，请重新选择');
-  if (blank(form.address) && required.has('address')) add('address', `“${category?.name}”须填写详细地址`);
-
-  if (blank(form.title)) add('title', '请填写标题');
-  else if (form.title.trim().length < 4) add('title', '标题至少 4 个字');
-  if (blank(form.content)) add('content', '请填写诉求内容');
-  else if (form.content.trim().length < 10) add('content', '诉求内容至少 10 个字，请记录时间、地点和具体问题');
+  const submission = {
+    requestType: form.requestType,
+    categoryCode: form.categoryCode,
+    regionCode: form.regionCode,
+    address: form.address,
+    contactName: form.anonymous ? '' : form.callerName,
+    contactNumber: form.contactNumber,
+    title: form.title,
+    content: form.content,
+    anonymous: form.anonymous,
+  };
+  for (const problem of submissionProblems(submission, rules.catalogue ?? bundledCatalogue, catalogueReference(rules)))
+    add(FORM_FIELD[problem.key], problem.message);
   if (!rules.config.urgencies.some((level) => level.code === form.urgency)) add('urgency', '请选择紧急程度');
-
-  if (!form.anonymous) {
-    if (blank(form.callerName) && required.has('contactName')) add('callerName', `“${category?.name}”须登记来电人姓名`);
-    if (blank(form.contactNumber)) add('contactNumber', '请填写联系电话，或勾选“匿名”');
-  }
-  if (!blank(form.contactNumber) && normalizePhoneNumber(form.contactNumber).key === null)
-    add('contactNumber', '联系电话无法识别，请核对');
   if (form.callbackWanted && blank(form.contactNumber)) add('callbackWanted', '需要回访时须留联系电话');
 
   if (isEnterpriseRequest(form, rules.config)) {

@@ -1,3 +1,11 @@
 import './intake.css';
 export { IntakePanel } from './components/IntakePanel';
-export { answerCited, callLinked, callerAskedForPrivacy, callerNumberKnown, intakeStarted, useIntakeStore } from './intake-store';
+export {
+  answerCited,
+  callLinked,
+  callerAskedForPrivacy,
+  callerNumberKnown,
+  intakeStarted,
+  requestDraftOpened,
+  useIntakeStore,
+} from './intake-store';

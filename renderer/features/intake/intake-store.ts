@@ -197,6 +197,16 @@ export const waitingCallTaken = async (): Promise<void> => {
   await openDraft(callRef, false);
 };
 
+/**
+ * The agent opened the draft of an internet request they took: it replaces the form on screen (the
+ * one there is saved and stays with its call). A call that rings meanwhile is offered beside it.
+ */
+export const requestDraftOpened = async (callRef: string): Promise<void> => {
+  if (get().draft?.callRef === callRef) return;
+  set({ submitted: null });
+  await openDraft(callRef, false);
+};
+
 export const newOrderRequested = async (): Promise<void> => {
   set({ submitted: null });
   await openDraft(null, true);

@@ -4,6 +4,7 @@ import {
   type LifecycleEvent,
   currentStep,
   lifecycleSteps,
+  stepWithStatus,
 } from '../../../../main/history/domain/lifecycle';
 import { bundledCalendar } from '../../../../main/workorders/domain/holiday-calendar';
 import { workOrderEventRecordSchema } from '../../../../main/sync/protocol/stream-records';
@@ -153,5 +154,21 @@ describe('the clocks of an order’s life (hand-computed, China time, 2026 calen
     expect(workOrderEventRecordSchema.safeParse({ ...base, kind: 'postponed', dueAt: '下周五' }).success).toBe(false);
     // Older senders: none of the new fields at all.
     expect(workOrderEventRecordSchema.safeParse({ ...base, kind: 'dispatched' }).success).toBe(true);
+  });
+
+  it('shows no running clock the order’s status says is over (the platform moved on without sending the step)', () => {
+    const [dispatched] = lifecycleSteps(
+      [step('dispatched', '2026-12-07T02:00:00.000Z')],
+      { deadlineAt: null },
+      context('2026-12-07T03:00:00Z'),
+    );
+    expect(stepWithStatus(dispatched!, 'dispatched').clock).toMatchObject({ kind: 'accept', metAt: null });
+    expect(stepWithStatus(dispatched!, 'accepted').clock).toBeNull();
+    const [requested] = lifecycleSteps(
+      [step('postponed', '2026-12-07T02:00:00.000Z', { outcome: 'requested' })],
+      { deadlineAt: null },
+      context('2026-12-07T03:00:00Z'),
+    );
+    expect(stepWithStatus(requested!, 'accepted').clock).toMatchObject({ kind: 'postpone-decision' });
   });
 });

@@ -1,0 +1,3 @@
+import './internet.css';
+export { InternetQueue } from './components/InternetQueue';
+export { internetQueueChanged, useInternetStore } from './internet-store';
