@@ -4,6 +4,8 @@ import { type DbClient, openDbClient } from './db/db-client';
 import type { DatabaseKeySource } from './db/encryption/database-key';
 import { createHistoryService } from './history/history-service';
 import { createInternetService } from './internet/internet-service';
+import { bundledCatalogue, dataCatalogueSchema } from './workorders/domain/catalogue-schema';
+import type { DataCatalogue } from './workorders/domain/data-catalogue';
 import { createRetentionService } from './retention/retention-service';
 import { createSealingService } from './fields/sealing-service';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service';
@@ -108,6 +110,13 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     calendar = calendarWithSynced((await db.repos.pull.holidayYears()) as HolidayYear[]);
   };
   await reloadCalendar();
+  // The data catalogue: the platform's once it sent one that is valid and not older than the bundled one.
+  let catalogue: DataCatalogue = bundledCatalogue;
+  const reloadCatalogue = async (): Promise<void> => {
+    const synced = dataCatalogueSchema.safeParse(await db.repos.pull.catalogue());
+    catalogue = synced.success && synced.data.version >= bundledCatalogue.version ? synced.data : bundledCatalogue;
+  };
+  await reloadCatalogue();
   const lock = createLockService({ db, settings, log });
   const sync = createSyncService({
     db,
@@ -118,6 +127,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     ...(options.sync ?? {}),
     onPulled: (stream, callerIds) => {
       if (stream === 'holidays') void reloadCalendar();
+      if (stream === 'catalogue') void reloadCatalogue();
       // A page of a catch-up pull names thousands: no call on screen waits for those, so it says nothing.
       if (stream === 'work_orders' && callerIds.length > 0 && callerIds.length <= ORDERS_CHANGED_MAX_CALLERS)
         events.emit('history.ordersChanged', { callerIds: [...callerIds] });
@@ -133,7 +143,14 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
   });
   let reference: IntakeReference | null = null;
   const intakeReference = () => (reference ??= loadIntakeReference());
-  const intake = createIntakeService({ db, settings, log, reference: intakeReference, calendar: () => calendar });
+  const intake = createIntakeService({
+    db,
+    settings,
+    log,
+    reference: intakeReference,
+    calendar: () => calendar,
+    catalogue: () => catalogue,
+  });
   const history = createHistoryService({
     db,
     settings,
@@ -171,7 +188,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     headset,
     history,
     intake,
-    internet: createInternetService({ db, sync, reference: intakeReference, settings, log }),
+    internet: createInternetService({ db, sync, reference: intakeReference, settings, catalogue: () => catalogue, log }),
     kb,
     lock,
     phone: createPhoneService({ db, settings, secrets, log }),

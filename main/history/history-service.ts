@@ -22,6 +22,7 @@ import { bundledCalendar, type HolidayCalendar } from '../workorders/domain/holi
 import type { EnterpriseMode } from '../workorders/domain/intake-reference';
 
 const RECENT_LIMIT = 20;
+const CONFIDENTIAL_TITLE = '（保密工单）';
 const REPEAT_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
 const parseTags = (json: string): string[] => {
@@ -137,6 +138,7 @@ export const createHistoryService = (deps: {
         repeatCalls30d: 0,
         openOrders: [],
         recentCalls: [],
+        enterprises: [],
         recentOrders: [],
         lookupMs: 0,
       };
@@ -183,6 +185,16 @@ export const createHistoryService = (deps: {
         openOrders: rows.openOrders.map(orderSummary(stepContext(at))),
         recentCalls: rows.recentCalls.map(callSummary),
         recentOrders: rows.recentOrders.map(orderSummary(stepContext(at))),
+        enterprises: rows.enterprises.map((enterprise) => ({
+          name: enterprise.name,
+          creditCode: enterprise.credit_code,
+          // Another contact's confidential order is counted, not read out to this caller.
+          orders: enterprise.orders
+            .map((order) =>
+              order.confidential === 1 && order.caller_id !== rows.caller.id ? { ...order, title: CONFIDENTIAL_TITLE } : order,
+            )
+            .map(orderSummary(stepContext(at))),
+        })),
         lookupMs,
       };
     },

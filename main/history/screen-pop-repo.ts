@@ -45,8 +45,16 @@ export interface CallRow {
   readonly work_order_number: string | null;
 }
 
+/** An enterprise the caller spoke for (一企来), with its latest orders whoever called. */
+export interface EnterpriseRows {
+  readonly name: string;
+  readonly credit_code: string;
+  readonly orders: (OrderRow & { readonly caller_id: string | null })[];
+}
+
 export interface ScreenPopRows {
   readonly caller: CallerRow;
+  readonly enterprises: EnterpriseRows[];
   readonly repeatCalls: number;
   readonly openOrders: OrderRow[];
   readonly recentCalls: CallRow[];
@@ -55,6 +63,9 @@ export interface ScreenPopRows {
 
 const ORDER_COLUMNS =
   'id, number, unseal(title) AS title, status, request_type, category_code, created_at, deadline_at, confidential';
+/** A caller rarely speaks for more than one or two enterprises; the panel shows their last orders. */
+const MAX_ENTERPRISES = 3;
+const ENTERPRISE_ORDERS = 10;
 const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 
 /** The screen-pop's statements, exported so a test reads their query plans (covering indexes only). */
@@ -77,6 +88,10 @@ export const SCREEN_POP_SQL = {
   orders: `SELECT ${ORDER_COLUMNS} FROM work_orders INDEXED BY work_orders_by_caller
            WHERE caller_id = ? ORDER BY created_at DESC LIMIT ?`,
   callerById: `SELECT ${CALLER_NUMBER_SQL} FROM callers WHERE id = ?`,
+  enterprisesOfCaller: `SELECT credit_code, max(enterprise_name) AS enterprise_name FROM work_orders INDEXED BY work_orders_enterprise_by_caller
+                        WHERE caller_id = ? AND credit_code IS NOT NULL GROUP BY credit_code LIMIT ${MAX_ENTERPRISES}`,
+  enterpriseOrders: `SELECT ${ORDER_COLUMNS}, caller_id FROM work_orders INDEXED BY work_orders_by_credit_code
+                     WHERE credit_code = ? ORDER BY created_at DESC LIMIT ${ENTERPRISE_ORDERS}`,
 } as const;
 
 export interface TrainingCallerRow {
@@ -150,8 +165,19 @@ export const screenPopRepo = {
         }[])
           numbers.set(row.id, row.number);
       }
+      const enterprises = (
+        statement(db, SCREEN_POP_SQL.enterprisesOfCaller).all(caller.id) as {
+          credit_code: string;
+          enterprise_name: string | null;
+        }[]
+      ).map((enterprise) => ({
+        name: enterprise.enterprise_name ?? '',
+        credit_code: enterprise.credit_code,
+        orders: statement(db, SCREEN_POP_SQL.enterpriseOrders).all(enterprise.credit_code) as EnterpriseRows['orders'],
+      }));
       return {
         caller,
+        enterprises,
         repeatCalls: statement(db, SCREEN_POP_SQL.repeat).pluck().get(caller.id, query.since) as number,
         openOrders,
         recentCalls: calls.map(({ work_order_id, ...call }) => ({

@@ -4,14 +4,17 @@ import type { Logger } from '../log/logger';
 import type { SettingsService } from '../settings/settings-service';
 import { DeskFailure } from '../shared/desk-failure';
 import { uuidv7 } from '../shared/domain/uuid-v7';
+import { normalizePhoneNumber } from '../callers/domain/phone-number';
 import { PlatformError } from '../sync/platform-client';
 import type { SyncService } from '../sync/sync-service';
 import { intakeProblems } from '../workorders/domain/intake-validation';
 import type { IntakeReference } from '../workorders/intake-reference-data';
+import type { DataCatalogue } from '../workorders/domain/data-catalogue';
 import { emptyForm } from '../workorders/intake-service';
 import {
   type InternetItemRecord,
   internetAskResponseSchema,
+  internetCallbackResponseSchema,
   internetQueueResponseSchema,
   internetTakeResponseSchema,
 } from './protocol/internet-protocol';
@@ -36,6 +39,11 @@ const formOf = (item: InternetItemRecord) => ({
   contactNumber: item.submission.contactNumber,
   title: item.submission.title,
   content: item.submission.content,
+  // The department finds the citizen's files with the order on the platform; the note says they exist.
+  dispatchNote:
+    item.attachments.length > 0
+      ? `市民提交附件 ${item.attachments.length} 个：${item.attachments.map((file) => file.name).join('、')}`
+      : '',
 });
 
 export const createInternetService = (deps: {
@@ -43,12 +51,18 @@ export const createInternetService = (deps: {
   readonly sync: Pick<SyncService, 'platform'>;
   readonly reference: () => IntakeReference;
   readonly settings: Pick<SettingsService, 'current'>;
+  readonly catalogue?: () => DataCatalogue;
   readonly log: Logger;
 }): InternetService => {
   const { db, sync, log } = deps;
   const rules = () => {
     const reference = deps.reference();
-    return { config: reference.config, categories: reference.categoryByCode, regionCodes: reference.regionCodes };
+    return {
+      config: reference.config,
+      categories: reference.categoryByCode,
+      regionCodes: reference.regionCodes,
+      ...(deps.catalogue ? { catalogue: deps.catalogue() } : {}),
+    };
   };
   const platform = () => {
     const client = sync.platform();
@@ -73,6 +87,7 @@ export const createInternetService = (deps: {
       .filter((problem) => !['leadDepartment', 'handlingMode', 'reply', 'urgency'].includes(problem.field))
       .map(({ field, message }) => ({ field, message })),
     questions: item.questions,
+    attachments: item.attachments,
   });
 
   return {
@@ -105,6 +120,16 @@ export const createInternetService = (deps: {
       });
       log.info('internet.taken', { channel: taken.item.channel });
       return { draftId: id, callRef };
+    },
+
+    callBack: async ({ itemId }) => {
+      const phoned = await platform()
+        .call(`/v1/internet/items/${itemId}/callbacks`, { method: 'POST', body: {} }, internetCallbackResponseSchema)
+        .catch(failure);
+      const number = normalizePhoneNumber(phoned.contactNumber);
+      if (number.key === null) throw new DeskFailure('INVALID_INPUT', '这条诉求没有可拨打的联系电话，请向市民询问');
+      log.info('internet.called-back', {});
+      return { number: number.key, at: phoned.at };
     },
 
     ask: async ({ itemId, text }) => {

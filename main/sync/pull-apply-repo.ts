@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statement-cache';
 import { callerIdByKey, insertCallerRow } from '../callers/callers-repo';
 import { kbEntrySchema } from '../kb/domain/kb-entry';
+import { dataCatalogueSchema } from '../workorders/domain/catalogue-schema';
 import { regionNumber } from '../kb/domain/region-rowids';
 import { kbLearningRepo } from '../kb/kb-learning-repo';
 import { kbRepo } from '../kb/kb-repo';
@@ -96,6 +97,19 @@ const applyItem = (db: Database, stream: PullStream, item: PullItem, at: string,
       if (Object.keys(words).length > 0) kbLearningRepo.replaceLexicon(db, { groups, ...words }, item.version, at);
       return null;
     }
+    case 'catalogue': {
+      if (item.op === 'delete') return 'the data catalogue is replaced, never deleted';
+      const parsed = dataCatalogueSchema.safeParse(item.data);
+      if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid data catalogue';
+      // An older version never replaces a newer one (a platform restored from a backup, a replay).
+      statement(
+        db,
+        `INSERT INTO reference_docs (kind, id, version, data_json, updated_at) VALUES ('catalogue', 'default', ?, ?, ?)
+         ON CONFLICT(kind, id) DO UPDATE SET version = excluded.version, data_json = excluded.data_json, updated_at = excluded.updated_at
+         WHERE excluded.version >= reference_docs.version`,
+      ).run(parsed.data.version, JSON.stringify(parsed.data), at);
+      return null;
+    }
     case 'holidays': {
       if (item.op === 'delete') {
         statement(db, "DELETE FROM reference_docs WHERE kind = 'holidays' AND id = ?").run(item.id);
@@ -148,6 +162,13 @@ export const pullApplyRepo = {
       ).run(stream, cursor, at);
       return { applied, skipped, callerIds: [...callers] };
     })(),
+
+  /** The data catalogue the platform sent, if any (validated again where it is used). */
+  catalogue: (db: Database): unknown =>
+    ((json) => (json ? (JSON.parse(json) as unknown) : null))(
+      statement(db, "SELECT data_json FROM reference_docs WHERE kind = 'catalogue' AND id = 'default'").pluck().get() as
+        string | undefined,
+    ),
 
   holidayYears: (db: Database): unknown[] =>
     (statement(db, "SELECT data_json FROM reference_docs WHERE kind = 'holidays' ORDER BY id").pluck().all() as string[]).map(

@@ -5,6 +5,7 @@ import { normalizePhoneNumber } from '../callers/domain/phone-number';
 import { isProvisionalNumber } from './domain/work-order-number';
 import { DeskFailure } from '../shared/desk-failure';
 import type { Logger } from '../log/logger';
+import type { DataCatalogue } from './domain/data-catalogue';
 import type { SettingsService } from '../settings/settings-service';
 import { uuidv7 } from '../shared/domain/uuid-v7';
 import { chinaDate, computeDeadline } from './domain/deadline';
@@ -52,6 +53,8 @@ export const createIntakeService = (deps: {
   readonly settings: SettingsService;
   readonly reference: () => IntakeReference;
   readonly calendar: () => HolidayCalendar;
+  /** The data catalogue in force: the platform's once synced, else the bundled one. */
+  readonly catalogue?: () => DataCatalogue;
   readonly log: Logger;
   readonly now?: () => Date;
 }): IntakeService => {
@@ -59,7 +62,12 @@ export const createIntakeService = (deps: {
   const now = deps.now ?? (() => new Date());
   const rules = () => {
     const reference = deps.reference();
-    return { config: reference.config, categories: reference.categoryByCode, regionCodes: reference.regionCodes };
+    return {
+      config: reference.config,
+      categories: reference.categoryByCode,
+      regionCodes: reference.regionCodes,
+      ...(deps.catalogue ? { catalogue: deps.catalogue() } : {}),
+    };
   };
 
   const draftFromRow = (row: DraftRow): IntakeDraft => {

@@ -84,6 +84,8 @@ export const screenPopSchema = z.object({
   openOrders: z.array(orderSummarySchema),
   recentCalls: z.array(callSummarySchema),
   recentOrders: z.array(orderSummarySchema),
+  /** 一企来: the enterprises this caller spoke for, each with its latest orders whoever called. */
+  enterprises: z.array(z.object({ name: z.string(), creditCode: z.string(), orders: z.array(orderSummarySchema) })).default([]),
   lookupMs: z.number(),
 });
 

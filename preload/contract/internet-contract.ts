@@ -22,6 +22,8 @@ export const internetItemViewSchema = z.object({
   /** What the data catalogue says is still missing, as the intake form would say it. */
   missing: z.array(z.object({ field: z.string(), message: z.string() })),
   questions: z.array(internetQuestionViewSchema),
+  /** The citizen's attachments, listed (name, type, size); the files stay on the platform. */
+  attachments: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), size: z.number().int() })),
 });
 export type InternetItemView = z.output<typeof internetItemViewSchema>;
 
@@ -30,6 +32,7 @@ const figuresSchema = z.object({
   firstTime: z.number().int(),
   questionsSent: z.number().int(),
   callbacksAvoided: z.number().int(),
+  callbacksMade: z.number().int(),
 });
 
 export const internetQueueSchema = z.object({
@@ -57,5 +60,10 @@ export const internetContract = {
     input: z.object({ itemId: uuid, text: z.string().trim().min(2, '问题至少 2 个字').max(500, '问题最多 500 字') }),
     output: internetQuestionViewSchema,
     summary: 'Ask the citizen for a missing detail through the channel the request came by.',
+  }),
+  callBack: method({
+    input: z.object({ itemId: uuid }),
+    output: z.object({ number: z.string(), at: z.string() }),
+    summary: 'Phone the citizen of a taken internet request: recorded on the platform as a call-back; the number to dial.',
   }),
 } as const;

@@ -25,6 +25,7 @@ import {
   callLights,
   callerIdentified,
   createSipJsEngine,
+  dialRequested,
   hangupClicked,
   holdToggled,
   muteToggled,
@@ -141,6 +142,7 @@ const connectKbToIntake = (): void => {
 const connectInternetToIntake = (): void => {
   useInternetStore.subscribe((state, previous) => {
     if (state.takenDraft && state.takenDraft !== previous.takenDraft) void requestDraftOpened(state.takenDraft.callRef);
+    if (state.dialRequest && state.dialRequest !== previous.dialRequest) void dialRequested(state.dialRequest.number);
   });
   useIntakeStore.subscribe((state, previous) => {
     if (state.submitted && state.submitted !== previous.submitted) void internetQueueChanged();

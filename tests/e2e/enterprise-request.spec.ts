@@ -158,5 +158,9 @@ test('一企来: a wrong credit-code check digit is refused on its field, the co
     await expect(drawer.getByTestId(`order-clock-${clock.kind}`)).toContainText(`${chinaTime(clock.dueAt)}（${clock.basis}）`);
   }
   await page.keyboard.press('Escape');
+  // And the enterprise's history, with the order just registered for it.
+  const history = panel.getByRole('region', { name: `企业历史 · ${ENTERPRISE.name}` });
+  await expect(history).toContainText(ENTERPRISE.code);
+  await expect(history.getByRole('listitem')).toHaveCount(1);
   await page.getByRole('button', { name: '结束模拟' }).click();
 });

@@ -76,6 +76,9 @@ test('internet requests: refused incomplete on the citizen page, in the 网络�
 
     // Completed: it reaches both consoles' queues within 2 s.
     await citizen.getByLabel('详细地址').pressSequentially('金山路 66 号', { delay: 30 });
+    // A photo of the site (the first bytes of a JPEG are what the platform checks).
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(3000, 7)]);
+    await citizen.getByLabel(/照片或文件/).setInputFiles({ name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: photo });
     const sentAt = Date.now();
     await citizen.getByRole('button', { name: '提交诉求' }).click();
     await expect(citizen.getByRole('status')).toHaveText('诉求已提交，热线将尽快处理');
@@ -83,6 +86,7 @@ test('internet requests: refused incomplete on the citizen page, in the 网络�
     await expect(item).toBeVisible({ timeout: 2_000 });
     console.log(`internet: in the queue ${Date.now() - sentAt} ms after 提交诉求`);
     await expect(item).toContainText('微信');
+    await expect(item).toContainText('附件：现场照片.jpg（3 KB）');
     await expect(queueOf(second).getByTestId('internet-item').filter({ hasText: '工地凌晨施工' })).toBeVisible({
       timeout: 2_000,
     });
@@ -93,6 +97,7 @@ test('internet requests: refused incomplete on the citizen page, in the 网络�
     await expect(form.getByLabel('标题', { exact: true })).toHaveValue('工地凌晨施工');
     await expect(form.getByLabel('受理渠道')).toHaveValue('微信');
     await expect(form.getByLabel('详细地址')).toHaveValue('金山路 66 号');
+    await expect(form.getByLabel('派单说明')).toHaveValue('市民提交附件 1 个：现场照片.jpg');
     await expect(queueOf(second)).toContainText('暂无待受理的网络诉求', { timeout: 2_000 });
 
     // Classified and dispatched by keyboard; the citizen's page says it became an order.
@@ -151,7 +156,7 @@ test('internet requests: refused incomplete on the citizen page, in the 网络�
     await expect(secondCitizen.getByText('已受理，工单已生成')).toBeVisible({ timeout: 20_000 });
     // One of two completed without asking: 50 %; one question sent, one call-back avoided.
     await expect(queueOf(page).getByTestId('internet-figures')).toHaveText(
-      '一次成功率：本人 50% · 中心 50% · 已询问 1 次 · 免回拨 1 件',
+      '一次成功率：本人 50% · 中心 50% · 已询问 1 次 · 免回拨 1 件 · 电话回拨 0 次',
       { timeout: 20_000 },
     );
     await page.setViewportSize({ width: 1366, height: 768 });

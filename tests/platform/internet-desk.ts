@@ -16,6 +16,13 @@ const SCHEMA = `
     id TEXT PRIMARY KEY, item_id TEXT NOT NULL REFERENCES internet_items(id), text TEXT NOT NULL,
     asked_by TEXT NOT NULL, asked_at TEXT NOT NULL, answer TEXT, answered_at TEXT) STRICT;
   CREATE INDEX IF NOT EXISTS internet_questions_by_item ON internet_questions (item_id, asked_at);
+  CREATE TABLE IF NOT EXISTS internet_attachments (
+    id TEXT PRIMARY KEY, item_id TEXT NOT NULL REFERENCES internet_items(id), name TEXT NOT NULL, type TEXT NOT NULL,
+    size INTEGER NOT NULL, data BLOB NOT NULL) STRICT;
+  CREATE INDEX IF NOT EXISTS internet_attachments_by_item ON internet_attachments (item_id);
+  CREATE TABLE IF NOT EXISTS internet_callbacks (
+    id TEXT PRIMARY KEY, item_id TEXT NOT NULL REFERENCES internet_items(id), agent_id TEXT NOT NULL, at TEXT NOT NULL) STRICT;
+  CREATE INDEX IF NOT EXISTS internet_callbacks_by_item ON internet_callbacks (item_id);
 `;
 
 export interface InternetQuestion {
@@ -35,6 +42,7 @@ export interface InternetItem {
   readonly status: 'waiting' | 'taken' | 'asked' | 'answered' | 'completed';
   readonly takenBy: string | null;
   readonly questions: readonly InternetQuestion[];
+  readonly attachments: readonly { id: string; name: string; type: string; size: number }[];
 }
 
 interface ItemRow {
@@ -55,8 +63,10 @@ export interface InternetFigures {
   /** Completed without asking the citizen anything (一次成功). */
   readonly firstTime: number;
   readonly questionsSent: number;
-  /** Completed after a question answered through the channel: a call-back the agent did not have to make. */
+  /** Completed after a question answered through the channel, without phoning: a call-back not made. */
   readonly callbacksAvoided: number;
+  /** Phone call-backs made on internet requests (still possible, recorded as such). */
+  readonly callbacksMade: number;
 }
 
 export const openInternetDesk = (db: Database) => {
@@ -75,6 +85,9 @@ export const openInternetDesk = (db: Database) => {
     status: row.status,
     takenBy: row.taken_by,
     questions: questionsOf(row.id),
+    attachments: db
+      .prepare('SELECT id, name, type, size FROM internet_attachments WHERE item_id = ? ORDER BY rowid')
+      .all(row.id) as { id: string; name: string; type: string; size: number }[],
   });
   const row = (id: string): ItemRow | undefined =>
     db.prepare('SELECT * FROM internet_items WHERE id = ?').get(id) as ItemRow | undefined;
@@ -82,11 +95,13 @@ export const openInternetDesk = (db: Database) => {
   const figures = (centreCode: string, agentId: string | null): InternetFigures => {
     const items = db
       .prepare(
-        `SELECT i.completed_by AS completedBy, count(q.id) AS asked, count(q.answer) AS answered
-         FROM internet_items i LEFT JOIN internet_questions q ON q.item_id = i.id
-         WHERE i.centre_code = ? AND i.status = 'completed' GROUP BY i.id`,
+        `SELECT i.completed_by AS completedBy,
+           (SELECT count(*) FROM internet_questions q WHERE q.item_id = i.id) AS asked,
+           (SELECT count(q.answer) FROM internet_questions q WHERE q.item_id = i.id) AS answered,
+           (SELECT count(*) FROM internet_callbacks c WHERE c.item_id = i.id) AS phoned
+         FROM internet_items i WHERE i.centre_code = ? AND i.status = 'completed'`,
       )
-      .all(centreCode) as { completedBy: string; asked: number; answered: number }[];
+      .all(centreCode) as { completedBy: string; asked: number; answered: number; phoned: number }[];
     const mine = items.filter((item) => agentId === null || item.completedBy === agentId);
     const questionsSent = db
       .prepare(
@@ -98,17 +113,39 @@ export const openInternetDesk = (db: Database) => {
       completed: mine.length,
       firstTime: mine.filter((item) => item.asked === 0).length,
       questionsSent,
-      callbacksAvoided: mine.filter((item) => item.answered > 0).length,
+      callbacksAvoided: mine.filter((item) => item.answered > 0 && item.phoned === 0).length,
+      callbacksMade: db
+        .prepare(
+          'SELECT count(*) FROM internet_callbacks c JOIN internet_items i ON i.id = c.item_id WHERE i.centre_code = ? AND (? IS NULL OR c.agent_id = ?)',
+        )
+        .pluck()
+        .get(centreCode, agentId, agentId) as number,
     };
   };
 
   return {
-    submit: (centreCode: string, channel: string, submission: Record<string, unknown>): { id: string; token: string } => {
+    submit: (
+      centreCode: string,
+      channel: string,
+      submission: Record<string, unknown>,
+      attachments: readonly { name: string; type: string; data: Buffer }[] = [],
+    ): { id: string; token: string } => {
       const id = randomUUID();
       const token = randomBytes(24).toString('base64url');
-      db.prepare(
-        "INSERT INTO internet_items (id, centre_code, channel, received_at, submission_json, citizen_token_hash, status) VALUES (?, ?, ?, ?, ?, ?, 'waiting')",
-      ).run(id, centreCode, channel, new Date().toISOString(), JSON.stringify(submission), hashToken(token));
+      db.transaction(() => {
+        db.prepare(
+          "INSERT INTO internet_items (id, centre_code, channel, received_at, submission_json, citizen_token_hash, status) VALUES (?, ?, ?, ?, ?, ?, 'waiting')",
+        ).run(id, centreCode, channel, new Date().toISOString(), JSON.stringify(submission), hashToken(token));
+        for (const attachment of attachments)
+          db.prepare('INSERT INTO internet_attachments (id, item_id, name, type, size, data) VALUES (?, ?, ?, ?, ?, ?)').run(
+            randomUUID(),
+            id,
+            attachment.name,
+            attachment.type,
+            attachment.data.length,
+            attachment.data,
+          );
+      })();
       return { id, token };
     },
 
@@ -174,6 +211,21 @@ export const openInternetDesk = (db: Database) => {
         db.prepare("UPDATE internet_items SET status = 'asked' WHERE id = ?").run(id);
       })();
       return { kind: 'asked', question };
+    },
+
+    /** The agent phoned the citizen instead (or as well): recorded, so 一次成功率 and 免回拨 stay honest. */
+    callBack: (id: string, agentId: string): { kind: 'recorded'; at: string; contactNumber: string } | { kind: 'not-yours' } => {
+      const found = row(id);
+      if (!found || found.taken_by !== agentId || found.status === 'completed') return { kind: 'not-yours' };
+      const at = new Date().toISOString();
+      db.prepare('INSERT INTO internet_callbacks (id, item_id, agent_id, at) VALUES (?, ?, ?, ?)').run(
+        randomUUID(),
+        id,
+        agentId,
+        at,
+      );
+      const submission = JSON.parse(found.submission_json) as { contactNumber?: string };
+      return { kind: 'recorded', at, contactNumber: submission.contactNumber ?? '' };
     },
 
     /** From the console's outbox: the item became this work order. Only its taker completes it, once. */

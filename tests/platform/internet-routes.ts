@@ -5,9 +5,10 @@ import {
   citizenAnswerSchema,
   citizenSubmissionSchema,
   internetAskRequestSchema,
+  MAX_ATTACHMENT_BYTES,
+  sniffAttachmentType,
 } from '../../main/internet/protocol/internet-protocol';
 import type { LiveTopic } from '../../main/sync/protocol/sync-protocol';
-import { bundledCatalogue } from '../../main/workorders/domain/catalogue-schema';
 import { submissionProblems } from '../../main/workorders/domain/data-catalogue';
 import { catalogueReference } from '../../main/workorders/domain/intake-validation';
 import { loadIntakeReference } from '../../main/workorders/intake-reference-data';
@@ -24,6 +25,7 @@ import type { PlatformStore, Session } from './platform-store';
  *   GET  /v1/internet/items                a console's queue and 一次成功率 figures
  *   POST /v1/internet/items/{id}/take      exclusive: 409 with who has it
  *   POST /v1/internet/items/{id}/questions { text }
+ *   POST /v1/internet/items/{id}/callbacks  a phone call-back, recorded → { at, contactNumber }
  *
  * The platform runs the same completeness check as the page and the console: a request the page
  * would refuse is refused here too (a page is only a convenience; anyone can POST).
@@ -54,7 +56,7 @@ const checkReference = () => {
   return catalogueReference({ config: loaded.config, categories: loaded.categoryByCode, regionCodes: loaded.regionCodes });
 };
 
-const ITEM = /^\/v1\/internet\/items\/([0-9a-f-]{36})\/(take|questions)$/;
+const ITEM = /^\/v1\/internet\/items\/([0-9a-f-]{36})\/(take|questions|callbacks)$/;
 const REQUEST = /^\/v1\/public\/requests\/([0-9a-f-]{36})(\/answers)?$/;
 
 export const isInternetPath = (pathname: string): boolean =>
@@ -83,7 +85,7 @@ export const internetRoute = async (
     return {
       status: 200,
       body: {
-        catalogue: bundledCatalogue,
+        catalogue: store.catalogue(),
         requestTypes: loaded.config.requestTypes,
         categories: loaded.categories
           .filter((category) => category.level === 3)
@@ -97,9 +99,18 @@ export const internetRoute = async (
   if (method === 'POST' && path === '/v1/public/requests') {
     const parsed = citizenSubmissionSchema.safeParse(body);
     if (!parsed.success) return { status: 400, body: { error: '提交的内容无法识别', code: 'INVALID' } };
-    const problems = submissionProblems(parsed.data.submission, bundledCatalogue, checkReference());
+    const problems = submissionProblems(parsed.data.submission, store.catalogue(), checkReference());
     if (problems.length > 0) return { status: 422, body: { error: '诉求不完整', code: 'INCOMPLETE', problems } };
-    const created = store.internet.submit(parsed.data.centreCode, parsed.data.channel, parsed.data.submission);
+    const attachments = [];
+    for (const attachment of parsed.data.attachments) {
+      const data = Buffer.from(attachment.dataBase64, 'base64');
+      const type = sniffAttachmentType(data);
+      if (data.length === 0 || data.length > MAX_ATTACHMENT_BYTES)
+        return { status: 400, body: { error: `附件“${attachment.name}”超过 2 MB 或为空`, code: 'INVALID' } };
+      if (!type) return { status: 400, body: { error: `附件“${attachment.name}”不是 JPEG、PNG 或 PDF`, code: 'INVALID' } };
+      attachments.push({ name: attachment.name, type, data });
+    }
+    const created = store.internet.submit(parsed.data.centreCode, parsed.data.channel, parsed.data.submission, attachments);
     announce(parsed.data.centreCode, ['internet_items']);
     return { status: 201, body: created };
   }
@@ -145,6 +156,11 @@ export const internetRoute = async (
         return { status: 409, body: { error: `已由坐席 ${taken.takenBy} 受理`, code: 'TAKEN', takenBy: taken.takenBy } };
       announce(session.centreCode, ['internet_items']);
       return { status: 200, body: { platformId: store.platformId, item: taken.item } };
+    }
+    if (action === 'callbacks') {
+      const phoned = store.internet.callBack(id!, session.agentId);
+      if (phoned.kind === 'not-yours') return { status: 409, body: { error: '这条网络诉求不在您名下', code: 'NOT_YOURS' } };
+      return { status: 200, body: { platformId: store.platformId, at: phoned.at, contactNumber: phoned.contactNumber } };
     }
     const parsed = internetAskRequestSchema.safeParse(body);
     if (!parsed.success) return { status: 400, body: { error: '问题至少 2 个字、最多 500 字', code: 'INVALID' } };

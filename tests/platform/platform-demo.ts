@@ -6,6 +6,7 @@ import lexicon from '../../main/data/kb/lexicon.json';
 import { openDatabase } from '../../main/db/open-database';
 import { seedDemoData } from '../../main/demo/seed-demo-data';
 import { bundledYears } from '../../main/workorders/domain/holiday-calendar';
+import { bundledCatalogue } from '../../main/workorders/domain/catalogue-schema';
 import type { PlatformStore } from './platform-store';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,6 +35,7 @@ export const seedPlatformDemo = (store: PlatformStore, options: { history: boole
   );
   store.publishShared('kb_synonyms', 'default', 'upsert', lexicon.version, { groups: lexicon.groups });
   for (const year of bundledYears) store.publishShared('holidays', String(year.year), 'upsert', 1, year);
+  store.publishShared('catalogue', 'default', 'upsert', bundledCatalogue.version, bundledCatalogue);
 
   if (options.history) {
     const dir = mkdtempSync(join(tmpdir(), 'minsheng-platform-demo-'));

@@ -4,6 +4,8 @@ import type { PullItem, PullStream, PushItem, PushResult } from '../../main/sync
 import { type ChainProblem, type ChainedAuditEntry, verifyReceivedChain } from '../../main/audit/domain/audit-chain';
 import { pushPayloadSchemas } from '../../main/sync/protocol/stream-records';
 import { type InternetDesk, openInternetDesk } from './internet-desk';
+import { bundledCatalogue, dataCatalogueSchema } from '../../main/workorders/domain/catalogue-schema';
+import type { DataCatalogue } from '../../main/workorders/domain/data-catalogue';
 
 /**
  * The reference platform's own storage: a SQLite file with agents and tokens, every pushed item
@@ -71,6 +73,8 @@ export interface PlatformStore {
   /** The orders of a centre, newest first, as a department's inbox lists them. */
   centreOrders(centreCode: string, limit: number): { id: string; number: string; title: string; status: string }[];
   orderCentre(orderId: string): string | null;
+  /** The data catalogue the platform last published (the citizen page and its own check use it). */
+  catalogue(): DataCatalogue;
   /** An order as the platform holds it, with every step it received (the consoles' 催办 and 回访 too). */
   orderWithSteps(orderId: string): { order: Record<string, unknown>; steps: Record<string, unknown>[] } | null;
   /** null for wrong credentials; 'stations-full' when a centre has no free station number left. */
@@ -363,6 +367,19 @@ export const openPlatformStore = (file: string): PlatformStore => {
           .all(orderId) as string[]
       ).map((json) => JSON.parse(json) as Record<string, unknown>);
       return { order, steps };
+    },
+
+    catalogue: (): DataCatalogue => {
+      // The newest that is one: a broken publication does not unseat the last good catalogue.
+      const published = db
+        .prepare("SELECT data_json FROM changes WHERE stream = 'catalogue' AND op = 'upsert' ORDER BY seq DESC LIMIT 20")
+        .pluck()
+        .all() as string[];
+      for (const json of published) {
+        const parsed = dataCatalogueSchema.safeParse(JSON.parse(json));
+        if (parsed.success) return parsed.data;
+      }
+      return bundledCatalogue;
     },
 
     orderCentre: (orderId: string): string | null =>

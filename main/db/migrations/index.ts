@@ -17,6 +17,7 @@ import { migration0016 } from './0016-enterprise-requests';
 import { migration0017 } from './0017-screen-pop-covering-indexes';
 import { migration0018 } from './0018-urged-orders';
 import { migration0019 } from './0019-lifecycle-steps';
+import { migration0020 } from './0020-enterprise-by-caller';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   migration0017,
   migration0018,
   migration0019,
+  migration0020,
 ];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

@@ -25,6 +25,17 @@ export const internetQuestionSchema = z.object({
   answeredAt: z.string().max(40).nullable(),
 });
 
+/** What the citizen attached (photos, a PDF), as the queue lists it; the bytes stay on the platform. */
+export const attachmentSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string().min(1).max(100),
+  type: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+  size: z.number().int().positive(),
+});
+
+export const MAX_ATTACHMENTS = 3;
+export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+
 export const internetItemSchema = z.object({
   id: z.string().uuid(),
   channel: z.enum(INTERNET_CHANNELS),
@@ -33,6 +44,7 @@ export const internetItemSchema = z.object({
   status: z.enum(['waiting', 'taken', 'asked', 'answered', 'completed']),
   takenBy: z.string().max(32).nullable(),
   questions: z.array(internetQuestionSchema).max(50),
+  attachments: z.array(attachmentSchema).max(MAX_ATTACHMENTS).default([]),
 });
 export type InternetItemRecord = z.output<typeof internetItemSchema>;
 
@@ -41,6 +53,7 @@ const figuresSchema = z.object({
   firstTime: z.number().int().nonnegative(),
   questionsSent: z.number().int().nonnegative(),
   callbacksAvoided: z.number().int().nonnegative(),
+  callbacksMade: z.number().int().nonnegative().default(0),
 });
 export type InternetFiguresRecord = z.output<typeof figuresSchema>;
 
@@ -51,6 +64,11 @@ export const internetQueueResponseSchema = z.object({
 });
 
 export const internetTakeResponseSchema = z.object({ platformId: platformIdSchema, item: internetItemSchema });
+export const internetCallbackResponseSchema = z.object({
+  platformId: platformIdSchema,
+  at: z.string().max(40),
+  contactNumber: z.string().max(40),
+});
 export const internetAskRequestSchema = z.object({ text: z.string().trim().min(2).max(500) });
 export const internetAskResponseSchema = z.object({ platformId: platformIdSchema, question: internetQuestionSchema });
 
@@ -59,5 +77,24 @@ export const citizenSubmissionSchema = z.object({
   centreCode: z.string().regex(/^\d{6}$/),
   channel: z.enum(INTERNET_CHANNELS),
   submission: submissionSchema,
+  attachments: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(100),
+        // Base64 of at most MAX_ATTACHMENT_BYTES; the type is decided from the bytes, not from this.
+        dataBase64: z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4),
+      }),
+    )
+    .max(MAX_ATTACHMENTS, `最多 ${MAX_ATTACHMENTS} 个附件`)
+    .default([]),
 });
+
+/** The attachment's type from its first bytes: what a name or a browser says is not trusted. */
+export const sniffAttachmentType = (bytes: Uint8Array): z.output<typeof attachmentSchema>['type'] | null => {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((byte, index) => bytes[index] === byte))
+    return 'image/png';
+  if (bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-') return 'application/pdf';
+  return null;
+};
 export const citizenAnswerSchema = z.object({ questionId: z.string().uuid(), text: z.string().trim().min(1).max(2000) });

@@ -24,7 +24,7 @@ export const PUSH_STREAMS = [
   'internet_item',
 ] as const;
 export type PushStream = (typeof PUSH_STREAMS)[number];
-export const PULL_STREAMS = ['work_orders', 'callers', 'kb_entries', 'kb_synonyms', 'holidays'] as const;
+export const PULL_STREAMS = ['work_orders', 'callers', 'kb_entries', 'kb_synonyms', 'holidays', 'catalogue'] as const;
 export type PullStream = (typeof PULL_STREAMS)[number];
 
 /** Who answers: every response that can acknowledge or deliver data names the platform, so a

@@ -11,6 +11,8 @@ export interface InternetState {
   /** The draft the last take made: the app opens it in the intake form (features meet in app/). */
   readonly takenDraft: { readonly callRef: string; readonly itemId: string } | null;
   readonly busy: boolean;
+  /** A call-back the platform recorded: the app dials it through the phone. */
+  readonly dialRequest: { readonly number: string; readonly at: string } | null;
 }
 
 export const useInternetStore = create<InternetState>()(() => ({
@@ -20,6 +22,7 @@ export const useInternetStore = create<InternetState>()(() => ({
   notice: null,
   takenDraft: null,
   busy: false,
+  dialRequest: null,
 }));
 const set = useInternetStore.setState;
 const get = useInternetStore.getState;
@@ -68,4 +71,17 @@ export const citizenAsked = async (itemId: string, text: string): Promise<boolea
   }
   await internetQueueChanged();
   return true;
+};
+
+/** 电话回拨: still possible, recorded on the platform as a call-back (it counts against 免回拨). */
+export const citizenCalledBack = async (itemId: string): Promise<void> => {
+  set({ busy: true, notice: null });
+  try {
+    const result = await desk().internet.callBack({ itemId });
+    if (result.ok) set({ dialRequest: result.value, notice: { kind: 'ok', text: '已登记电话回拨，正在呼叫市民' } });
+    else set({ notice: { kind: 'error', text: result.error.message } });
+  } finally {
+    set({ busy: false });
+  }
+  await internetQueueChanged();
 };

@@ -37,6 +37,25 @@ const LABELS: Record<SubmissionKey, string> = {
   title: '标题',
   content: '诉求内容',
 };
+const MAX_FILES = 3;
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+const readAttachments = async (input: HTMLInputElement): Promise<{ name: string; dataBase64: string }[] | string> => {
+  const files = [...(input.files ?? [])];
+  if (files.length > MAX_FILES) return `最多 ${MAX_FILES} 个附件`;
+  const tooBig = files.find((file) => file.size > MAX_FILE_BYTES || file.size === 0);
+  if (tooBig) return `“${tooBig.name}”超过 2 MB 或为空`;
+  return Promise.all(
+    files.map(async (file) => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = '';
+      for (let index = 0; index < bytes.length; index += 0x8000)
+        binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+      return { name: file.name.slice(0, 100), dataBase64: btoa(binary) };
+    }),
+  );
+};
+
 const CHOICES = new Set<SubmissionKey>(['requestType', 'categoryCode', 'regionCode']);
 
 const option = (value: string, label: string): HTMLOptionElement => {
@@ -81,6 +100,21 @@ const buildForm = (reference: PublicReference): HTMLFormElement => {
     field.append(label, input, error);
     form.append(field);
   }
+  const files = document.createElement('div');
+  files.className = 'field';
+  const filesLabel = document.createElement('label');
+  filesLabel.htmlFor = 'f-attachments';
+  filesLabel.textContent = `照片或文件（可选，最多 ${MAX_FILES} 个，每个不超过 2 MB）`;
+  const filesInput = document.createElement('input');
+  filesInput.type = 'file';
+  filesInput.id = 'f-attachments';
+  filesInput.multiple = true;
+  filesInput.accept = 'image/jpeg,image/png,application/pdf';
+  const filesError = document.createElement('p');
+  filesError.className = 'error';
+  filesError.id = 'e-attachments';
+  files.append(filesLabel, filesInput, filesError);
+  form.append(files);
   const submit = document.createElement('button');
   submit.type = 'submit';
   submit.textContent = '提交诉求';
@@ -197,10 +231,13 @@ const start = async (): Promise<void> => {
     showProblems(problems);
     if (problems.length > 0) return;
     void (async () => {
+      const attachments = await readAttachments(byId<HTMLInputElement>('f-attachments'));
+      byId('e-attachments').textContent = typeof attachments === 'string' ? attachments : '';
+      if (typeof attachments === 'string') return;
       const response = await fetch('/v1/public/requests', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ centreCode, channel, submission }),
+        body: JSON.stringify({ centreCode, channel, submission, attachments }),
       });
       const body = (await response.json()) as {
         id?: string;

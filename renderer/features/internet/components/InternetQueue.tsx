@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { InternetItemView } from '../../../../preload/contract';
 import { t } from '../../../shared/i18n/t';
 import { shortDateTime } from '../../../shared/format-time';
-import { citizenAsked, internetItemTaken, internetItemToggled, useInternetStore } from '../internet-store';
-import { firstTimeRate, waitingLabel } from '../domain/waiting-time';
+import { citizenAsked, citizenCalledBack, internetItemTaken, internetItemToggled, useInternetStore } from '../internet-store';
+import { fileSize, firstTimeRate, waitingLabel } from '../domain/waiting-time';
 
 const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 
@@ -49,6 +49,13 @@ const Item = ({ item, now }: { item: InternetItemView; now: Date }) => {
         <span>{t('internet.waiting', { time: waitingLabel(item.receivedAt, now) })}</span>
         <span className="internet-item__status">{t(`internet.status.${item.status}`)}</span>
       </div>
+      {item.attachments.length > 0 ? (
+        <ul className="internet-item__files" aria-label={t('internet.attachments')}>
+          {item.attachments.map((file) => (
+            <li key={file.id}>{t('internet.attachment', { name: file.name, size: fileSize(file.size) })}</li>
+          ))}
+        </ul>
+      ) : null}
       {item.missing.length > 0 ? (
         <p className="internet-item__missing">
           {t('internet.missing', { items: item.missing.map((problem) => problem.message).join('；') })}
@@ -61,6 +68,9 @@ const Item = ({ item, now }: { item: InternetItemView; now: Date }) => {
           </button>
           <button type="button" aria-expanded={open} onClick={() => internetItemToggled(item.id)}>
             {t('internet.questions', { count: item.questions.length })}
+          </button>
+          <button type="button" onClick={() => void citizenCalledBack(item.id)} disabled={busy}>
+            {t('internet.callBack')}
           </button>
         </div>
       ) : (
@@ -109,6 +119,7 @@ export const InternetQueue = () => {
             centre: percent(firstTimeRate(figures.centre)),
             asked: figures.agent.questionsSent,
             avoided: figures.agent.callbacksAvoided,
+            phoned: figures.agent.callbacksMade,
           })}
         </p>
       ) : null}

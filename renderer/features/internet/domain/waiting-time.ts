@@ -11,3 +11,10 @@ export const waitingLabel = (receivedAt: string, now: Date): string => {
 /** 一次成功率: completed without asking the citizen back, of all completed; null before the first. */
 export const firstTimeRate = (figures: { completed: number; firstTime: number }): number | null =>
   figures.completed === 0 ? null : figures.firstTime / figures.completed;
+
+/** 820 B, 120 KB, 1.5 MB: an attachment's size as the queue lists it. */
+export const fileSize = (bytes: number): string => {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+};

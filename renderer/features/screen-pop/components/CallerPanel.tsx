@@ -76,7 +76,18 @@ export const CallerPanel = ({ onCallBack }: { onCallBack?: (number: string) => v
                 <p className="hint">{t('screenPop.noRecentCalls')}</p>
               )}
               <h3 className="panel__subtitle">{t('screenPop.recentOrders')}</h3>
-              <OrderList orders={pop.recentOrders} withDeadline={false} label={t('screenPop.recentOrders')} />
+              <OrderList orders={pop.recentOrders} withDeadline={false} label={t('screenPop.recentOrders')} offerVisit />
+              {pop.enterprises.map((enterprise) => (
+                <section key={enterprise.creditCode} aria-label={t('screenPop.enterprise', { name: enterprise.name })}>
+                  <h3 className="panel__subtitle">{t('screenPop.enterprise', { name: enterprise.name })}</h3>
+                  <p className="hint">{enterprise.creditCode}</p>
+                  <OrderList
+                    orders={enterprise.orders}
+                    withDeadline={false}
+                    label={t('screenPop.enterprise.orders', { name: enterprise.name })}
+                  />
+                </section>
+              ))}
             </>
           ) : null}
           <p className="hint hint--small">{t('screenPop.lookup', { ms: pop.lookupMs.toFixed(1) })}</p>

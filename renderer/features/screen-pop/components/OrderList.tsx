@@ -51,10 +51,13 @@ export const OrderList = ({
   orders,
   withDeadline,
   label,
+  offerVisit = false,
 }: {
   orders: readonly OrderSummary[];
   withDeadline: boolean;
   label: string;
+  /** The caller's own resolved orders take the 回访 result here. */
+  offerVisit?: boolean;
 }) => (
   <ul className="order-list" aria-label={label}>
     {orders.map((order) => (
@@ -75,7 +78,7 @@ export const OrderList = ({
           ) : null}
         </button>
         {withDeadline ? <UrgeButton order={order} /> : null}
-        {!withDeadline && order.status === 'resolved' ? <VisitButtons order={order} /> : null}
+        {offerVisit && order.status === 'resolved' ? <VisitButtons order={order} /> : null}
       </li>
     ))}
   </ul>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstTimeRate, waitingLabel } from '../../../../renderer/features/internet/domain/waiting-time';
+import { fileSize, firstTimeRate, waitingLabel } from '../../../../renderer/features/internet/domain/waiting-time';
 
 describe('the 网络诉求 queue’s figures', () => {
   const now = new Date('2026-12-07T10:00:00.000Z');
@@ -14,5 +14,10 @@ describe('the 网络诉求 queue’s figures', () => {
   it('computes 一次成功率 over completed requests, none before the first', () => {
     expect(firstTimeRate({ completed: 0, firstTime: 0 })).toBeNull();
     expect(firstTimeRate({ completed: 4, firstTime: 3 })).toBe(0.75);
+  });
+  it('lists an attachment’s size the way people read it', () => {
+    expect(fileSize(820)).toBe('820 B');
+    expect(fileSize(3004)).toBe('3 KB');
+    expect(fileSize(1_572_864)).toBe('1.5 MB');
   });
 });

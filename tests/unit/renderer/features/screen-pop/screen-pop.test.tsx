@@ -37,6 +37,7 @@ const masked: ScreenPop = {
   openOrders: [],
   recentCalls: [],
   recentOrders: [],
+  enterprises: [],
   lookupMs: 0.4,
 };
 
