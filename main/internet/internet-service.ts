@@ -7,7 +7,7 @@ import { uuidv7 } from '../shared/domain/uuid-v7';
 import { normalizePhoneNumber } from '../callers/domain/phone-number';
 import { PlatformError } from '../sync/platform-client';
 import type { SyncService } from '../sync/sync-service';
-import { intakeProblems } from '../workorders/domain/intake-validation';
+import { intakeProblems, intakeRulesOf } from '../workorders/domain/intake-validation';
 import type { IntakeReference } from '../workorders/intake-reference-data';
 import type { DataCatalogue } from '../workorders/domain/data-catalogue';
 import { emptyForm } from '../workorders/intake-service';
@@ -55,15 +55,7 @@ export const createInternetService = (deps: {
   readonly log: Logger;
 }): InternetService => {
   const { db, sync, log } = deps;
-  const rules = () => {
-    const reference = deps.reference();
-    return {
-      config: reference.config,
-      categories: reference.categoryByCode,
-      regionCodes: reference.regionCodes,
-      ...(deps.catalogue ? { catalogue: deps.catalogue() } : {}),
-    };
-  };
+  const rules = () => intakeRulesOf(deps.reference(), deps.catalogue?.());
   const platform = () => {
     const client = sync.platform();
     if (!client) throw new DeskFailure('PLATFORM_UNAVAILABLE', '尚未登录平台：网络诉求需要在线受理');

@@ -10,7 +10,7 @@ import type { SettingsService } from '../settings/settings-service';
 import { uuidv7 } from '../shared/domain/uuid-v7';
 import { chinaDate, computeDeadline } from './domain/deadline';
 import type { HolidayCalendar } from './domain/holiday-calendar';
-import { intakeProblems, isEnterpriseRequest } from './domain/intake-validation';
+import { intakeProblems, intakeRulesOf, isEnterpriseRequest } from './domain/intake-validation';
 import { enterpriseClocks, enterpriseModeLabel } from '../enterprise/domain/enterprise-clocks';
 import { checkCreditCode, normalizeCreditCode } from '../enterprise/domain/credit-code';
 import type { IntakeReference } from './intake-reference-data';
@@ -60,15 +60,7 @@ export const createIntakeService = (deps: {
 }): IntakeService => {
   const { db, settings, log } = deps;
   const now = deps.now ?? (() => new Date());
-  const rules = () => {
-    const reference = deps.reference();
-    return {
-      config: reference.config,
-      categories: reference.categoryByCode,
-      regionCodes: reference.regionCodes,
-      ...(deps.catalogue ? { catalogue: deps.catalogue() } : {}),
-    };
-  };
+  const rules = () => intakeRulesOf(deps.reference(), deps.catalogue?.());
 
   const draftFromRow = (row: DraftRow): IntakeDraft => {
     // A draft written by an older build may lack newer fields: start from the defaults, keep what parses.

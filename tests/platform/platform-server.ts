@@ -54,6 +54,17 @@ const readBody = (request: IncomingMessage): Promise<string> =>
     request.on('error', reject);
   });
 
+const NOT_JSON = Symbol('not JSON');
+/** A POST's JSON body (null for other methods), or NOT_JSON when it does not parse. */
+const postedJson = async (request: IncomingMessage): Promise<unknown> => {
+  if (request.method !== 'POST') return null;
+  try {
+    return JSON.parse(await readBody(request)) as unknown;
+  } catch {
+    return NOT_JSON;
+  }
+};
+
 const send = (response: ServerResponse, status: number, body: unknown): void => {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 };
@@ -94,14 +105,8 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
         return send(response, 200, session);
       }
       if (isInternetPath(url.pathname)) {
-        let body: unknown = null;
-        if (request.method === 'POST') {
-          try {
-            body = JSON.parse(await readBody(request));
-          } catch {
-            return send(response, 400, { error: 'body is not JSON', code: 'INVALID' });
-          }
-        }
+        const body = await postedJson(request);
+        if (body === NOT_JSON) return send(response, 400, { error: 'body is not JSON', code: 'INVALID' });
         const token = request.headers['x-citizen-token'];
         const reply = await internetRoute(
           store,
@@ -121,14 +126,8 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
         return send(response, reply.status, reply.body);
       }
       if (isDepartmentPath(url.pathname)) {
-        let body: unknown = null;
-        if (request.method === 'POST') {
-          try {
-            body = JSON.parse(await readBody(request));
-          } catch {
-            return send(response, 400, { error: 'body is not JSON', code: 'INVALID' });
-          }
-        }
+        const body = await postedJson(request);
+        if (body === NOT_JSON) return send(response, 400, { error: 'body is not JSON', code: 'INVALID' });
         const reply = departmentRoute(
           store,
           { method: request.method ?? 'GET', url, body, session: authenticate(request) },

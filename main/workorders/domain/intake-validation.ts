@@ -12,6 +12,17 @@ export interface IntakeRules {
   readonly catalogue?: DataCatalogue;
 }
 
+/** The rules from the loaded reference data and the catalogue in force (the bundled one when absent). */
+export const intakeRulesOf = (
+  reference: { config: IntakeConfig; categoryByCode: ReadonlyMap<string, Category>; regionCodes: ReadonlySet<string> },
+  catalogue?: DataCatalogue,
+): IntakeRules => ({
+  config: reference.config,
+  categories: reference.categoryByCode,
+  regionCodes: reference.regionCodes,
+  ...(catalogue ? { catalogue } : {}),
+});
+
 /** The same reference data as the catalogue check sees it (the platform builds one from the same files). */
 export const catalogueReference = (rules: Pick<IntakeRules, 'config' | 'categories' | 'regionCodes'>): CatalogueReference => ({
   requestTypes: rules.config.requestTypes,
