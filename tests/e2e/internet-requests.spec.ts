@@ -5,24 +5,11 @@ import type { Page } from '@playwright/test';
 import { startPlatformProcess } from '../harness/platform-process';
 import { startShellProcess } from '../harness/shell-process';
 import { expect, test } from './fixtures';
-import { saveSettingsInDialog } from './settings-dialog';
+import { signedInConsole } from './settings-dialog';
 import { trainingRing } from './training-ring';
 import { intakeForm } from './type-order';
 
 const PASSWORD = 'demo1234';
-
-/** A console set up as its agent would on a new PC: 设置 typed, then signed in to the platform. */
-const signedInConsole = async (page: Page, url: string, agentId: string, platformUrl: string): Promise<void> => {
-  await page.goto(url);
-  await saveSettingsInDialog(page, { centreCode: '320505', agentId, platformUrl });
-  const indicator = page.getByTestId('status-platform');
-  await indicator.click();
-  const panel = page.getByRole('dialog', { name: '平台同步' });
-  await panel.getByLabel('平台登录密码').fill(PASSWORD);
-  await panel.getByRole('button', { name: '登录平台' }).click();
-  await expect(indicator).toContainText('在线', { timeout: 20_000 });
-  await page.keyboard.press('Escape');
-};
 
 /** The citizen on a phone: the H5 page opened from the WeChat menu, typed field by field. */
 const citizenTypes = async (
@@ -52,9 +39,9 @@ test('internet requests: refused incomplete on the citizen page, in the 网络�
   const secondContext = await browser.newContext();
   const citizenContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   try {
-    await signedInConsole(page, shell.current().url, 'A0007', platform.url);
+    await signedInConsole(page, shell.current().url, { agentId: 'A0007', platformUrl: platform.url, password: PASSWORD });
     const second = await secondContext.newPage();
-    await signedInConsole(second, other.url, 'A0008', platform.url);
+    await signedInConsole(second, other.url, { agentId: 'A0008', platformUrl: platform.url, password: PASSWORD });
     const queueOf = (console: Page) => console.getByRole('region', { name: '网络诉求' });
     await expect(queueOf(page)).toContainText('暂无待受理的网络诉求');
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { signInDepartment } from '../harness/department-client';
 import { startPlatformProcess } from '../harness/platform-process';
 import { expect, test } from './fixtures';
-import { saveSettingsInDialog } from './settings-dialog';
+import { signedInConsole } from './settings-dialog';
 import { trainingRing } from './training-ring';
 import { typeNoiseOrder } from './type-order';
 
@@ -19,15 +19,7 @@ test('the platform moves an order through 派单 → 签收 → 延期 → 办�
   const platform = await startPlatformProcess(join(shell.profileDir, 'platform.sqlite'), port);
   try {
     const department = await signInDepartment(platform.url, 'D0001', PASSWORD);
-    await page.goto(shell.current().url);
-    await saveSettingsInDialog(page, { centreCode: '320505', agentId: 'A0007', platformUrl: platform.url });
-    const indicator = page.getByTestId('status-platform');
-    await indicator.click();
-    const syncPanel = page.getByRole('dialog', { name: '平台同步' });
-    await syncPanel.getByLabel('平台登录密码').fill(PASSWORD);
-    await syncPanel.getByRole('button', { name: '登录平台' }).click();
-    await expect(indicator).toContainText('在线', { timeout: 20_000 });
-    await page.keyboard.press('Escape');
+    await signedInConsole(page, shell.current().url, { agentId: 'A0007', platformUrl: platform.url, password: PASSWORD });
 
     // First call: the complaint, dispatched to 城市管理局.
     await trainingRing(page, NUMBER);

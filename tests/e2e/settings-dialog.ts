@@ -16,3 +16,20 @@ export const saveSettingsInDialog = async (
   await expect(page.getByRole('status')).toHaveText('设置已保存');
   await page.keyboard.press('Escape');
 };
+
+/** A console set up as its agent would on a new PC: 设置 typed, then signed in to the platform from the status bar. */
+export const signedInConsole = async (
+  page: Page,
+  url: string,
+  agent: { agentId: string; platformUrl: string; password: string },
+): Promise<void> => {
+  await page.goto(url);
+  await saveSettingsInDialog(page, { centreCode: '320505', agentId: agent.agentId, platformUrl: agent.platformUrl });
+  const indicator = page.getByTestId('status-platform');
+  await indicator.click();
+  const panel = page.getByRole('dialog', { name: '平台同步' });
+  await panel.getByLabel('平台登录密码').fill(agent.password);
+  await panel.getByRole('button', { name: '登录平台' }).click();
+  await expect(indicator).toContainText('在线', { timeout: 20_000 });
+  await page.keyboard.press('Escape');
+};
