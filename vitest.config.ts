@@ -13,6 +13,7 @@ export default defineConfig({
             'tests/unit/native/**/*.test.ts',
             'tests/unit/lint/**/*.test.ts',
             'tests/unit/lab/**/*.test.ts',
+            'tests/unit/platform/**/*.test.ts',
             'tests/unit/packaging/**/*.test.ts',
             'tests/integration/**/*.test.ts',
           ],

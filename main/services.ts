@@ -4,6 +4,7 @@ import { type DbClient, openDbClient } from './db/db-client';
 import type { DatabaseKeySource } from './db/encryption/database-key';
 import { createHistoryService } from './history/history-service';
 import { createInternetService } from './internet/internet-service';
+import { createLeadService, forwardWallboardDelta } from './lead/lead-service';
 import { bundledCatalogue, dataCatalogueSchema } from './workorders/domain/catalogue-schema';
 import type { DataCatalogue } from './workorders/domain/data-catalogue';
 import { createRetentionService } from './retention/retention-service';
@@ -134,6 +135,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     },
     onSignedIn: (password) => lock.rememberPlatformPassword(password),
     onInternetItemsChanged: () => events.emit('internet.changed', {}),
+    onWallboardDelta: forwardWallboardDelta(events, log),
   });
   const headset = createHeadsetService({
     db,
@@ -190,6 +192,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     intake,
     internet: createInternetService({ db, sync, reference: intakeReference, settings, catalogue: () => catalogue, log }),
     kb,
+    lead: createLeadService({ sync, log }),
     lock,
     phone: createPhoneService({ db, settings, secrets, log }),
     sync,

@@ -103,14 +103,23 @@ export const phoneRepo = {
 
   recordAgentState: (
     db: Database,
-    change: { id: string; agentId: string; state: string; reason: string | null; phoneRegistered: boolean; at: string },
+    change: {
+      id: string;
+      agentId: string;
+      state: string;
+      reason: string | null;
+      phoneRegistered: boolean;
+      at: string;
+      extension: string | null;
+    },
   ): void => {
     db.transaction(() => {
+      const { extension: _sent, ...stored } = change;
       statement(
         db,
         `INSERT INTO agent_states (id, agent_id, state, reason, phone_registered, at)
          VALUES (@id, @agentId, @state, @reason, @phoneRegistered, @at)`,
-      ).run({ ...change, phoneRegistered: change.phoneRegistered ? 1 : 0 });
+      ).run({ ...stored, phoneRegistered: change.phoneRegistered ? 1 : 0 });
       enqueueOutbox(db, { stream: 'agent_state', recordId: change.id, op: 'create', payload: { ...change }, at: change.at });
     })();
   },

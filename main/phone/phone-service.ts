@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
 import { uuidv7 } from '../shared/domain/uuid-v7';
+import { EXTENSION_PATTERN } from '../sync/protocol/stream-records';
 import { phonePreferencesFrom } from './domain/phone-preferences';
 
 /** Stored beside the settings rows under its own key: the settings form does not own it. */
@@ -91,7 +92,8 @@ export const createPhoneService = (deps: {
       const current = await settings.current();
       // A state without an agent is useless to the platform's queues and reports, and was once sent.
       if (!current.agentId) throw new DeskFailure('INVALID_INPUT', '请先在“设置”中填写坐席工号');
-      await db.repos.phone.recordAgentState({ id, agentId: current.agentId, ...change });
+      const extension = EXTENSION_PATTERN.test(current.sipExtension) ? current.sipExtension : null;
+      await db.repos.phone.recordAgentState({ id, agentId: current.agentId, ...change, extension });
       log.info('phone.agent-state', { state: change.state, phoneRegistered: change.phoneRegistered });
       return { id };
     },

@@ -10,6 +10,8 @@ export const openLiveChannel = (options: {
   url: string;
   token: () => Promise<string | null>;
   onChanged: (topics: readonly LiveTopic[]) => void;
+  /** A wallboard delta, still unparsed: its reader (the lead service) validates it. */
+  onWallboard?: (delta: unknown) => void;
   onState?: (up: boolean) => void;
 }) => {
   let socket: WebSocket | null = null;
@@ -32,7 +34,9 @@ export const openLiveChannel = (options: {
     ws.on('message', (data) => {
       try {
         const message = liveMessageSchema.safeParse(JSON.parse(data.toString()));
-        if (message.success) options.onChanged(message.data.streams);
+        if (!message.success) return;
+        if (message.data.type === 'changed') options.onChanged(message.data.streams);
+        else options.onWallboard?.(message.data.delta);
       } catch {
         // A frame we do not understand is ignored; polling covers whatever it meant.
       }

@@ -21,6 +21,7 @@ export type SyncService = DeskHandlers['sync'] & {
   nudge(): void;
   /** The signed-in platform's client (null when signed out or unconfigured): for requests that are not sync. */
   platform(): PlatformClient | null;
+  access(): Promise<Pick<PlatformGrant, 'role' | 'team'> | null>;
 };
 export interface SyncServiceOptions {
   readonly db: DbClient;
@@ -34,6 +35,8 @@ export interface SyncServiceOptions {
   readonly onPulled?: (stream: string, callerIds: readonly string[]) => void;
   /** The live channel said the 网络诉求 queue changed. */
   readonly onInternetItemsChanged?: () => void;
+  /** A wallboard delta from the live channel (leads and admins receive them), unparsed. */
+  readonly onWallboardDelta?: (delta: unknown) => void;
   /** The password the platform just accepted, for the lock screen to check offline (never stored as such). */
   readonly onSignedIn?: (password: string) => Promise<void>;
 }
@@ -118,6 +121,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       live = openLiveChannel({
         url: client.liveUrl(),
         token: () => tokenFor(current.platformUrl),
+        ...(options.onWallboardDelta ? { onWallboard: options.onWallboardDelta } : {}),
         onChanged: (topics) => {
           if (topics.some((topic) => topic !== 'internet_items')) engine?.nudge();
           if (topics.includes('internet_items')) options.onInternetItemsChanged?.();
@@ -162,6 +166,12 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     },
     nudge: () => engine?.nudge(),
     platform: () => client,
+    /** The signed-in account's role and team, as the platform said at sign-in; null when not signed in. */
+    access: async (): Promise<Pick<PlatformGrant, 'role' | 'team'> | null> => {
+      const { platformUrl } = await settings.current();
+      const grant = client && platformUrl ? await grantFor(platformUrl) : null;
+      return grant ? { role: grant.role, team: grant.team } : null;
+    },
     status: current,
     signIn: async ({ password }) => {
       const { platformUrl, agentId, centreCode } = await settings.current();
@@ -183,7 +193,13 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         });
         await secrets.set(
           'platformToken',
-          formatGrant({ origin: originOf(platformUrl), platformId: session.platformId, token: session.token }),
+          formatGrant({
+            origin: originOf(platformUrl),
+            platformId: session.platformId,
+            token: session.token,
+            role: session.role,
+            team: session.team,
+          }),
         );
       } catch (error) {
         if (error instanceof PlatformError)

@@ -10,6 +10,7 @@ import { historyContract, ordersChangedSchema } from './history-contract';
 import { intakeContract } from './intake-contract';
 import { internetChangedSchema, internetContract } from './internet-contract';
 import { kbContract, kbImportProgressSchema } from './kb-contract';
+import { leadContract, wallboardDeltaSchema } from './lead-contract';
 import { lockContract } from './lock-contract';
 import type { ContractSpec, DeskApiOf, EventsSpec, HandlersOf, MethodPath } from './define';
 import { phoneContract } from './phone-contract';
@@ -25,6 +26,7 @@ export const contract = {
   intake: intakeContract,
   internet: internetContract,
   kb: kbContract,
+  lead: leadContract,
   lock: lockContract,
   phone: phoneContract,
   settings: settingsContract,
@@ -43,6 +45,8 @@ export const events = {
   'history.ordersChanged': ordersChangedSchema,
   /** The platform said the 网络诉求 queue changed: a new request, an answer, another agent took one. */
   'internet.changed': internetChangedSchema,
+  /** What an event changed on the hall's wallboard (leads and admins only). */
+  'lead.wallboard': wallboardDeltaSchema,
 } as const satisfies EventsSpec;
 
 export type Contract = typeof contract;
@@ -69,6 +73,15 @@ export type { CallSummary, LifecycleStepView, OrderSummary, ScreenPop, WorkOrder
 export { SATISFACTION_CHOICES } from './history-contract';
 export type { SyncStatusView } from './sync-contract';
 export type { InternetItemView, InternetQueueView } from './internet-contract';
+export type {
+  HallAgent,
+  HallBucket,
+  HallSettings,
+  QueueTile,
+  WallboardDelta,
+  WallboardSnapshot,
+  WallboardView,
+} from './lead-contract';
 export type { ScoreCardView, TrainingReportView } from './training-contract';
 export type { KbEntryDetail, KbHit, KbImportProgress, KbImportReport, KbLearnedAlias } from './kb-contract';
 export type { DuplicateCandidate, IntakeDraft, IntakeForm, IntakePreview, PickerItem, ReferenceData } from './intake-contract';

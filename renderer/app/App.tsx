@@ -14,6 +14,7 @@ import {
 } from '../features/phone';
 import { CallerPanel } from '../features/screen-pop';
 import { InternetQueue } from '../features/internet';
+import { LeadTabs, LeadView, useLeadStore } from '../features/lead';
 import {
   type PbxReadiness,
   SettingsDialog,
@@ -37,6 +38,8 @@ const REGISTRATION_FOR: Record<PbxReadiness, RegistrationDisplay> = {
   ready: 'offline',
 };
 
+const WALL_DISPLAY = new URLSearchParams(window.location.search).get('view') === 'wallboard';
+
 export const App = () => {
   const info = useAppStore((state) => state.info);
   const link = useAppStore((state) => state.link);
@@ -48,6 +51,7 @@ export const App = () => {
   const call = usePhoneStore(selectAnyCall);
   // Locked, keys belong to the PIN field: 接听 then comes from the headset's button, as at a desk phone.
   usePhoneShortcuts(locked ? undefined : shortcuts);
+  const hall = useLeadStore((state) => state.tab === 'hall');
 
   if (fatal) {
     return (
@@ -60,6 +64,8 @@ export const App = () => {
   // Nothing of the console stays in the page while locked: no caller, order or answer to read.
   if (locked) return <LockScreen call={call} />;
   const training = info.profileKind === 'training';
+  // 大屏: the hall's wall display is the same page at ?view=wallboard, the wallboard alone, full screen.
+  if (WALL_DISPLAY) return <LeadView fullScreen />;
 
   return (
     <div className="console">
@@ -74,7 +80,10 @@ export const App = () => {
           {t('app.transport.lost')}
         </div>
       ) : null}
-      <div className="workspace">
+      {training ? null : <LeadTabs />}
+      {/* The desk stays mounted under the hall view: a draft being typed is not lost by a look at the hall. */}
+      {hall && !training ? <LeadView /> : null}
+      <div className="workspace" hidden={hall && !training}>
         <div className="workspace__left">
           <CallerPanel onCallBack={(number) => void dialRequested(number)} />
           {training ? null : <InternetQueue />}

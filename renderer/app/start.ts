@@ -11,6 +11,7 @@ import {
   useIntakeStore,
 } from '../features/intake';
 import { internetQueueChanged, useInternetStore } from '../features/internet';
+import { wallboardDeltaReceived, wallboardRequested } from '../features/lead';
 import { callerRegionKnown, importProgressed, kbStarted, orderContextChanged, useKbStore } from '../features/kb';
 import {
   agentCallEnded,
@@ -152,6 +153,13 @@ const connectInternetToIntake = (): void => {
   });
 };
 
+/** The team-lead view follows the sign-in: a lead's snapshot when the platform is reached, deltas after. */
+const connectSyncToLead = (): void => {
+  useSyncStore.subscribe((state, previous) => {
+    if (state.status?.state !== previous.status?.state && state.status?.state === 'online') void wallboardRequested();
+  });
+};
+
 /** The agent state takes its reasons, wrap-up time and refusal code from the phone preferences. */
 const connectPhoneToAgent = (): void => {
   usePhoneStore.subscribe((state, previous) => {
@@ -204,6 +212,7 @@ export const startConsole = async (): Promise<void> => {
   connectRegistrationToAgent();
   connectIntakeToTraining();
   connectInternetToIntake();
+  connectSyncToLead();
   watchConnectPolicy();
   connectIdleLock();
   try {
@@ -225,6 +234,7 @@ export const startConsole = async (): Promise<void> => {
     desk.on('sync.status', syncStatusChanged);
     desk.on('history.ordersChanged', ({ callerIds }) => void callerOrdersChanged(callerIds));
     desk.on('internet.changed', () => void internetQueueChanged());
+    desk.on('lead.wallboard', wallboardDeltaReceived);
     connectHeadsetToPhone(desk);
     const info = await desk.app.info();
     if (!info.ok) {

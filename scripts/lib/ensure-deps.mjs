@@ -53,6 +53,8 @@ const LAB_PACKAGES = [
   'kamailio',
   'kamailio-websocket-modules',
   'kamailio-tls-modules',
+  // evapi: the lab ACD's queue events
+  'kamailio-extra-modules',
   'rtpengine-daemon',
   'rtpengine-utils',
   'baresip-core',
@@ -64,6 +66,7 @@ const LAB_FILES = [
   '/usr/sbin/kamailio',
   '/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so',
   '/usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so',
+  '/usr/lib/x86_64-linux-gnu/kamailio/modules/evapi.so',
   '/usr/bin/rtpengine',
   '/usr/bin/baresip',
   '/usr/bin/sipp',

@@ -9,11 +9,11 @@ export interface PlatformProcess {
 }
 
 /** The reference platform as a separate process (so a test can kill it), on a fixed loopback port. */
-export const startPlatformProcess = (db: string, port: number): Promise<PlatformProcess> =>
+export const startPlatformProcess = (db: string, port: number, extraArgs: readonly string[] = []): Promise<PlatformProcess> =>
   new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(
       process.execPath,
-      ['--import', 'tsx', 'tests/platform/platform-cli.ts', '--db', db, '--port', String(port), '--no-history'],
+      ['--import', 'tsx', 'tests/platform/platform-cli.ts', '--db', db, '--port', String(port), '--no-history', ...extraArgs],
       {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -17,6 +17,9 @@ export const LAB_HOST = '127.0.0.1';
 export const LAB_WS_URL = `ws://${LAB_HOST}:8088`;
 export const LAB_WSS_URL = `wss://${LAB_HOST}:8443`;
 export const LAB_UDP_PORT = 5060;
+/** Kamailio's evapi socket: the ACD's queue events, for the platform's Acd adapter. */
+export const LAB_ACD_EVENTS_PORT = 8448;
+export const LAB_RPC_URL = `http://${LAB_HOST}:8088/RPC`;
 
 /** Test users, as provisioned in conf/kamailio.cfg: 100x are WebRTC agents, 200x plain SIP phones, 110 the police desk. */
 export const labUser = (extension: string) => ({ extension, password: `pw${extension}` });
@@ -29,6 +32,7 @@ const BINARIES = [
   '/usr/bin/sipp',
   '/usr/bin/openssl',
   '/usr/bin/espeak-ng',
+  '/usr/lib/x86_64-linux-gnu/kamailio/modules/evapi.so',
 ];
 
 /**
@@ -124,7 +128,7 @@ const writeTlsFiles = (runDir: string): void => {
 };
 
 /** TCP and UDP ports of the lab on 127.0.0.1 (conf/kamailio.cfg, conf/rtpengine.conf). */
-const LAB_PORTS = { tcp: [8088, 8443], udp: [LAB_UDP_PORT, 2223] };
+const LAB_PORTS = { tcp: [8088, 8443, LAB_ACD_EVENTS_PORT], udp: [LAB_UDP_PORT, 2223] };
 
 const portTaken = (port: number, protocol: 'tcp' | 'udp'): Promise<boolean> =>
   new Promise((resolve) => {
@@ -219,7 +223,7 @@ export const startLab = async (options: { hostLoopback?: boolean } = {}): Promis
 
 /** How many bindings Kamailio's location table holds for an extension (JSON-RPC ul.lookup). */
 export const labBindings = async (extension: string): Promise<number> => {
-  const response = await fetch(`http://${LAB_HOST}:8088/RPC`, {
+  const response = await fetch(LAB_RPC_URL, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ jsonrpc: '2.0', method: 'ul.lookup', params: ['location', `${extension}@${LAB_HOST}`], id: 1 }),

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_CENTRE, DEMO_DEPARTMENT, DEMO_PASSWORD, seedPlatformDemo } from './platform-demo';
 import { startPlatformServer } from './platform-server';
 import { openPlatformStore } from './platform-store';
+import { kamailioAcd } from './acd/kamailio-acd';
+import { LAB_ACD_EVENTS_PORT, LAB_HOST, LAB_RPC_URL } from '../pbx-lab/lab';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -20,14 +22,20 @@ const store = openPlatformStore(file);
 if (fresh && !args.includes('--no-demo')) {
   seedPlatformDemo(store, { history: !args.includes('--no-history') });
   console.log(
-    `demo data: agents A0001–A0040, lead L0001 and department account ${DEMO_DEPARTMENT}, password ${DEMO_PASSWORD}, centre ${DEMO_CENTRE}`,
+    `demo data: agents A0001–A0040 (一组 A0001–A0020, 二组 the rest), leads L0001 and L0002, admin M0001, department account ${DEMO_DEPARTMENT}, password ${DEMO_PASSWORD}, centre ${DEMO_CENTRE}`,
   );
 }
-const server = await startPlatformServer(store, { port: Number(option('port') ?? 5740) });
+// --acd kamailio: the demo centre's queue is the PBX lab's (tests/pbx-lab), its events feed the wallboard.
+const acd =
+  option('acd') === 'kamailio'
+    ? { centre: DEMO_CENTRE, acd: kamailioAcd({ rpcUrl: LAB_RPC_URL, events: { host: LAB_HOST, port: LAB_ACD_EVENTS_PORT } }) }
+    : undefined;
+const server = await startPlatformServer(store, { port: Number(option('port') ?? 5740), ...(acd ? { acd } : {}) });
 console.log(`MINSHENG_PLATFORM_URL ${server.url}`);
 const stop = (): void => {
   void server.close().then(() => {
     store.close();
+    void acd?.acd.close();
     process.exit(0);
   });
 };

@@ -19,10 +19,16 @@ export const DEMO_DEPARTMENT = 'D0001';
  * The platform's demo data, the same the console's own demo shows: agents of one centre, the real
  * government service items and synonyms, the holiday calendars, and the county history as work orders.
  */
+export const DEMO_TEAMS = ['一组', '二组'] as const;
+
 export const seedPlatformDemo = (store: PlatformStore, options: { history: boolean }): { agents: string[] } => {
   const agents = Array.from({ length: 40 }, (_, index) => `A${String(index + 1).padStart(4, '0')}`);
-  for (const agent of agents) store.addAgent(agent, DEMO_PASSWORD, DEMO_CENTRE);
-  store.addAgent('L0001', DEMO_PASSWORD, DEMO_CENTRE, 'lead');
+  // Two teams of twenty, a lead for each, and the centre's admin, who sees both.
+  for (const [index, agent] of agents.entries())
+    store.addAgent(agent, DEMO_PASSWORD, DEMO_CENTRE, 'agent', index < 20 ? DEMO_TEAMS[0] : DEMO_TEAMS[1]);
+  store.addAgent('L0001', DEMO_PASSWORD, DEMO_CENTRE, 'lead', DEMO_TEAMS[0]);
+  store.addAgent('L0002', DEMO_PASSWORD, DEMO_CENTRE, 'lead', DEMO_TEAMS[1]);
+  store.addAgent('M0001', DEMO_PASSWORD, DEMO_CENTRE, 'admin');
   // The departments' side of the demo: one account that signs for, postpones and resolves orders.
   store.addAgent(DEMO_DEPARTMENT, DEMO_PASSWORD, DEMO_CENTRE, 'department');
 

@@ -13,6 +13,11 @@ import {
 import type { PlatformStore, Session } from './platform-store';
 import { departmentRoute, isDepartmentPath } from './department-routes';
 import { internetRoute, isInternetPath } from './internet-routes';
+import type { Acd } from './acd/acd';
+import { type Hall, createHall } from './hall/hall';
+import { deltaFor, isLeadPath, leadRoute } from './hall/lead-routes';
+import type { HallSettings } from '../../preload/contract/lead-contract';
+import { pushPayloadSchemas } from '../../main/sync/protocol/stream-records';
 
 /**
  * Faults a test can switch on: each counts down per affected request. `dropResponseAfterCommit`
@@ -76,10 +81,66 @@ const countDown = (fault: { times: number } | undefined): boolean => {
 };
 
 /** The reference platform: the sync protocol over HTTP on 127.0.0.1, plus the live WebSocket. */
-export const startPlatformServer = async (store: PlatformStore, options: { port?: number } = {}): Promise<PlatformServer> => {
+export const startPlatformServer = async (
+  store: PlatformStore,
+  options: {
+    port?: number;
+    /** The centre's ACD: its queue feeds the centre's wallboard, and it hears which agents are ready. */
+    acd?: { centre: string; acd: Acd };
+    hallSettings?: HallSettings;
+  } = {},
+): Promise<PlatformServer> => {
   const faults: PlatformFaults = {};
   const requests = { push: 0, pull: 0, pushedItems: 0 };
   const live = new Map<WebSocket, Session>();
+
+  const halls = new Map<string, Hall>();
+  const hallOf = (centre: string): Hall => {
+    let hall = halls.get(centre);
+    if (!hall) {
+      hall = createHall({
+        ...(options.hallSettings ? { settings: options.hallSettings } : {}),
+        onDelta: (delta) => {
+          for (const [socket, session] of live) {
+            if (session.centreCode !== centre) continue;
+            const visible = deltaFor(session, delta);
+            if (visible) socket.send(JSON.stringify({ type: 'wallboard', delta: visible }));
+          }
+        },
+      });
+      halls.set(centre, hall);
+    }
+    return hall;
+  };
+  const acd = options.acd;
+  const stopAcdFeed = acd?.acd.onQueueEvent((event) => hallOf(acd.centre).queueEvent(event));
+  const feedWatch = acd ? setInterval(() => hallOf(acd.centre).feed(acd.acd.connected()), 500) : null;
+  const hallTick = setInterval(() => halls.forEach((hall) => hall.tick()), 60_000);
+  hallTick.unref();
+  /** Who the ACD may offer calls to, as the agents' own consoles last said; turns grow per ready. */
+  const offered = new Map<string, boolean>();
+  let turn = 0;
+  const agentStateApplied = (session: Session, payload: unknown): void => {
+    const parsed = pushPayloadSchemas.agent_state.safeParse(payload);
+    if (!parsed.success) return;
+    const change = parsed.data;
+    hallOf(session.centreCode).agentState(session.agentId, {
+      state: change.state,
+      reason: change.reason,
+      phoneRegistered: change.phoneRegistered,
+      at: Date.parse(change.at),
+      extension: change.extension ?? null,
+      team: session.team,
+    });
+    if (!acd || acd.centre !== session.centreCode || !change.extension) return;
+    const available = change.state === 'ready' && change.phoneRegistered;
+    if (offered.get(change.extension) === available) return;
+    offered.set(change.extension, available);
+    turn += 1;
+    void acd.acd
+      .setAvailability(change.extension, available ? { available: true, turn } : { available: false })
+      .catch(() => offered.delete(change.extension!));
+  };
 
   const announce = (centre: string | '*', streams: readonly LiveTopic[]): void => {
     if (streams.length === 0) return;
@@ -136,6 +197,15 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
         return send(response, reply.status, reply.body);
       }
       const session = authenticate(request);
+      if (isLeadPath(url.pathname)) {
+        const reply = leadRoute(hallOf, {
+          method: request.method ?? 'GET',
+          pathname: url.pathname,
+          session,
+          platformId: store.platformId,
+        });
+        return send(response, reply.status, reply.body);
+      }
       if (!session) return send(response, 401, { error: 'not signed in', code: 'UNAUTHORIZED' });
       // A department's token works orders on the platform, never as a console.
       if (session.role === 'department') return send(response, 403, { error: 'not a console account', code: 'FORBIDDEN' });
@@ -157,6 +227,12 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
         requests.pushedItems += parsed.data.items.length;
         const outcome = store.push(parsed.data.items, session);
         announce(session.centreCode, outcome.changedStreams);
+        parsed.data.items.forEach((item, index) => {
+          if (outcome.results[index]?.status !== 'applied') return;
+          if (item.stream === 'agent_state') agentStateApplied(session, item.payload);
+          if (item.stream === 'work_order' && item.op === 'create' && item.payload.handlingMode === 'direct')
+            hallOf(session.centreCode).orderClosedDirectly(session.agentId, Date.parse(String(item.payload.createdAt)));
+        });
         if ((faults.dropResponseAfterCommit ?? 0) > 0) {
           faults.dropResponseAfterCommit = (faults.dropResponseAfterCommit ?? 0) - 1;
           request.socket.destroy();
@@ -228,6 +304,9 @@ export const startPlatformServer = async (store: PlatformStore, options: { port?
     announce,
     close: () =>
       new Promise<void>((resolve) => {
+        stopAcdFeed?.();
+        if (feedWatch) clearInterval(feedWatch);
+        clearInterval(hallTick);
         for (const socket of sockets.clients) socket.terminate();
         sockets.close();
         server.close(() => resolve());

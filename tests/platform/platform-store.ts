@@ -14,7 +14,7 @@ import type { DataCatalogue } from '../../main/workorders/domain/data-catalogue'
 const SCHEMA = `
   PRAGMA journal_mode = WAL;
   PRAGMA synchronous = FULL;
-  CREATE TABLE IF NOT EXISTS agents (agent_id TEXT PRIMARY KEY, centre_code TEXT NOT NULL, role TEXT NOT NULL, salt BLOB NOT NULL, hash BLOB NOT NULL) STRICT;
+  CREATE TABLE IF NOT EXISTS agents (agent_id TEXT PRIMARY KEY, centre_code TEXT NOT NULL, role TEXT NOT NULL, salt BLOB NOT NULL, hash BLOB NOT NULL, team TEXT) STRICT;
   CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, agent_id TEXT NOT NULL, centre_code TEXT NOT NULL, role TEXT NOT NULL, expires_at TEXT NOT NULL) STRICT;
   CREATE TABLE IF NOT EXISTS applied_items (item_id TEXT PRIMARY KEY, payload_hash TEXT NOT NULL, stream TEXT NOT NULL, record_id TEXT NOT NULL, centre_code TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
   CREATE TABLE IF NOT EXISTS records (stream TEXT NOT NULL, id TEXT NOT NULL, centre_code TEXT NOT NULL, data_json TEXT NOT NULL, PRIMARY KEY (stream, id)) STRICT;
@@ -51,8 +51,15 @@ export interface Session {
   readonly agentId: string;
   readonly centreCode: string;
   /** A department's account works orders on the platform (tests/platform/department-routes.ts), never in a console. */
-  readonly role: 'agent' | 'lead' | 'department';
+  readonly role: AccountRole;
+  /** The agent's team (班组): a lead sees the agents of their own team; an admin sees every team. */
+  readonly team: string | null;
 }
+
+/** 接听员, 班长, 管理员 — and the departments' accounts. */
+export type AccountRole = 'agent' | 'lead' | 'admin' | 'department';
+const accountRole = (stored: string): AccountRole =>
+  stored === 'lead' || stored === 'admin' || stored === 'department' ? stored : 'agent';
 
 export interface SignedIn extends Session {
   readonly token: string;
@@ -67,7 +74,7 @@ export interface PlatformStore {
   readonly internet: InternetDesk;
   /** Made once per platform database: what every answer is signed with. */
   readonly platformId: string;
-  addAgent(agentId: string, password: string, centreCode: string, role?: 'agent' | 'lead' | 'department'): void;
+  addAgent(agentId: string, password: string, centreCode: string, role?: AccountRole, team?: string | null): void;
   /** A department's sign-in: a token for the department routes only. */
   departmentSignIn(accountId: string, password: string): { token: string; centreCode: string } | null;
   /** The orders of a centre, newest first, as a department's inbox lists them. */
@@ -106,6 +113,9 @@ export interface PlatformStore {
 export const openPlatformStore = (file: string): PlatformStore => {
   const db: Database = new BetterSqlite3(file);
   db.exec(SCHEMA);
+  // A platform file from before teams existed keeps its accounts.
+  if (!(db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').pluck().get('agents', 'team') as number | undefined))
+    db.exec('ALTER TABLE agents ADD COLUMN team TEXT');
   db.prepare('INSERT OR IGNORE INTO platform_meta (key, value) VALUES (?, ?)').run(
     'platform_id',
     randomBytes(12).toString('base64url'),
@@ -289,20 +299,27 @@ export const openPlatformStore = (file: string): PlatformStore => {
     internet,
     platformId,
 
-    addAgent: (agentId: string, password: string, centreCode: string, role: 'agent' | 'lead' | 'department' = 'agent'): void => {
+    addAgent: (
+      agentId: string,
+      password: string,
+      centreCode: string,
+      role: AccountRole = 'agent',
+      team: string | null = null,
+    ): void => {
       const salt = randomBytes(16);
-      db.prepare('INSERT OR REPLACE INTO agents (agent_id, centre_code, role, salt, hash) VALUES (?, ?, ?, ?, ?)').run(
+      db.prepare('INSERT OR REPLACE INTO agents (agent_id, centre_code, role, salt, hash, team) VALUES (?, ?, ?, ?, ?, ?)').run(
         agentId,
         centreCode,
         role,
         salt,
         scryptSync(password, salt, 32),
+        team,
       );
     },
 
     signIn: (agentId: string, password: string, centreCode: string, consoleId: string): SignedIn | 'stations-full' | null => {
-      const agent = db.prepare('SELECT centre_code, role, salt, hash FROM agents WHERE agent_id = ?').get(agentId) as
-        { centre_code: string; role: string; salt: Buffer; hash: Buffer } | undefined;
+      const agent = db.prepare('SELECT centre_code, role, salt, hash, team FROM agents WHERE agent_id = ?').get(agentId) as
+        { centre_code: string; role: string; salt: Buffer; hash: Buffer; team: string | null } | undefined;
       if (!agent || agent.centre_code !== centreCode || !timingSafeEqual(scryptSync(password, agent.salt, 32), agent.hash))
         return null;
       if (agent.role === 'department') return null;
@@ -322,7 +339,8 @@ export const openPlatformStore = (file: string): PlatformStore => {
         expiresAt,
         agentId,
         centreCode: agent.centre_code,
-        role: agent.role === 'lead' ? 'lead' : 'agent',
+        role: accountRole(agent.role) as Exclude<AccountRole, 'department'>,
+        team: agent.team,
         platformId,
         station,
       };
@@ -387,11 +405,14 @@ export const openPlatformStore = (file: string): PlatformStore => {
         string | undefined) ?? null,
 
     session: (token: string): Session | null => {
-      const row = db.prepare('SELECT agent_id, centre_code, role, expires_at FROM tokens WHERE token = ?').get(token) as
-        { agent_id: string; centre_code: string; role: string; expires_at: string } | undefined;
+      const row = db
+        .prepare(
+          'SELECT tokens.agent_id, tokens.centre_code, tokens.role, tokens.expires_at, agents.team FROM tokens LEFT JOIN agents USING (agent_id) WHERE token = ?',
+        )
+        .get(token) as
+        { agent_id: string; centre_code: string; role: string; expires_at: string; team: string | null } | undefined;
       if (!row || row.expires_at < new Date().toISOString()) return null;
-      const role = row.role === 'lead' || row.role === 'department' ? row.role : 'agent';
-      return { agentId: row.agent_id, centreCode: row.centre_code, role };
+      return { agentId: row.agent_id, centreCode: row.centre_code, role: accountRole(row.role), team: row.team };
     },
 
     /**

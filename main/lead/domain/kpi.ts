@@ -7,12 +7,18 @@
  * because a later window was asked for, and each call is counted exactly once across windows.
  * An order belongs to the window it was resolved (办结) in.
  */
-export interface KpiSettings {
-  /** 30 秒人工接通率's threshold: 30 s in Jiangsu, 15 s in some centres. */
-  readonly answerWithinSeconds: number;
-  /** Callers who hang up before this are short abandons: counted in neither numerator nor denominator. */
-  readonly shortAbandonSeconds: number;
-}
+import {
+  EMPTY_TALLY,
+  type QueueTally,
+  type TallySettings,
+  addTally,
+  answerRateOf,
+  answeredWithinRateOf,
+  averageWaitSecondsOf,
+  callTally,
+} from './queue-tally';
+
+export type KpiSettings = TallySettings;
 
 export const DEFAULT_KPI_SETTINGS: KpiSettings = { answerWithinSeconds: 30, shortAbandonSeconds: 5 };
 
@@ -48,42 +54,40 @@ const ratio = (numerator: number, denominator: number): number | null => (denomi
 const mean = (values: readonly number[]): number | null =>
   values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 
-const isShortAbandon = (call: QueuedCall, settings: KpiSettings): boolean =>
-  call.answeredAt === null &&
-  call.abandonedAt !== null &&
-  seconds(call.offeredAt, call.abandonedAt) < settings.shortAbandonSeconds;
-
-/** The calls a rate is taken over: offered in the window, short abandons left out. */
-const countedCalls = (calls: readonly QueuedCall[], window: Window, settings: KpiSettings): QueuedCall[] =>
-  calls.filter((call) => inWindow(call.offeredAt, window) && !isShortAbandon(call, settings));
+/** The tally of the calls offered in the window. */
+export const tallyOf = (calls: readonly QueuedCall[], window: Window, settings = DEFAULT_KPI_SETTINGS): QueueTally =>
+  calls
+    .filter((call) => inWindow(call.offeredAt, window))
+    .reduce(
+      (tally, call) =>
+        addTally(
+          tally,
+          callTally(
+            {
+              offeredAt: at(call.offeredAt),
+              answeredAt: call.answeredAt === null ? null : at(call.answeredAt),
+              abandonedAt: call.abandonedAt === null ? null : at(call.abandonedAt),
+            },
+            settings,
+          ),
+        ),
+      EMPTY_TALLY,
+    );
 
 /** 接通率: answered ÷ offered (short abandons excluded). null for an empty window: no rate, not 0 %. */
-export const answerRate = (calls: readonly QueuedCall[], window: Window, settings = DEFAULT_KPI_SETTINGS): number | null => {
-  const counted = countedCalls(calls, window, settings);
-  return ratio(counted.filter((call) => call.answeredAt !== null).length, counted.length);
-};
+export const answerRate = (calls: readonly QueuedCall[], window: Window, settings = DEFAULT_KPI_SETTINGS): number | null =>
+  answerRateOf(tallyOf(calls, window, settings));
 
 /** 30 秒人工接通率: answered by an agent within the threshold ÷ offered (short abandons excluded). */
 export const answeredWithinRate = (
   calls: readonly QueuedCall[],
   window: Window,
   settings = DEFAULT_KPI_SETTINGS,
-): number | null => {
-  const counted = countedCalls(calls, window, settings);
-  return ratio(
-    counted.filter((call) => call.answeredAt !== null && seconds(call.offeredAt, call.answeredAt) <= settings.answerWithinSeconds)
-      .length,
-    counted.length,
-  );
-};
+): number | null => answeredWithinRateOf(tallyOf(calls, window, settings));
 
 /** 平均等待时长 (seconds): queue entry to answer, over the answered calls offered in the window. */
 export const averageWaitSeconds = (calls: readonly QueuedCall[], window: Window): number | null =>
-  mean(
-    calls
-      .filter((call) => inWindow(call.offeredAt, window) && call.answeredAt !== null)
-      .map((call) => seconds(call.offeredAt, call.answeredAt!)),
-  );
+  averageWaitSecondsOf(tallyOf(calls, window));
 
 /** 平均处理时长 (seconds): talk plus wrap-up, over the calls answered in the window that have ended. */
 export const averageHandlingSeconds = (calls: readonly AnsweredCitizenCall[], window: Window): number | null =>

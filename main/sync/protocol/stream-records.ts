@@ -117,6 +117,9 @@ export const callRecordPayloadSchema = z.object({
   privacyRequested: z.boolean(),
 });
 
+/** A SIP extension's user part as the platform accepts it. */
+export const EXTENSION_PATTERN = /^[0-9A-Za-z_.+-]{1,32}$/;
+
 export const agentStateRecordSchema = z.object({
   id,
   agentId: z.string().max(32),
@@ -124,6 +127,8 @@ export const agentStateRecordSchema = z.object({
   reason: z.string().max(40).nullable(),
   phoneRegistered: z.boolean(),
   at: time,
+  /** The softphone's extension: how the platform tells the centre's ACD whom to offer calls. */
+  extension: z.string().regex(EXTENSION_PATTERN).nullable().optional(),
 });
 
 export const kbUsageRecordSchema = z.object({

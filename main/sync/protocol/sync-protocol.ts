@@ -42,7 +42,9 @@ export const signInResponseSchema = z.object({
   token: z.string().min(16).max(200),
   agentId: z.string(),
   centreCode: z.string(),
-  role: z.enum(['agent', 'lead']),
+  /** 接听员, 班长 (the team-lead view), 管理员 (every team). */
+  role: z.enum(['agent', 'lead', 'admin']),
+  team: z.string().max(40).nullable().default(null),
   expiresAt: z.string(),
   platformId: platformIdSchema,
   /** This console's station number in work-order numbers, unique within the centre. */
@@ -94,7 +96,11 @@ export type PullResponse = z.output<typeof pullResponseSchema>;
 /** Besides the pulled streams, `internet_items`: the 网络诉求 queue changed (fetched, not pulled). */
 export const LIVE_TOPICS = [...PULL_STREAMS, 'internet_items'] as const;
 export type LiveTopic = (typeof LIVE_TOPICS)[number];
-export const liveMessageSchema = z.object({ type: z.literal('changed'), streams: z.array(z.enum(LIVE_TOPICS)) });
+export const liveMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('changed'), streams: z.array(z.enum(LIVE_TOPICS)) }),
+  // To leads and admins only: what an event changed on the hall's wallboard (preload/contract/lead-contract.ts).
+  z.object({ type: z.literal('wallboard'), delta: z.unknown() }),
+]);
 
 export const errorResponseSchema = z.object({ error: z.string(), code: z.string() });
 

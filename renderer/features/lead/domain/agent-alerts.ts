@@ -1,0 +1,23 @@
+import type { HallAgent } from '../../../../preload/contract';
+
+export interface AlertThresholds {
+  /** A call longer than this many minutes: the lead may want to listen in. */
+  readonly longCallMinutes: number;
+  /** 示忙 longer than this. */
+  readonly longNotReadyMinutes: number;
+}
+
+export const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = { longCallMinutes: 20, longNotReadyMinutes: 30 };
+
+export type AgentAlert = 'long-call' | 'long-not-ready' | 'unregistered';
+
+/** What about this agent needs the lead now. */
+export const agentAlerts = (agent: HallAgent, now: number, thresholds = DEFAULT_ALERT_THRESHOLDS): AgentAlert[] => {
+  const alerts: AgentAlert[] = [];
+  if (agent.state === 'on-call' && agent.callSince !== null && now - agent.callSince > thresholds.longCallMinutes * 60_000)
+    alerts.push('long-call');
+  if (agent.state === 'not-ready' && now - agent.since > thresholds.longNotReadyMinutes * 60_000) alerts.push('long-not-ready');
+  // Signed in but the phone is not registered: the queue cannot reach this agent, whatever the state says.
+  if (agent.state !== 'signed-out' && !agent.phoneRegistered) alerts.push('unregistered');
+  return alerts;
+};

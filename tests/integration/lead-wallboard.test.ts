@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startTestPlatform } from '../harness/sync-fixtures';
+import { useTempDirs } from '../harness/temp-dir';
+
+const tempDir = useTempDirs();
+
+const signIn = async (url: string, agentId: string) => {
+  const response = await fetch(`${url}/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ agentId, password: 'demo1234', centreCode: '320505', consoleId: randomUUID() }),
+  });
+  return (await response.json()) as { token: string; role: string; team: string | null };
+};
+const wallboard = (url: string, token: string) =>
+  fetch(`${url}/v1/lead/wallboard`, { headers: { authorization: `Bearer ${token}` } });
+
+describe('the team-lead routes of the reference platform', () => {
+  it('gives roles and teams at sign-in, refuses the wallboard to an agent, and sends a lead only its team’s deltas', async () => {
+    const platform = await startTestPlatform(tempDir());
+    try {
+      const agent = await signIn(platform.url, 'A0001');
+      const otherTeam = await signIn(platform.url, 'A0021');
+      const lead = await signIn(platform.url, 'L0001');
+      const admin = await signIn(platform.url, 'M0001');
+      expect([agent.role, agent.team, lead.role, lead.team, admin.role, admin.team]).toEqual([
+        'agent',
+        '一组',
+        'lead',
+        '一组',
+        'admin',
+        null,
+      ]);
+
+      // An agent's token, a forged one and none at all: refused by the platform, not just hidden by the console.
+      const refused = await wallboard(platform.url, agent.token);
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { code: string }).code).toBe('FORBIDDEN');
+      expect((await wallboard(platform.url, 'forged-token-forged-token')).status).toBe(401);
+      expect((await fetch(`${platform.url}/v1/lead/wallboard`)).status).toBe(401);
+
+      const live = new WebSocket(`${platform.url.replace('http', 'ws')}/v1/live`, {
+        headers: { authorization: `Bearer ${lead.token}` },
+      });
+      const agentLive = new WebSocket(`${platform.url.replace('http', 'ws')}/v1/live`, {
+        headers: { authorization: `Bearer ${agent.token}` },
+      });
+      const frames: { type: string; delta?: { agents?: { agentId: string; state: string }[] } }[] = [];
+      const agentFrames: { type: string }[] = [];
+      live.on('message', (data) => frames.push(JSON.parse(data.toString()) as (typeof frames)[number]));
+      agentLive.on('message', (data) => agentFrames.push(JSON.parse(data.toString()) as { type: string }));
+      await Promise.all([live, agentLive].map((socket) => new Promise((resolve) => socket.once('open', resolve))));
+
+      // An agent_state item as a console pushes it (payload id = record id).
+      const push = (token: string, agentId: string, state: string, extension: string) =>
+        fetch(`${platform.url}/v1/push`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            items: [
+              (() => {
+                const id = randomUUID();
+                return {
+                  itemId: randomUUID(),
+                  stream: 'agent_state',
+                  recordId: id,
+                  op: 'create',
+                  payload: { id, agentId, state, reason: null, phoneRegistered: true, at: new Date().toISOString(), extension },
+                  createdAt: new Date().toISOString(),
+                };
+              })(),
+            ],
+          }),
+        });
+      expect((await push(agent.token, 'A0001', 'ready', '1001')).status).toBe(200);
+      expect((await push(otherTeam.token, 'A0021', 'not-ready', '1021')).status).toBe(200);
+      await expect.poll(() => frames.filter((frame) => frame.type === 'wallboard').length).toBe(2);
+      const rows = frames.flatMap((frame) => frame.delta?.agents ?? []);
+      // The lead of 一组 sees A0001 change, and nothing of 二组's agent.
+      expect(rows).toEqual([expect.objectContaining({ agentId: 'A0001', state: 'ready' })]);
+      expect(agentFrames.filter((frame) => frame.type === 'wallboard')).toEqual([]);
+
+      const snapshot = (await (await wallboard(platform.url, lead.token)).json()) as {
+        agents: { agentId: string }[];
+        queue: { agentsByState: Record<string, number> };
+      };
+      expect(snapshot.agents.map((row) => row.agentId)).toEqual(['A0001']);
+      // The queue is the centre's: both agents count in the states.
+      expect(snapshot.queue.agentsByState).toMatchObject({ ready: 1, 'not-ready': 1 });
+      const adminView = (await (await wallboard(platform.url, admin.token)).json()) as { agents: { agentId: string }[] };
+      expect(adminView.agents.map((row) => row.agentId).sort()).toEqual(['A0001', 'A0021']);
+      live.close();
+      agentLive.close();
+    } finally {
+      await platform.close();
+    }
+  });
+});

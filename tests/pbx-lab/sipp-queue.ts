@@ -1,0 +1,183 @@
+/**
+ * Citizens calling the hotline 12345 through the carrier trunk, as SIPp places them: each waits up
+ * to its patience for an agent, talks, hangs up — or hangs up while still queued (CANCEL). SIPp
+ * writes what it saw to its own log (`<log>` lines with its own clock), so a test computes the
+ * queue's figures from SIPp's side, independently of the PBX and the platform.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LAB_HOST, LAB_UDP_PORT } from './lab';
+
+export interface QueueCallerPlan {
+  readonly name: string;
+  readonly calls: number;
+  /** New calls per second. */
+  readonly ratePerSecond: number;
+  /** How long a caller waits for an agent before hanging up. */
+  readonly patienceMs: number;
+  readonly talkMs: number;
+  /** Calling numbers are `prefix` followed by SIPp's call number. */
+  readonly numberPrefix: string;
+  readonly localPort: number;
+}
+
+const FROM = (prefix: string) => `From: "Citizen" <sip:${prefix}[call_number]@trunk.invalid>;tag=[pid]Q[call_number]`;
+// The clock is read and logged in one action list: a <nop> between a <send> and its <recv> would
+// make SIPp treat the answer arriving meanwhile as unexpected.
+const logNow = (kind: string) =>
+  `  <nop><action><gettimeofday assign_to="${kind}_s,${kind}_us"/>` +
+  `<log message="${kind} [call_id] [$${kind}_s].[$${kind}_us]"/></action></nop>`;
+
+const scenario = (plan: QueueCallerPlan) => `<?xml version="1.0" encoding="ISO-8859-1" ?>
+<!DOCTYPE scenario SYSTEM "sipp.dtd">
+<scenario name="${plan.name}">
+${logNow('entered')}
+  <send retrans="500"><![CDATA[
+INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+${FROM(plan.numberPrefix)}
+To: <sip:[service]@[remote_ip]:[remote_port]>
+Call-ID: [call_id]
+CSeq: 1 INVITE
+Contact: <sip:sipp@[local_ip]:[local_port]>
+Max-Forwards: 70
+Content-Type: application/sdp
+Content-Length: [len]
+
+v=0
+o=sipp 1 1 IN IP4 [media_ip]
+s=-
+c=IN IP4 [media_ip]
+t=0 0
+m=audio [media_port] RTP/AVP 0
+a=rtpmap:0 PCMU/8000
+]]></send>
+  <recv response="100" optional="true"/>
+  <recv response="180"/>
+  <recv response="200" rrs="true" timeout="${plan.patienceMs}" ontimeout="abandon"/>
+${logNow('answered')}
+  <send><![CDATA[
+ACK [next_url] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+${FROM(plan.numberPrefix)}
+[last_To:]
+[routes]
+Call-ID: [call_id]
+CSeq: 1 ACK
+Max-Forwards: 70
+Content-Length: 0
+]]></send>
+  <pause milliseconds="${plan.talkMs}"/>
+  <send retrans="500"><![CDATA[
+BYE [next_url] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+${FROM(plan.numberPrefix)}
+[last_To:]
+[routes]
+Call-ID: [call_id]
+CSeq: 2 BYE
+Max-Forwards: 70
+Content-Length: 0
+]]></send>
+  <recv response="200" timeout="8000" next="done"/>
+  <label id="abandon"/>
+${logNow('abandoned')}
+  <send><![CDATA[
+CANCEL sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+[last_Via:]
+${FROM(plan.numberPrefix)}
+To: <sip:[service]@[remote_ip]:[remote_port]>
+Call-ID: [call_id]
+CSeq: 1 CANCEL
+Max-Forwards: 70
+Content-Length: 0
+]]></send>
+  <recv response="487" timeout="8000"/>
+  <send><![CDATA[
+ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+[last_Via:]
+${FROM(plan.numberPrefix)}
+[last_To:]
+Call-ID: [call_id]
+CSeq: 1 ACK
+Max-Forwards: 70
+Content-Length: 0
+]]></send>
+  <label id="done"/>
+</scenario>
+`;
+
+export interface SippCallRecord {
+  readonly callId: string;
+  readonly enteredAt: number;
+  readonly answeredAt: number | null;
+  readonly abandonedAt: number | null;
+}
+
+/** What SIPp logged for each call: when it called, and when it was answered or gave up (ms). */
+const readSippLog = (file: string): SippCallRecord[] => {
+  const calls = new Map<string, { callId: string; enteredAt: number; answeredAt: number | null; abandonedAt: number | null }>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    // SIPp prints its variables as doubles: "1796632964.000000.754372.000000" is 1796632964 s 754372 µs.
+    const match = /^(entered|answered|abandoned) (\S+) (\d+)\.0+\.(\d+)\.0+$/.exec(line.trim());
+    if (!match) continue;
+    const [, kind, callId, seconds, micros] = match as unknown as [string, string, string, string, string];
+    const at = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+    const call = calls.get(callId) ?? { callId, enteredAt: at, answeredAt: null, abandonedAt: null };
+    if (kind === 'answered') call.answeredAt = at;
+    if (kind === 'abandoned') call.abandonedAt = at;
+    calls.set(callId, call);
+  }
+  return [...calls.values()];
+};
+
+/** Runs the plan to its end; resolves with SIPp's exit code, its output and its per-call log. */
+export const runQueueCallers = (
+  plan: QueueCallerPlan,
+  runDir: string,
+): Promise<{ code: number; output: string; calls: SippCallRecord[] }> => {
+  const file = join(runDir, `${plan.name}.xml`);
+  writeFileSync(file, scenario(plan));
+  return new Promise((resolve) => {
+    const child = spawn(
+      'sipp',
+      [
+        '-sf',
+        file,
+        '-s',
+        '12345',
+        '-i',
+        LAB_HOST,
+        '-p',
+        String(plan.localPort),
+        '-mp',
+        String(plan.localPort + 1000),
+        '-m',
+        String(plan.calls),
+        '-r',
+        String(plan.ratePerSecond),
+        '-l',
+        String(plan.calls),
+        // the CANCEL's 200 may come before or after the 487: neither order aborts the call
+        '-default_behaviors',
+        '-abortunexp',
+        '-trace_logs',
+        '-trace_err',
+        '-timeout',
+        `${Math.ceil((plan.calls / plan.ratePerSecond) * 1000 + plan.patienceMs + plan.talkMs + 30_000)}ms`,
+        '-timeout_error',
+        '-nostdin',
+        `${LAB_HOST}:${LAB_UDP_PORT}`,
+      ],
+      { cwd: runDir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => {
+      const log = readdirSync(runDir).find((name) => name.startsWith(`${plan.name}_`) && name.endsWith('_logs.log'));
+      resolve({ code: code ?? 1, output: output.slice(-4000), calls: log ? readSippLog(join(runDir, log)) : [] });
+    });
+  });
+};
