@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAB_HOST, LAB_UDP_PORT } from './lab';
+import { trunkInvite } from './sipp';
 
 export interface QueueCallerPlan {
   readonly name: string;
@@ -33,26 +34,7 @@ const scenario = (plan: QueueCallerPlan) => `<?xml version="1.0" encoding="ISO-8
 <!DOCTYPE scenario SYSTEM "sipp.dtd">
 <scenario name="${plan.name}">
 ${logNow('entered')}
-  <send retrans="500"><![CDATA[
-INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-${FROM(plan.numberPrefix)}
-To: <sip:[service]@[remote_ip]:[remote_port]>
-Call-ID: [call_id]
-CSeq: 1 INVITE
-Contact: <sip:sipp@[local_ip]:[local_port]>
-Max-Forwards: 70
-Content-Type: application/sdp
-Content-Length: [len]
-
-v=0
-o=sipp 1 1 IN IP4 [media_ip]
-s=-
-c=IN IP4 [media_ip]
-t=0 0
-m=audio [media_port] RTP/AVP 0
-a=rtpmap:0 PCMU/8000
-]]></send>
+${trunkInvite([FROM(plan.numberPrefix)], false)}
   <recv response="100" optional="true"/>
   <recv response="180"/>
   <recv response="200" rrs="true" timeout="${plan.patienceMs}" ontimeout="abandon"/>

@@ -52,7 +52,7 @@ const headerNames = (compact: boolean) =>
     : { via: 'Via', to: 'To', callId: 'Call-ID', contact: 'Contact', type: 'Content-Type', length: 'Content-Length' };
 
 /** The carrier's INVITE (with an SDP offer SIPp never sends media for), as a scenario's first step. */
-const trunkInvite = (identity: readonly string[], compact: boolean): string => {
+export const trunkInvite = (identity: readonly string[], compact: boolean): string => {
   const h = headerNames(compact);
   return `  <send retrans="500"><![CDATA[
 INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
