@@ -2,6 +2,7 @@ import { databaseFile } from './profile/database-file';
 import type { AppInfo, DeskHandlers } from '../preload/contract';
 import { type DbClient, openDbClient } from './db/db-client';
 import type { DatabaseKeySource } from './db/encryption/database-key';
+import { createHelpService } from './help/help-service';
 import { createHistoryService } from './history/history-service';
 import { createInternetService } from './internet/internet-service';
 import { createLeadService, forwardWallboardDelta } from './lead/lead-service';
@@ -136,7 +137,11 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     onSignedIn: (password) => lock.rememberPlatformPassword(password),
     onInternetItemsChanged: () => events.emit('internet.changed', {}),
     onWallboardDelta: forwardWallboardDelta(events, log),
+    onHelpAnswer: (request) => help.answerReceived(request),
+    onLiveUp: () =>
+      void help.refresh().catch((error: unknown) => log.warn('help.refresh-failed', { error: String(error).slice(0, 120) })),
   });
+  const help = createHelpService({ db, settings, sync, events, log });
   const headset = createHeadsetService({
     db,
     events,
@@ -188,11 +193,12 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     app: { info: () => info },
     diagnostics: createDiagnosticsService({ db, settings, sync, info: () => info, log }),
     headset,
+    help: help.handlers,
     history,
     intake,
     internet: createInternetService({ db, sync, reference: intakeReference, settings, catalogue: () => catalogue, log }),
     kb,
-    lead: createLeadService({ sync, log }),
+    lead: createLeadService({ sync, db, settings, log }),
     lock,
     phone: createPhoneService({ db, settings, secrets, log }),
     sync,

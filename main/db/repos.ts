@@ -2,6 +2,8 @@ import { screenPopRepo } from '../history/screen-pop-repo';
 import { workOrderHistoryRepo } from '../history/work-order-history-repo';
 import { appendAudit, verifyAuditLog } from '../audit/audit-repo';
 import { diagnosticsRepo } from '../diagnostics/diagnostics-repo';
+import { helpRepo } from '../help/help-repo';
+import { agentFiguresRepo } from '../lead/agent-figures-repo';
 import { kbLearningRepo } from '../kb/kb-learning-repo';
 import { kbRepo } from '../kb/kb-repo';
 import { phoneRepo } from '../phone/phone-repo';
@@ -35,6 +37,8 @@ export const repos = {
   outbox: outboxRepo,
   pull: pullApplyRepo,
   phone: phoneRepo,
+  help: helpRepo,
+  agentFigures: agentFiguresRepo,
   training: trainingRepo,
   retention: retentionRepo,
   sealing: sealingRepo,
@@ -56,4 +60,6 @@ export const interactiveReads: OpsOf<Repos> = {
   intake: ['recentCategories', 'duplicates'],
   // Every service reads the settings first; behind a pull page or a record write they delayed the panel.
   settings: ['readAll'],
+  // The agent's own figures are refreshed while calls are being written: never behind those writes.
+  agentFigures: ['rows'],
 };

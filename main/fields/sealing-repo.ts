@@ -14,6 +14,7 @@ export const SEALED_COLUMNS = {
   calls: ['remote_number'],
   intake_drafts: ['form_json'],
   outbox: ['payload_json'],
+  help_requests: ['note'],
 } as const;
 
 type SealedTable = keyof typeof SEALED_COLUMNS;

@@ -12,6 +12,8 @@ export type CallRow = Omit<CallInsert, 'callerId' | 'queue' | 'workOrderId'> & {
   readonly privacyRequested: boolean;
   readonly purpose: CallPurpose;
   readonly trainingScenarioId: string | null;
+  /** The MOS at the call's last change into or out of poor quality (null: never reported). */
+  readonly mos: number | null;
 };
 
 /** Training calls stay on this PC: the platform's figures and a citizen's history are real calls only. */
@@ -30,6 +32,7 @@ interface StoredCall {
   readonly transfer_target: string | null;
   readonly privacy_requested: number;
   readonly purpose: CallPurpose;
+  readonly mos: number | null;
 }
 
 const toView = (row: StoredCall) => ({
@@ -44,6 +47,7 @@ const toView = (row: StoredCall) => ({
   transferTarget: row.transfer_target,
   privacyRequested: row.privacy_requested === 1,
   purpose: row.purpose,
+  mos: row.mos,
 });
 
 export const phoneRepo = {
@@ -59,9 +63,9 @@ export const phoneRepo = {
         db,
         `INSERT INTO calls (id, sip_call_id, direction, caller_id, remote_number, local_number, agent_id, ring_at,
                             answer_at, end_at, end_cause, transfer_target, privacy_requested, purpose, training_scenario_id,
-                            created_at, updated_at)
+                            mos, created_at, updated_at)
          VALUES (@id, @sipCallId, @direction, @callerId, seal(@remoteNumber), @localNumber, @agentId, @ringAt,
-                 @answerAt, @endAt, @endCause, @transferTarget, @privacy, @purpose, @trainingScenarioId, @at, @at)
+                 @answerAt, @endAt, @endCause, @transferTarget, @privacy, @purpose, @trainingScenarioId, @mos, @at, @at)
          ON CONFLICT(id) DO UPDATE SET
            sip_call_id = coalesce(calls.sip_call_id, excluded.sip_call_id),
            caller_id = coalesce(calls.caller_id, excluded.caller_id),
@@ -72,6 +76,7 @@ export const phoneRepo = {
            transfer_target = coalesce(calls.transfer_target, excluded.transfer_target),
            training_scenario_id = coalesce(calls.training_scenario_id, excluded.training_scenario_id),
            privacy_requested = max(calls.privacy_requested, excluded.privacy_requested),
+           mos = coalesce(excluded.mos, calls.mos),
            updated_at = excluded.updated_at
          -- A late update of a call whose number retention cleared must not write the number back.
          WHERE calls.purged_at IS NULL`,

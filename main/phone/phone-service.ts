@@ -75,6 +75,7 @@ export const createPhoneService = (deps: {
             record.purpose === 'training' && SCENARIO_ID_PATTERN.test(record.trainingScenarioId ?? '')
               ? record.trainingScenarioId
               : null,
+          mos: record.mos,
         },
         new Date().toISOString(),
       );

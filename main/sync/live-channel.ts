@@ -12,6 +12,8 @@ export const openLiveChannel = (options: {
   onChanged: (topics: readonly LiveTopic[]) => void;
   /** A wallboard delta, still unparsed: its reader (the lead service) validates it. */
   onWallboard?: (delta: unknown) => void;
+  /** The lead answered one of this agent's help requests, still unparsed: the help service validates it. */
+  onHelp?: (request: unknown) => void;
   onState?: (up: boolean) => void;
 }) => {
   let socket: WebSocket | null = null;
@@ -36,7 +38,8 @@ export const openLiveChannel = (options: {
         const message = liveMessageSchema.safeParse(JSON.parse(data.toString()));
         if (!message.success) return;
         if (message.data.type === 'changed') options.onChanged(message.data.streams);
-        else options.onWallboard?.(message.data.delta);
+        else if (message.data.type === 'wallboard') options.onWallboard?.(message.data.delta);
+        else options.onHelp?.(message.data.request);
       } catch {
         // A frame we do not understand is ignored; polling covers whatever it meant.
       }

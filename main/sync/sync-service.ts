@@ -37,6 +37,10 @@ export interface SyncServiceOptions {
   readonly onInternetItemsChanged?: () => void;
   /** A wallboard delta from the live channel (leads and admins receive them), unparsed. */
   readonly onWallboardDelta?: (delta: unknown) => void;
+  /** A lead's answer to one of this agent's help requests (求助), unparsed. */
+  readonly onHelpAnswer?: (request: unknown) => void;
+  /** The live channel is up (again): whatever was said while it was down is asked for. */
+  readonly onLiveUp?: () => void;
   /** The password the platform just accepted, for the lock screen to check offline (never stored as such). */
   readonly onSignedIn?: (password: string) => Promise<void>;
 }
@@ -122,6 +126,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         url: client.liveUrl(),
         token: () => tokenFor(current.platformUrl),
         ...(options.onWallboardDelta ? { onWallboard: options.onWallboardDelta } : {}),
+        ...(options.onHelpAnswer ? { onHelp: options.onHelpAnswer } : {}),
         onChanged: (topics) => {
           if (topics.some((topic) => topic !== 'internet_items')) engine?.nudge();
           if (topics.includes('internet_items')) options.onInternetItemsChanged?.();
@@ -129,8 +134,10 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         // The channel dropping is the first sign the platform is gone (try now, so 离线 shows at once);
         // its coming back, that the platform is back (retry now, not after the backoff).
         onState: (up) => {
-          if (up) engine?.platformBack();
-          else engine?.nudge();
+          if (up) {
+            engine?.platformBack();
+            options.onLiveUp?.();
+          } else engine?.nudge();
         },
       });
       return;

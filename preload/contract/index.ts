@@ -6,6 +6,7 @@
 import { appContract } from './app-contract';
 import { diagnosticsContract } from './diagnostics-contract';
 import { headsetContract, headsetRequestSchema, headsetStatusSchema } from './headset-contract';
+import { helpContract, helpRequestSchema } from './help-contract';
 import { historyContract, ordersChangedSchema } from './history-contract';
 import { intakeContract } from './intake-contract';
 import { internetChangedSchema, internetContract } from './internet-contract';
@@ -22,6 +23,7 @@ export const contract = {
   app: appContract,
   diagnostics: diagnosticsContract,
   headset: headsetContract,
+  help: helpContract,
   history: historyContract,
   intake: intakeContract,
   internet: internetContract,
@@ -47,6 +49,8 @@ export const events = {
   'internet.changed': internetChangedSchema,
   /** What an event changed on the hall's wallboard (leads and admins only). */
   'lead.wallboard': wallboardDeltaSchema,
+  /** This agent's help request changed: raised here, or the lead acknowledged or resolved it. */
+  'help.changed': helpRequestSchema,
 } as const satisfies EventsSpec;
 
 export type Contract = typeof contract;
@@ -72,8 +76,10 @@ export type { CallLights, HeadsetRequest, HeadsetStatus } from './headset-contra
 export type { CallSummary, LifecycleStepView, OrderSummary, ScreenPop, WorkOrderDetail } from './history-contract';
 export { SATISFACTION_CHOICES } from './history-contract';
 export type { SyncStatusView } from './sync-contract';
+export type { HelpRequest, HelpStatus } from './help-contract';
 export type { InternetItemView, InternetQueueView } from './internet-contract';
 export type {
+  AgentFigures,
   HallAgent,
   HallBucket,
   HallSettings,

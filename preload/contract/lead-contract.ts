@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { helpAnswerSchema, helpRequestSchema } from './help-contract';
 
 /**
  * What the platform tells a team lead's console about the hall (issue #15): a snapshot once, then
@@ -21,6 +22,9 @@ export const queueTileSchema = z.object({
   answeredWithinRate: z.number().nullable(),
   averageWaitSeconds: z.number().nullable(),
   averageHandlingSeconds: z.number().nullable(),
+  /** 在线解答率 and 按时办结率 of the centre in the window (main/lead/domain/kpi.ts). */
+  onlineResolutionRate: z.number().nullable(),
+  onTimeResolutionRate: z.number().nullable(),
   agentsByState: z.record(hallAgentStateSchema, z.number().int().nonnegative()),
 });
 export type QueueTile = z.output<typeof queueTileSchema>;
@@ -47,6 +51,8 @@ export const hallAgentSchema = z.object({
   /** The call in progress: since when, and the caller's number as the PBX gave it (masked). */
   callSince: z.number().nullable(),
   callerMasked: z.string().max(64).nullable(),
+  /** The call's MOS as the agent's console last reported it (a change into or out of poor quality). */
+  callMos: z.number().nullable(),
   handled: z.number().int().nonnegative(),
   handlingSeconds: z.number().nonnegative(),
   answeredCitizenCalls: z.number().int().nonnegative(),
@@ -69,6 +75,8 @@ export const wallboardSnapshotSchema = z.object({
   queue: queueTileSchema,
   buckets: z.array(hallBucketSchema).max(400),
   agents: z.array(hallAgentSchema).max(5000),
+  /** Open help requests (求助) of the lead's team, oldest first. */
+  help: z.array(helpRequestSchema).max(500),
 });
 export type WallboardSnapshot = z.output<typeof wallboardSnapshotSchema>;
 
@@ -80,6 +88,8 @@ export const wallboardDeltaSchema = z.object({
   queue: queueTileSchema.optional(),
   buckets: z.array(hallBucketSchema).max(400).optional(),
   agents: z.array(hallAgentSchema).max(5000).optional(),
+  /** Help requests raised, acknowledged or resolved (a resolved one leaves the lead's list). */
+  help: z.array(helpRequestSchema).max(500).optional(),
 });
 export type WallboardDelta = z.output<typeof wallboardDeltaSchema>;
 
@@ -104,6 +114,18 @@ export const wallboardViewSchema = z.object({
 });
 export type WallboardView = z.output<typeof wallboardViewSchema>;
 
+/** The agent's own figures today (issue #15 part 6), from their console's records. */
+export const agentFiguresSchema = z.object({
+  from: z.string(),
+  answered: z.number().int().nonnegative(),
+  averageTalkSeconds: z.number().nullable(),
+  averageWrapUpSeconds: z.number().nullable(),
+  onlineResolutionRate: z.number().nullable(),
+  onTimeResolutionRate: z.number().nullable(),
+  definitions: z.record(z.string(), z.string()),
+});
+export type AgentFigures = z.output<typeof agentFiguresSchema>;
+
 export const leadContract = {
   access: method({
     input: z.undefined(),
@@ -114,5 +136,15 @@ export const leadContract = {
     input: z.undefined(),
     output: wallboardViewSchema,
     summary: 'The hall’s wallboard and the team’s agents, as a snapshot; the live channel sends deltas after it.',
+  }),
+  myFigures: method({
+    input: z.undefined(),
+    output: agentFiguresSchema,
+    summary: 'This agent’s own figures today: calls answered, average talk and wrap-up, 在线解答率, 按时办结率.',
+  }),
+  answerHelp: method({
+    input: helpAnswerSchema,
+    output: z.object({ error: z.string().nullable() }),
+    summary: 'The lead acknowledges (班长已收到) or resolves an agent’s help request; the agent sees it at once.',
   }),
 } as const;

@@ -22,6 +22,7 @@ export const PHONE_ACTIONS = [
   'focusIntake',
   'focusKb',
   'help',
+  'askLead',
 ] as const;
 export type PhoneAction = (typeof PHONE_ACTIONS)[number];
 
@@ -75,6 +76,7 @@ export const defaultPhonePreferences: PhonePreferences = {
     focusIntake: 'Alt+2',
     focusKb: 'Alt+3',
     help: 'F1',
+    askLead: 'Alt+Q',
   },
 };
 
@@ -118,6 +120,11 @@ export const callRecordSchema = z.object({
    * Not refused here when malformed: the call record must be kept; main stores only a valid id.
    */
   trainingScenarioId: z.string().max(64).nullable().default(null),
+  /**
+   * The estimated MOS when the call's quality last crossed into or out of 差 (poor): sent then, so
+   * the lead's grid can flag a call going bad while it lasts. null until it first does.
+   */
+  mos: z.number().min(1).max(5).nullable().default(null),
 });
 export type CallRecord = z.output<typeof callRecordSchema>;
 

@@ -2,6 +2,8 @@ import { AgentStateControl } from '../features/agent-state';
 import { HeadsetIndicator } from '../features/headset';
 import { IntakePanel, useIntakeStore } from '../features/intake';
 import { KbPanel } from '../features/kb';
+import { HelpButton } from '../features/help';
+import { MyFigures } from '../features/figures';
 import { LockButton, LockScreen, selectLocked, useLockStore } from '../features/lock';
 import {
   type RegistrationDisplay,
@@ -10,6 +12,7 @@ import {
   TrainingCallDialog,
   dialRequested,
   selectAnyCall,
+  selectMainCall,
   usePhoneStore,
 } from '../features/phone';
 import { CallerPanel } from '../features/screen-pop';
@@ -52,6 +55,11 @@ export const App = () => {
   // Locked, keys belong to the PIN field: 接听 then comes from the headset's button, as at a desk phone.
   usePhoneShortcuts(locked ? undefined : shortcuts);
   const hall = useLeadStore((state) => state.tab === 'hall');
+  const mainCall = usePhoneStore(selectMainCall);
+  const helpCall =
+    mainCall && (mainCall.purpose === 'citizen' || mainCall.purpose === 'outbound')
+      ? { id: mainCall.id, inProgress: true }
+      : null;
 
   if (fatal) {
     return (
@@ -71,7 +79,12 @@ export const App = () => {
     <div className="console">
       <SoftphoneBar
         registration={REGISTRATION_FOR[readiness]}
-        agentControl={<AgentStateControl shortcuts={shortcuts} />}
+        agentControl={
+          <>
+            <AgentStateControl shortcuts={shortcuts} />
+            {training ? null : <HelpButton shortcut={shortcuts?.askLead} currentCall={helpCall} />}
+          </>
+        }
         onOpenSettings={settingsDialogOpened}
       />
       {training ? <TrainingBanner /> : null}
@@ -86,7 +99,13 @@ export const App = () => {
       <div className="workspace" hidden={hall && !training}>
         <div className="workspace__left">
           <CallerPanel onCallBack={(number) => void dialRequested(number)} />
-          {training ? null : <InternetQueue />}
+          {training ? null : (
+            // The queue and the agent's own figures share the lower part: the caller panel keeps its room.
+            <div className="workspace__lower">
+              <InternetQueue />
+              <MyFigures />
+            </div>
+          )}
         </div>
         <IntakePanel banner={<SetupChecklist needsPlatform={!training} />} />
         <KbPanel draftId={draftId} />

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { PhoneAction } from '../../preload/contract';
 import { readySet, reasonPickerToggled } from '../features/agent-state';
 import { answerClicked, hangupClicked, holdToggled, muteToggled, phonePanelOpened } from '../features/phone';
+import { helpDialogOpened } from '../features/help';
 import { matchesShortcut } from '../shared/keyboard/shortcut';
 import { focusRegion } from '../shared/ui/focus-region';
 import { shortcutHelpToggled, useAppStore } from './app-store';
@@ -18,6 +19,7 @@ const ACTIONS: Record<PhoneAction, () => void> = {
   focusIntake: () => focusRegion('intake'),
   focusKb: () => focusRegion('kb'),
   help: () => shortcutHelpToggled(!useAppStore.getState().shortcutHelpOpen),
+  askLead: helpDialogOpened,
 };
 
 const typingIn = (target: EventTarget | null): boolean =>

@@ -12,6 +12,8 @@ import {
 } from '../features/intake';
 import { internetQueueChanged, useInternetStore } from '../features/internet';
 import { wallboardDeltaReceived, wallboardRequested } from '../features/lead';
+import { helpChanged, helpLoaded } from '../features/help';
+import { myFiguresRequested } from '../features/figures';
 import { callerRegionKnown, importProgressed, kbStarted, orderContextChanged, useKbStore } from '../features/kb';
 import {
   agentCallEnded,
@@ -19,6 +21,7 @@ import {
   agentConfigured,
   answerForIncomingCall,
   phoneReachabilityChanged,
+  useAgentStore,
 } from '../features/agent-state';
 import {
   type CallLights,
@@ -182,6 +185,16 @@ const connectRegistrationToAgent = (): void => {
   });
 };
 
+/** The agent's own figures follow their day: a call answered, a wrap-up done, an order submitted. */
+const connectAgentToFigures = (): void => {
+  useAgentStore.subscribe((state, previous) => {
+    if (state.state.kind !== previous.state.kind) void myFiguresRequested();
+  });
+  useIntakeStore.subscribe((state, previous) => {
+    if (state.submitted && state.submitted.workOrderId !== previous.submitted?.workOrderId) void myFiguresRequested();
+  });
+};
+
 /** On a training profile every submitted order is scored against the scenario its call played. */
 const connectIntakeToTraining = (): void => {
   useIntakeStore.subscribe((state, previous) => {
@@ -213,6 +226,7 @@ export const startConsole = async (): Promise<void> => {
   connectIntakeToTraining();
   connectInternetToIntake();
   connectSyncToLead();
+  connectAgentToFigures();
   watchConnectPolicy();
   connectIdleLock();
   try {
@@ -235,6 +249,7 @@ export const startConsole = async (): Promise<void> => {
     desk.on('history.ordersChanged', ({ callerIds }) => void callerOrdersChanged(callerIds));
     desk.on('internet.changed', () => void internetQueueChanged());
     desk.on('lead.wallboard', wallboardDeltaReceived);
+    desk.on('help.changed', helpChanged);
     connectHeadsetToPhone(desk);
     const info = await desk.app.info();
     if (!info.ok) {
@@ -243,7 +258,7 @@ export const startConsole = async (): Promise<void> => {
     }
     appInfoLoaded(info.value);
     await Promise.all([loadSettings(), lockStarted()]);
-    await Promise.all([intakeStarted(), kbStarted(), syncStarted(), headsetStarted(), startPhone()]);
+    await Promise.all([intakeStarted(), kbStarted(), syncStarted(), headsetStarted(), startPhone(), helpLoaded()]);
   } catch (error) {
     startFailed(error instanceof Error ? error.message : String(error));
   }

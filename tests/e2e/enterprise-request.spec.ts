@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { openProfileDb } from '../harness/profile-database';
 import { expect, test } from './fixtures';
-import { saveSettingsInDialog } from './settings-dialog';
+import { saveSettingsInDialog } from '../harness/console-settings';
 import { trainingRing } from './training-ring';
 
 /** China time as the console shows it ("12-09 23:59", with the year when it is not this year's), worked out here on its own. */

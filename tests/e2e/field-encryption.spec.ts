@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { databaseFile } from '../../main/profile/database-file';
 import { decryptedCopy, openProfileDb, profileKey } from '../harness/profile-database';
 import { expect, test } from './fixtures';
-import { saveSettingsInDialog } from './settings-dialog';
+import { saveSettingsInDialog } from '../harness/console-settings';
 import { trainingRing } from './training-ring';
 import { intakeForm as form, typeNoiseOrder } from './type-order';
 

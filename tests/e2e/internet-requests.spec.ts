@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { startPlatformProcess } from '../harness/platform-process';
 import { startShellProcess } from '../harness/shell-process';
 import { expect, test } from './fixtures';
-import { signedInConsole } from './settings-dialog';
+import { signedInConsole } from '../harness/console-settings';
 import { trainingRing } from './training-ring';
 import { intakeForm } from './type-order';
 

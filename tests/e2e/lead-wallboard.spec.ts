@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startPlatformProcess } from '../harness/platform-process';
 import { startShellProcess } from '../harness/shell-process';
 import { expect, test } from './fixtures';
-import { signedInConsole } from './settings-dialog';
+import { signedInConsole } from '../harness/console-settings';
 
 const PASSWORD = 'demo1234';
 
@@ -29,7 +29,7 @@ test('team lead: only a lead gets 班长台; an agent’s 签入 and 示忙 reac
 
     await page.getByRole('navigation', { name: '视图' }).getByRole('button', { name: '班长台' }).click();
     const hall = page.getByRole('region', { name: '班长台' });
-    await expect(hall.getByRole('heading')).toHaveText('班长台 · 一组');
+    await expect(hall.getByRole('heading', { level: 2 })).toHaveText('班长台 · 一组');
     await expect(hall.getByTestId('tile-waiting')).toContainText('0');
     // No ACD feeds this platform: the lead is told the queue figures may be stale.
     await expect(hall.getByRole('status')).toContainText('队列数据中断');

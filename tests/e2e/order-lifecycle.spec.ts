@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { signInDepartment } from '../harness/department-client';
 import { startPlatformProcess } from '../harness/platform-process';
 import { expect, test } from './fixtures';
-import { signedInConsole } from './settings-dialog';
+import { signedInConsole } from '../harness/console-settings';
 import { trainingRing } from './training-ring';
 import { typeNoiseOrder } from './type-order';
 

@@ -1,6 +1,6 @@
 import { openProfileDb } from '../harness/profile-database';
 import { expect, test } from './fixtures';
-import { saveSettingsInDialog } from './settings-dialog';
+import { saveSettingsInDialog } from '../harness/console-settings';
 import { trainingRing } from './training-ring';
 import { typeNoiseOrder } from './type-order';
 

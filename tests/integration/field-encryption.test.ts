@@ -22,6 +22,7 @@ const call = (id: string, remoteNumber: string, ringAt: string): CallRecord => (
   id,
   purpose: 'citizen',
   trainingScenarioId: null,
+  mos: null,
   sipCallId: `${id}@pbx`,
   direction: 'inbound',
   from: `<sip:${remoteNumber}@carrier.example>;tag=1`,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startTestPlatform } from '../harness/sync-fixtures';
+import { context, startSyncedConsole, startTestPlatform, waitFor } from '../harness/sync-fixtures';
 import { useTempDirs } from '../harness/temp-dir';
 
 const tempDir = useTempDirs();
@@ -94,6 +94,49 @@ describe('the team-lead routes of the reference platform', () => {
       live.close();
       agentLive.close();
     } finally {
+      await platform.close();
+    }
+  });
+
+  it('flags a console’s call whose quality turned poor in the lead’s grid, from the call record it pushes', async () => {
+    const platform = await startTestPlatform(tempDir());
+    const agent = await startSyncedConsole(tempDir(), platform.url, 'A0003');
+    try {
+      const lead = await signIn(platform.url, 'L0001');
+      const at = new Date().toISOString();
+      await agent.dispatch('phone.agentStateChanged', { state: 'on-call', reason: null, phoneRegistered: true, at }, context);
+      const call = {
+        id: randomUUID(),
+        purpose: 'citizen',
+        trainingScenarioId: null,
+        sipCallId: 'poor@pbx',
+        direction: 'inbound',
+        from: '<sip:13912345678@carrier.example>;tag=1',
+        pAssertedIdentity: null,
+        privacy: null,
+        remoteNumber: '13912345678',
+        ringAt: at,
+        answerAt: at,
+        endAt: null,
+        endCause: null,
+        transferTarget: null,
+        mos: 2.7,
+      };
+      expect((await agent.dispatch('phone.recordCall', call, context)).ok).toBe(true);
+      const row = await waitFor(
+        async () =>
+          (
+            (await (await wallboard(platform.url, lead.token)).json()) as {
+              agents: { agentId: string; callMos: number | null }[];
+            }
+          ).agents.find((candidate) => candidate.agentId === 'A0003') ?? null,
+        (found) => found?.callMos === 2.7,
+      );
+      expect(row).toMatchObject({ state: 'on-call', callMos: 2.7 });
+      // Kept with the console's call record too, and sent with it.
+      expect(((await agent.db.repos.phone.recentCalls(1))[0] as { mos: number | null }).mos).toBe(2.7);
+    } finally {
+      await agent.close();
       await platform.close();
     }
   });

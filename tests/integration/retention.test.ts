@@ -136,6 +136,7 @@ describe('retention of closed orders', () => {
       id,
       purpose: 'citizen',
       trainingScenarioId: null,
+      mos: null,
       sipCallId: `${id}@pbx`,
       direction: 'inbound',
       from: `<sip:${number}@carrier.example>;tag=1`,

@@ -11,6 +11,7 @@ import { writeProfileSettings } from '../harness/profile-settings';
 import { type ShellProcess, startShellProcess } from '../harness/shell-process';
 import { LAB_WS_URL, labUser } from './lab';
 import { openProfileDb } from '../harness/profile-database';
+import { signInToPlatform } from '../harness/console-settings';
 
 export interface LabConsoleOptions {
   readonly servers?: readonly string[];
@@ -28,9 +29,14 @@ export interface LabConsoleOptions {
   readonly training?: boolean;
   /** Typed in 设置 with the rest when setting up through the UI (a trainee's orders need it). */
   readonly centreCode?: string;
+  /** The agent's 工号 (default A<extension>), as the platform knows it. */
+  readonly agentId?: string;
+  /** Typed in 设置, then signed in to from the status bar before 签入 (the queue learns who is ready from it). */
+  readonly platform?: { url: string; password: string };
 }
 
 export interface CallRow {
+  sip_call_id: string | null;
   direction: string;
   remote_number: string | null;
   ring_at: string;
@@ -169,7 +175,7 @@ const readCalls = (profileDir: string): CallRow[] => {
   try {
     return db
       .prepare(
-        'SELECT direction, remote_number, ring_at, answer_at, end_at, end_cause, transfer_target, privacy_requested FROM calls ORDER BY ring_at',
+        'SELECT sip_call_id, direction, remote_number, ring_at, answer_at, end_at, end_cause, transfer_target, privacy_requested FROM calls ORDER BY ring_at',
       )
       .all() as CallRow[];
   } finally {
@@ -217,13 +223,15 @@ export const openLabConsole = async (
       await type('话务服务器地址', (options.servers ?? [LAB_WS_URL]).join('\n'), false);
       await type('分机号', extension);
       await type('显示名称', `坐席${extension}`);
-      await type('坐席工号', `A${extension}`);
+      await type('坐席工号', options.agentId ?? `A${extension}`);
       if (options.centreCode) await type('中心代码（行政区划代码）', options.centreCode);
+      if (options.platform) await type('平台地址', options.platform.url, false);
     }
     await dialog.getByLabel('分机密码').fill(labUser(extension).password);
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('registration-state').filter({ hasText: '已注册' }).waitFor({ timeout: 10_000 });
+    if (options.platform) await signInToPlatform(page, options.platform.password);
     if (options.ready !== false) {
       await page.getByRole('button', { name: '签入' }).click();
       await page.getByRole('button', { name: '示闲' }).click();

@@ -34,10 +34,10 @@ const scenario = (plan: QueueCallerPlan) => `<?xml version="1.0" encoding="ISO-8
 <!DOCTYPE scenario SYSTEM "sipp.dtd">
 <scenario name="${plan.name}">
 ${logNow('entered')}
-${trunkInvite([FROM(plan.numberPrefix)], false)}
-  <recv response="100" optional="true"/>
-  <recv response="180"/>
-  <recv response="200" rrs="true" timeout="${plan.patienceMs}" ontimeout="abandon"/>
+${trunkInvite([FROM(plan.numberPrefix)], false).replace('<send retrans="500">', '<send retrans="500" start_txn="invite">')}
+  <recv response="100" optional="true" response_txn="invite"/>
+  <recv response="180" response_txn="invite"/>
+  <recv response="200" response_txn="invite" rrs="true" timeout="${plan.patienceMs}" ontimeout="abandon"/>
 ${logNow('answered')}
   <send><![CDATA[
 ACK [next_url] SIP/2.0
@@ -75,8 +75,21 @@ CSeq: 1 CANCEL
 Max-Forwards: 70
 Content-Length: 0
 ]]></send>
-  <recv response="487" timeout="8000"/>
-  <send><![CDATA[
+  <label id="after_cancel"/>
+  <recv response="487" response_txn="invite" optional="true" next="cancelled"/>
+  <recv response="200" response_txn="invite" timeout="8000">
+    <action>
+      <ereg regexp="INVITE" search_in="hdr" header="CSeq:" assign_to="late_invite"/>
+      <ereg regexp="&lt;([^>]*)>" search_in="hdr" header="Contact:" assign_to="late_contact_all,late_contact"/>
+      <ereg regexp="&lt;([^>]*)>" search_in="hdr" header="Record-Route:" occurrence="1" assign_to="late_rr1_all,late_rr1"/>
+      <ereg regexp="&lt;([^>]*)>" search_in="hdr" header="Record-Route:" occurrence="2" assign_to="late_rr2_all,late_rr2"/>
+    </action>
+  </recv>
+  <nop test="late_invite" next="late"/>
+  <!-- the CANCEL's own 200 (same branch as the INVITE): keep waiting for the INVITE's answer -->
+  <nop next="after_cancel"/>
+  <label id="cancelled"/>
+  <send ack_txn="invite"><![CDATA[
 ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
 [last_Via:]
 ${FROM(plan.numberPrefix)}
@@ -86,6 +99,33 @@ CSeq: 1 ACK
 Max-Forwards: 70
 Content-Length: 0
 ]]></send>
+  <nop next="done"/>
+  <label id="late"/>
+${logNow('late')}
+  <nop><action><log message="late-route [call_id] [$late_contact_all] [$late_rr1_all] [$late_rr2_all]"/></action></nop>
+  <send><![CDATA[
+ACK [$late_contact] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+${FROM(plan.numberPrefix)}
+[last_To:]
+Route: <[$late_rr2]>, <[$late_rr1]>
+Call-ID: [call_id]
+CSeq: 1 ACK
+Max-Forwards: 70
+Content-Length: 0
+]]></send>
+  <send retrans="500"><![CDATA[
+BYE [$late_contact] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+${FROM(plan.numberPrefix)}
+[last_To:]
+Route: <[$late_rr2]>, <[$late_rr1]>
+Call-ID: [call_id]
+CSeq: 2 BYE
+Max-Forwards: 70
+Content-Length: 0
+]]></send>
+  <recv response="200" timeout="8000"/>
   <label id="done"/>
 </scenario>
 `;
@@ -95,19 +135,29 @@ export interface SippCallRecord {
   readonly enteredAt: number;
   readonly answeredAt: number | null;
   readonly abandonedAt: number | null;
+  /**
+   * An agent's 200 that crossed the caller's CANCEL (glare): the caller had given up, so it ACKs and
+   * hangs up at once, as a phone must (RFC 3261 §9.1). The queue counts the call abandoned; the
+   * agent's console saw a call answered and ended.
+   */
+  readonly lateAnsweredAt: number | null;
 }
 
 /** What SIPp logged for each call: when it called, and when it was answered or gave up (ms). */
 const readSippLog = (file: string): SippCallRecord[] => {
-  const calls = new Map<string, { callId: string; enteredAt: number; answeredAt: number | null; abandonedAt: number | null }>();
+  const calls = new Map<
+    string,
+    { callId: string; enteredAt: number; answeredAt: number | null; abandonedAt: number | null; lateAnsweredAt: number | null }
+  >();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     // SIPp prints its variables as doubles: "1796632964.000000.754372.000000" is 1796632964 s 754372 µs.
-    const match = /^(entered|answered|abandoned) (\S+) (\d+)\.0+\.(\d+)\.0+$/.exec(line.trim());
+    const match = /^(entered|answered|abandoned|late) (\S+) (\d+)\.0+\.(\d+)\.0+$/.exec(line.trim());
     if (!match) continue;
     const [, kind, callId, seconds, micros] = match as unknown as [string, string, string, string, string];
     const at = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
-    const call = calls.get(callId) ?? { callId, enteredAt: at, answeredAt: null, abandonedAt: null };
+    const call = calls.get(callId) ?? { callId, enteredAt: at, answeredAt: null, abandonedAt: null, lateAnsweredAt: null };
     if (kind === 'answered') call.answeredAt = at;
+    if (kind === 'late') call.lateAnsweredAt = at;
     if (kind === 'abandoned') call.abandonedAt = at;
     calls.set(callId, call);
   }

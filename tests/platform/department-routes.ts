@@ -58,6 +58,8 @@ export const departmentRoute = (
   store: PlatformStore,
   request: { method: string; url: URL; body: unknown; session: Session | null },
   announce: (centre: string, streams: readonly PullStream[]) => void,
+  /** Each step applied (the hall counts 办结 for 按时办结率). */
+  onStep: (centre: string, orderId: string, kind: string) => void = () => {},
 ): DepartmentReply => {
   const { method, url, body, session } = request;
   if (method === 'POST' && url.pathname === '/v1/departments/sign-in') {
@@ -102,6 +104,7 @@ export const departmentRoute = (
     });
     if (!centre) return { status: 404, body: { error: '没有找到这张工单', code: 'NOT_FOUND' } };
     announce(centre, ['work_orders']);
+    onStep(centre, orderId, kind);
     return { status: 200, body: { centre } };
   }
   return { status: 404, body: { error: 'not found', code: 'NOT_FOUND' } };

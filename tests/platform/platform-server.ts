@@ -17,6 +17,7 @@ import type { Acd } from './acd/acd';
 import { type Hall, createHall } from './hall/hall';
 import { deltaFor, isLeadPath, leadRoute } from './hall/lead-routes';
 import type { HallSettings } from '../../preload/contract/lead-contract';
+import type { HelpRequest } from '../../preload/contract/help-contract';
 import { pushPayloadSchemas } from '../../main/sync/protocol/stream-records';
 
 /**
@@ -100,6 +101,7 @@ export const startPlatformServer = async (
     if (!hall) {
       hall = createHall({
         ...(options.hallSettings ? { settings: options.hallSettings } : {}),
+        openHelp: store.openHelpRequests(centre),
         onDelta: (delta) => {
           for (const [socket, session] of live) {
             if (session.centreCode !== centre) continue;
@@ -140,6 +142,15 @@ export const startPlatformServer = async (
     void acd.acd
       .setAvailability(change.extension, available ? { available: true, turn } : { available: false })
       .catch(() => offered.delete(change.extension!));
+  };
+
+  /** A lead's answer: kept, shown to the centre's leads, and sent to the agent's consoles at once. */
+  const helpAnswered = (request: HelpRequest, centre: string): void => {
+    store.saveHelpRequest(request, centre);
+    hallOf(centre).helpChanged(request);
+    const message = JSON.stringify({ type: 'help', request });
+    for (const [socket, session] of live)
+      if (session.centreCode === centre && session.agentId === request.agentId) socket.send(message);
   };
 
   const announce = (centre: string | '*', streams: readonly LiveTopic[]): void => {
@@ -193,17 +204,26 @@ export const startPlatformServer = async (
           store,
           { method: request.method ?? 'GET', url, body, session: authenticate(request) },
           announce,
+          (centre, orderId, kind) => {
+            if (kind !== 'resolved') return;
+            const deadline = store.orderWithSteps(orderId)?.order.deadlineAt;
+            hallOf(centre).orderResolved({
+              resolvedAt: new Date().toISOString(),
+              deadlineAt: typeof deadline === 'string' ? deadline : null,
+            });
+          },
         );
         return send(response, reply.status, reply.body);
       }
       const session = authenticate(request);
       if (isLeadPath(url.pathname)) {
-        const reply = leadRoute(hallOf, {
-          method: request.method ?? 'GET',
-          pathname: url.pathname,
-          session,
-          platformId: store.platformId,
-        });
+        const body = await postedJson(request);
+        if (body === NOT_JSON) return send(response, 400, { error: 'body is not JSON', code: 'INVALID' });
+        const reply = leadRoute(
+          hallOf,
+          { method: request.method ?? 'GET', pathname: url.pathname, session, platformId: store.platformId, body },
+          { find: (id) => store.helpRequest(id), answered: helpAnswered },
+        );
         return send(response, reply.status, reply.body);
       }
       if (!session) return send(response, 401, { error: 'not signed in', code: 'UNAUTHORIZED' });
@@ -230,6 +250,12 @@ export const startPlatformServer = async (
         parsed.data.items.forEach((item, index) => {
           if (outcome.results[index]?.status !== 'applied') return;
           if (item.stream === 'agent_state') agentStateApplied(session, item.payload);
+          if (item.stream === 'call' && typeof item.payload.mos === 'number' && item.payload.endAt === null)
+            hallOf(session.centreCode).callQuality(session.agentId, item.payload.mos);
+          if (item.stream === 'help_request') {
+            const raised = store.helpRequest(item.recordId);
+            if (raised) hallOf(session.centreCode).helpChanged(raised);
+          }
           if (item.stream === 'work_order' && item.op === 'create' && item.payload.handlingMode === 'direct')
             hallOf(session.centreCode).orderClosedDirectly(session.agentId, Date.parse(String(item.payload.createdAt)));
         });
@@ -249,6 +275,9 @@ export const startPlatformServer = async (
         }
         return send(response, 200, { platformId: store.platformId, results: outcome.results });
       }
+
+      if (request.method === 'GET' && url.pathname === '/v1/help/mine')
+        return send(response, 200, { platformId: store.platformId, requests: store.helpRequestsOf(session.agentId, 20) });
 
       if (request.method === 'GET' && url.pathname === '/v1/pull') {
         requests.pull += 1;

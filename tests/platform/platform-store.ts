@@ -2,7 +2,9 @@ import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypt
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import type { PullItem, PullStream, PushItem, PushResult } from '../../main/sync/protocol/sync-protocol';
 import { type ChainProblem, type ChainedAuditEntry, verifyReceivedChain } from '../../main/audit/domain/audit-chain';
-import { pushPayloadSchemas } from '../../main/sync/protocol/stream-records';
+import { type PushPayload, pushPayloadSchemas } from '../../main/sync/protocol/stream-records';
+import { type HelpRequest, helpRequestSchema } from '../../preload/contract/help-contract';
+import { helpFromPush } from './hall/help-desk';
 import { type InternetDesk, openInternetDesk } from './internet-desk';
 import { bundledCatalogue, dataCatalogueSchema } from '../../main/workorders/domain/catalogue-schema';
 import type { DataCatalogue } from '../../main/workorders/domain/data-catalogue';
@@ -106,6 +108,13 @@ export interface PlatformStore {
   appliedCount(stream?: string): number;
   recordIds(stream: string): string[];
   recordData(stream: string, id: string): Record<string, unknown> | null;
+  helpRequest(id: string): HelpRequest | null;
+  /** A lead's answer to a help request, kept with the request. */
+  saveHelpRequest(request: HelpRequest, centreCode: string): void;
+  /** A centre's requests not resolved yet: a restarted platform's hall starts with them. */
+  openHelpRequests(centreCode: string): HelpRequest[];
+  /** An agent's latest help requests, newest first. */
+  helpRequestsOf(agentId: string, limit: number): HelpRequest[];
   /** Each console's audit chain as received: its entries and every problem (edited, gap, fork). */
   auditChains(centreCode: string): { consoleId: string; entries: number; problems: ChainProblem[] }[];
 }
@@ -249,6 +258,12 @@ export const openPlatformStore = (file: string): PlatformStore => {
           return { ok: false, error: 'completed by another agent than the one signed in' };
         const problem = internet.complete(completion.id, session.agentId, completion.workOrderId, completion.at);
         return problem ? { ok: false, error: problem } : { ok: true, orderTouched: null };
+      }
+      case 'help_request': {
+        const raised = payload as PushPayload<'help_request'>;
+        if (raised.agentId !== session.agentId) return { ok: false, error: 'raised by another agent than the one signed in' };
+        saveRecord('help_request', item.recordId, session.centreCode, helpFromPush(raised, session.team));
+        return { ok: true, orderTouched: null };
       }
       case 'caller':
         saveRecord('caller', item.recordId, session.centreCode, payload);
@@ -533,6 +548,29 @@ export const openPlatformStore = (file: string): PlatformStore => {
     recordIds: (stream: string): string[] =>
       db.prepare('SELECT id FROM records WHERE stream = ? ORDER BY rowid').pluck().all(stream) as string[],
     recordData: (stream: string, id: string) => record(stream, id),
+    helpRequest: (id) => {
+      const data = record('help_request', id);
+      return data ? helpRequestSchema.parse(data) : null;
+    },
+    saveHelpRequest: (request, centreCode) => saveRecord('help_request', request.id, centreCode, request),
+    openHelpRequests: (centreCode) =>
+      (
+        db
+          .prepare(
+            "SELECT data_json FROM records WHERE stream = 'help_request' AND centre_code = ? AND json_extract(data_json, '$.status') != 'resolved' ORDER BY rowid",
+          )
+          .pluck()
+          .all(centreCode) as string[]
+      ).map((json) => helpRequestSchema.parse(JSON.parse(json))),
+    helpRequestsOf: (agentId, limit) =>
+      (
+        db
+          .prepare(
+            "SELECT data_json FROM records WHERE stream = 'help_request' AND json_extract(data_json, '$.agentId') = ? ORDER BY rowid DESC LIMIT ?",
+          )
+          .pluck()
+          .all(agentId, limit) as string[]
+      ).map((json) => helpRequestSchema.parse(JSON.parse(json))),
     auditChains: (centreCode) => {
       const byConsole = new Map<string, ChainedAuditEntry[]>();
       const rows = db

@@ -18,6 +18,7 @@ import { migration0017 } from './0017-screen-pop-covering-indexes';
 import { migration0018 } from './0018-urged-orders';
 import { migration0019 } from './0019-lifecycle-steps';
 import { migration0020 } from './0020-enterprise-by-caller';
+import { migration0021 } from './0021-help-and-figures';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   migration0018,
   migration0019,
   migration0020,
+  migration0021,
 ];
 
 export const latestSchemaVersion = (): number => migrations.at(-1)?.version ?? 0;

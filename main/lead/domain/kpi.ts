@@ -97,6 +97,33 @@ export const averageHandlingSeconds = (calls: readonly AnsweredCitizenCall[], wi
       .map((call) => seconds(call.answeredAt, call.wrapUpEndedAt ?? call.endedAt!)),
   );
 
+/** 平均通话时长 (seconds): answer to hang-up, over the calls answered in the window that have ended. */
+export const averageTalkSeconds = (calls: readonly AnsweredCitizenCall[], window: Window): number | null =>
+  mean(
+    calls
+      .filter((call) => inWindow(call.answeredAt, window) && call.endedAt !== null)
+      .map((call) => seconds(call.answeredAt, call.endedAt!)),
+  );
+
+export interface AgentStateStep {
+  readonly state: string;
+  readonly at: string;
+}
+
+/**
+ * 平均话后整理时长 (seconds): each 话后整理 from its start to the agent's next state, over those that
+ * started in the window and have ended (one still running has no length yet).
+ */
+export const averageWrapUpSeconds = (steps: readonly AgentStateStep[], window: Window): number | null => {
+  const ordered = [...steps].sort((a, b) => at(a.at) - at(b.at));
+  const lengths: number[] = [];
+  ordered.forEach((step, index) => {
+    const next = ordered[index + 1];
+    if (step.state === 'wrap-up' && next && inWindow(step.at, window)) lengths.push(seconds(step.at, next.at));
+  });
+  return mean(lengths);
+};
+
 /** 在线解答率: orders closed directly during the call ÷ citizen calls answered, both in the window. */
 export const onlineResolutionRate = (directlyClosedOrders: number, citizenCallsAnswered: number): number | null =>
   ratio(directlyClosedOrders, citizenCallsAnswered);
@@ -104,11 +131,15 @@ export const onlineResolutionRate = (directlyClosedOrders: number, citizenCallsA
 /** 按时办结率: orders resolved by their deadline ÷ orders resolved in the window (no deadline: on time). */
 export const onTimeResolutionRate = (orders: readonly ResolvedOrder[], window: Window): number | null => {
   const resolved = orders.filter((order) => inWindow(order.resolvedAt, window));
-  return ratio(
-    resolved.filter((order) => order.deadlineAt === null || at(order.resolvedAt) <= at(order.deadlineAt)).length,
-    resolved.length,
-  );
+  return onTimeRateOf(resolved.filter(resolvedOnTime).length, resolved.length);
 };
+
+/** One order's part in 按时办结率: resolved by its deadline (an order without one is on time). */
+export const resolvedOnTime = (order: ResolvedOrder): boolean =>
+  order.deadlineAt === null || at(order.resolvedAt) <= at(order.deadlineAt);
+
+/** 按时办结率 from counts kept incrementally (the platform's hall). */
+export const onTimeRateOf = (onTime: number, resolved: number): number | null => ratio(onTime, resolved);
 
 /** What a lead reads on hover: the formula in words, with the centre's thresholds. */
 export const kpiDefinitions = (settings = DEFAULT_KPI_SETTINGS): Record<string, string> => ({
@@ -116,6 +147,9 @@ export const kpiDefinitions = (settings = DEFAULT_KPI_SETTINGS): Record<string, 
   answeredWithinRate: `${settings.answerWithinSeconds} 秒人工接通率 = ${settings.answerWithinSeconds} 秒内人工接听的来电 ÷ 进入队列的来电（短时放弃不计）`,
   averageWaitSeconds: '平均等待时长 = 已接听来电从进入队列到接听的平均秒数',
   averageHandlingSeconds: '平均处理时长 = 通话时长 + 话后整理时长的平均值',
+  answeredCalls: '接听量 = 本人接听的市民来电数',
+  averageTalkSeconds: '平均通话时长 = 本人已结束的市民来电从接听到挂机的平均时长',
+  averageWrapUpSeconds: '平均话后整理 = 每次话后整理从开始到下一个状态的平均时长',
   onlineResolutionRate: '在线解答率 = 通话中直接办结的工单 ÷ 人工接听的市民来电',
   onTimeResolutionRate: '按时办结率 = 在办理时限内办结的工单 ÷ 期间办结的工单',
 });

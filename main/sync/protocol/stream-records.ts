@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CALL_PURPOSES } from '../../../preload/contract/phone-contract';
+import { HELP_NOTE_MAX } from '../../../preload/contract/help-contract';
 import { AUDIT_ACTIONS } from '../../audit/domain/audit-actions';
 import { WORK_ORDER_EVENT_KINDS, WORK_ORDER_STATUSES } from '../../workorders/domain/work-order-status';
 import { POSTPONE_OUTCOMES, SATISFACTION_OUTCOMES } from '../../history/domain/lifecycle';
@@ -115,6 +116,8 @@ export const callRecordPayloadSchema = z.object({
   endCause: z.string().max(40).nullable(),
   transferTarget: z.string().max(64).nullable(),
   privacyRequested: z.boolean(),
+  /** The MOS at the call's last change into or out of poor quality; absent from older consoles. */
+  mos: z.number().min(1).max(5).nullable().optional(),
 });
 
 /** A SIP extension's user part as the platform accepts it. */
@@ -162,6 +165,19 @@ export const auditRecordSchema = z.object({
     .optional(),
 });
 
+/** 求助: raised on the console; the lead's answer comes back on the live channel, not by push. */
+export const helpRequestRecordSchema = z.object({
+  id: z.string().uuid(),
+  agentId: z.string().min(1).max(32),
+  note: z.string().max(HELP_NOTE_MAX).nullable(),
+  raisedAt: time,
+  callId: id.nullable(),
+  callSince: time.nullable(),
+  callInProgress: z.boolean(),
+  /** Masked on the console (138****5678); a confidential caller or one who asked for privacy is ***. */
+  callerMasked: z.string().max(64).nullable(),
+});
+
 /** An internet request (全媒体) became this work order: queued with the order, so it is never lost offline. */
 export const internetCompletionSchema = z.object({
   id: z.string().uuid(),
@@ -179,6 +195,7 @@ export const pushPayloadSchemas = {
   kb_usage: kbUsageRecordSchema,
   audit: auditRecordSchema,
   internet_item: internetCompletionSchema,
+  help_request: helpRequestRecordSchema,
 } as const satisfies Record<PushStream, z.ZodType>;
 
 export type PushPayload<S extends PushStream> = z.input<(typeof pushPayloadSchemas)[S]>;

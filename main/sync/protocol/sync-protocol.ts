@@ -22,6 +22,7 @@ export const PUSH_STREAMS = [
   'kb_usage',
   'audit',
   'internet_item',
+  'help_request',
 ] as const;
 export type PushStream = (typeof PUSH_STREAMS)[number];
 export const PULL_STREAMS = ['work_orders', 'callers', 'kb_entries', 'kb_synonyms', 'holidays', 'catalogue'] as const;
@@ -100,6 +101,8 @@ export const liveMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('changed'), streams: z.array(z.enum(LIVE_TOPICS)) }),
   // To leads and admins only: what an event changed on the hall's wallboard (preload/contract/lead-contract.ts).
   z.object({ type: z.literal('wallboard'), delta: z.unknown() }),
+  // To the agent who raised it: the lead acknowledged or resolved a help request (preload/contract/help-contract.ts).
+  z.object({ type: z.literal('help'), request: z.unknown() }),
 ]);
 
 export const errorResponseSchema = z.object({ error: z.string(), code: z.string() });

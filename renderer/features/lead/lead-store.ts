@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { WallboardDelta, WallboardView } from '../../../preload/contract';
 import { desk } from '../../shared/desk/desk-client';
+import { markWallboardDelta } from '../../shared/perf-marks';
 import { type GridSortKey } from './domain/agent-grid';
 import { type LiveWallboard, applyWallboardDelta } from './domain/wallboard-state';
 
@@ -15,6 +16,9 @@ export interface LeadState {
   readonly filter: string;
   /** When the last delta arrived and was painted from (performance marks read it). */
   readonly lastDeltaAt: number | null;
+  /** The help request whose answer is on its way, and why the last one failed. */
+  readonly helpAnswering: string | null;
+  readonly helpError: string | null;
 }
 
 export const useLeadStore = create<LeadState>()(() => ({
@@ -26,6 +30,8 @@ export const useLeadStore = create<LeadState>()(() => ({
   sort: 'alerts',
   filter: '',
   lastDeltaAt: null,
+  helpAnswering: null,
+  helpError: null,
 }));
 const set = useLeadStore.setState;
 const get = useLeadStore.getState;
@@ -57,8 +63,25 @@ export const wallboardDeltaReceived = (delta: WallboardDelta): void => {
   if (next === 'stale') return;
   if (next === 'gap') return void wallboardRequested();
   set({ board: next, lastDeltaAt: Date.now() });
+  markWallboardDelta();
 };
 
 export const leadTabChosen = (tab: LeadState['tab']): void => set({ tab });
 export const gridSorted = (sort: GridSortKey): void => set({ sort });
 export const gridFiltered = (filter: string): void => set({ filter });
+
+/** 已收到 / 已处理: the platform's delta moves the request in the list (no local guess). */
+export const helpAnswered = async (id: string, action: 'acknowledge' | 'resolve'): Promise<void> => {
+  set({ helpAnswering: id, helpError: null });
+  try {
+    const result = await desk().lead.answerHelp({ id, action });
+    const error = result.ok ? result.value.error : result.error.message;
+    if (error) set({ helpError: error });
+  } finally {
+    set({ helpAnswering: null });
+  }
+};
+
+/** Raised hands not answered yet: the 班长台 tab shows their number while the lead is at the desk. */
+export const selectUnansweredHelp = (state: LeadState): number =>
+  state.board?.help.filter((request) => request.status === 'raised').length ?? 0;

@@ -23,5 +23,6 @@ export {
   phonePanelOpened,
   selectAnyCall,
   selectCallsUp,
+  selectMainCall,
   usePhoneStore,
 } from './phone-store';

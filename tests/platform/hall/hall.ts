@@ -16,6 +16,8 @@ import {
   type WallboardDelta,
   type WallboardSnapshot,
 } from '../../../preload/contract/lead-contract';
+import type { HelpRequest } from '../../../preload/contract/help-contract';
+import { type ResolvedOrder, onTimeRateOf, onlineResolutionRate, resolvedOnTime } from '../../../main/lead/domain/kpi';
 import type { QueueEvent } from '../acd/acd';
 
 const BUCKET_MS = 30 * 60 * 1000;
@@ -32,6 +34,10 @@ interface Bucket {
   tally: QueueTally;
   handled: number;
   handlingMs: number;
+  answeredCitizen: number;
+  direct: number;
+  resolved: number;
+  onTime: number;
 }
 interface AgentCounts {
   handled: number;
@@ -60,6 +66,8 @@ const maskNumber = (number: string): string =>
 export const createHall = (options: {
   settings?: HallSettings;
   now?: () => number;
+  /** Help requests still open when the hall is (re)made, e.g. after the platform restarted. */
+  openHelp?: readonly HelpRequest[];
   onDelta: (delta: WallboardDelta) => void;
 }) => {
   const settings = options.settings ?? DEFAULT_HALL_SETTINGS;
@@ -70,6 +78,10 @@ export const createHall = (options: {
   const buckets = new Map<number, Bucket>();
   const agents = new Map<string, AgentRow>();
   const byExtension = new Map<string, string>();
+  /** Open help requests (求助), in the order they were raised. */
+  const help = new Map<string, HelpRequest>((options.openHelp ?? []).map((request) => [request.id, request]));
+  /** Kept per change, so a delta never counts the agents again (a provincial hall has hundreds). */
+  const agentsByState = Object.fromEntries(HALL_AGENT_STATES.map((state) => [state, 0])) as QueueTile['agentsByState'];
   let feedUp = false;
   let seq = 0;
 
@@ -77,7 +89,7 @@ export const createHall = (options: {
   const bucket = (start: number): Bucket => {
     let found = buckets.get(start);
     if (!found) {
-      found = { tally: EMPTY_TALLY, handled: 0, handlingMs: 0 };
+      found = { tally: EMPTY_TALLY, handled: 0, handlingMs: 0, answeredCitizen: 0, direct: 0, resolved: 0, onTime: 0 };
       buckets.set(start, found);
     }
     return found;
@@ -85,16 +97,17 @@ export const createHall = (options: {
 
   const queueTile = (at: number): QueueTile => {
     let tally = EMPTY_TALLY;
-    let handled = 0;
-    let handlingMs = 0;
+    const sum = { handled: 0, handlingMs: 0, answeredCitizen: 0, direct: 0, resolved: 0, onTime: 0 };
     for (const [start, entry] of buckets)
       if (start >= windowStart(at)) {
         tally = addTally(tally, entry.tally);
-        handled += entry.handled;
-        handlingMs += entry.handlingMs;
+        sum.handled += entry.handled;
+        sum.handlingMs += entry.handlingMs;
+        sum.answeredCitizen += entry.answeredCitizen;
+        sum.direct += entry.direct;
+        sum.resolved += entry.resolved;
+        sum.onTime += entry.onTime;
       }
-    const agentsByState = Object.fromEntries(HALL_AGENT_STATES.map((state) => [state, 0])) as QueueTile['agentsByState'];
-    for (const agent of agents.values()) agentsByState[agent.state] += 1;
     return {
       waiting: waiting.size,
       oldestWaitingSince: waiting.size === 0 ? null : (waiting.values().next().value ?? null),
@@ -105,8 +118,10 @@ export const createHall = (options: {
       answerRate: answerRateOf(tally),
       answeredWithinRate: answeredWithinRateOf(tally),
       averageWaitSeconds: averageWaitSecondsOf(tally),
-      averageHandlingSeconds: handled === 0 ? null : handlingMs / handled / 1000,
-      agentsByState,
+      averageHandlingSeconds: sum.handled === 0 ? null : sum.handlingMs / sum.handled / 1000,
+      onlineResolutionRate: onlineResolutionRate(sum.direct, sum.answeredCitizen),
+      onTimeResolutionRate: onTimeRateOf(sum.onTime, sum.resolved),
+      agentsByState: { ...agentsByState },
     };
   };
 
@@ -150,7 +165,7 @@ export const createHall = (options: {
     return found;
   };
 
-  const publish = (parts: { buckets?: number[]; agents?: AgentRow[]; feed?: boolean }): void => {
+  const publish = (parts: { buckets?: number[]; agents?: AgentRow[]; feed?: boolean; help?: HelpRequest[] }): void => {
     const at = now();
     seq += 1;
     options.onDelta({
@@ -160,6 +175,7 @@ export const createHall = (options: {
       ...(parts.feed ? { feedUp } : {}),
       ...(parts.buckets?.length ? { buckets: parts.buckets.map(bucketView) } : {}),
       ...(parts.agents?.length ? { agents: parts.agents.map((row) => agentView(row, at)) } : {}),
+      ...(parts.help?.length ? { help: parts.help } : {}),
     });
   };
 
@@ -176,10 +192,12 @@ export const createHall = (options: {
         phoneRegistered: false,
         callSince: null,
         callerMasked: null,
+        callMos: null,
         handlingStartedAt: null,
         counts: new Map(),
       };
       agents.set(agentId, row);
+      agentsByState[row.state] += 1;
     }
     return row;
   };
@@ -221,6 +239,7 @@ export const createHall = (options: {
         case 'answered': {
           if (!waiting.delete(event.callId)) return;
           const start = updateCall(event.callId, (call) => (call.answeredAt = event.at));
+          bucket(bucketOf(event.at)).answeredCitizen += 1;
           if (agentRow) {
             agentRow.callSince = event.at;
             agentRow.callerMasked = maskNumber(event.caller);
@@ -277,8 +296,11 @@ export const createHall = (options: {
       if (state !== 'on-call') {
         row.callSince = null;
         row.callerMasked = null;
+        row.callMos = null;
       }
       if (state !== row.state || change.reason !== row.reason) row.since = change.at;
+      agentsByState[row.state] -= 1;
+      agentsByState[state] += 1;
       row.state = state;
       row.reason = change.reason;
       row.phoneRegistered = change.phoneRegistered;
@@ -289,7 +311,31 @@ export const createHall = (options: {
     orderClosedDirectly: (agentId: string, at: number): void => {
       const row = rowFor(agentId);
       agentCounts(row, at).direct += 1;
+      bucket(bucketOf(at)).direct += 1;
       publish({ agents: [row] });
+    },
+
+    /** The agent's console reported its call's quality crossing into or out of poor (the call stream). */
+    callQuality: (agentId: string, mos: number): void => {
+      const row = agents.get(agentId);
+      if (!row || row.state !== 'on-call') return;
+      row.callMos = mos;
+      publish({ agents: [row] });
+    },
+
+    /** A department resolved (办结) an order of this centre: counted in the half hour it happened. */
+    orderResolved: (order: ResolvedOrder): void => {
+      const entry = bucket(bucketOf(Date.parse(order.resolvedAt)));
+      entry.resolved += 1;
+      if (resolvedOnTime(order)) entry.onTime += 1;
+      publish({});
+    },
+
+    /** Raised, acknowledged or resolved: a resolved request leaves the open list (the store keeps it). */
+    helpChanged: (request: HelpRequest): void => {
+      if (request.status === 'resolved') help.delete(request.id);
+      else help.set(request.id, request);
+      publish({ help: [request] });
     },
 
     feed: (up: boolean): void => {
@@ -315,6 +361,7 @@ export const createHall = (options: {
         queue: queueTile(at),
         buckets: [...buckets.keys()].sort((a, b) => a - b).map(bucketView),
         agents: [...agents.values()].map((row) => agentView(row, at)),
+        help: [...help.values()],
       };
     },
   };

@@ -1,6 +1,8 @@
 import type { HallAgent, WallboardDelta } from '../../../preload/contract/lead-contract';
+import type { HelpRequest } from '../../../preload/contract/help-contract';
 import type { Session } from '../platform-store';
 import type { Hall } from './hall';
+import { HELP_PATH, helpAnswerRoute } from './help-desk';
 
 export const isLeadPath = (pathname: string): boolean => pathname.startsWith('/v1/lead/');
 
@@ -10,15 +12,24 @@ const isLead = (session: Session): boolean => session.role === 'lead' || session
 export const agentsFor = (session: Session, agents: readonly HallAgent[]): HallAgent[] =>
   session.role === 'admin' ? [...agents] : agents.filter((agent) => agent.team !== null && agent.team === session.team);
 
+/** Help requests as agents: a lead's own team's, an admin's every team's. */
+export const helpFor = (session: Session, requests: readonly HelpRequest[]): HelpRequest[] =>
+  session.role === 'admin' ? [...requests] : requests.filter((request) => request.team !== null && request.team === session.team);
+
 export const deltaFor = (session: Session, delta: WallboardDelta): WallboardDelta | null => {
   if (!isLead(session)) return null;
-  return delta.agents ? { ...delta, agents: agentsFor(session, delta.agents) } : delta;
+  return {
+    ...delta,
+    ...(delta.agents ? { agents: agentsFor(session, delta.agents) } : {}),
+    ...(delta.help ? { help: helpFor(session, delta.help) } : {}),
+  };
 };
 
 /** The team-lead routes: refused to any account that is not a lead or an admin, whoever asks. */
 export const leadRoute = (
   hallOf: (centre: string) => Hall,
-  request: { method: string; pathname: string; session: Session | null; platformId: string },
+  request: { method: string; pathname: string; session: Session | null; platformId: string; body: unknown },
+  help: Parameters<typeof helpAnswerRoute>[0],
 ): { status: number; body: unknown } => {
   if (!request.session) return { status: 401, body: { error: 'not signed in', code: 'UNAUTHORIZED' } };
   if (!isLead(request.session))
@@ -27,8 +38,18 @@ export const leadRoute = (
     const snapshot = hallOf(request.session.centreCode).snapshot();
     return {
       status: 200,
-      body: { ...snapshot, agents: agentsFor(request.session, snapshot.agents), platformId: request.platformId },
+      body: {
+        ...snapshot,
+        agents: agentsFor(request.session, snapshot.agents),
+        help: helpFor(request.session, snapshot.help),
+        platformId: request.platformId,
+      },
     };
+  }
+  const helpId = request.method === 'POST' ? HELP_PATH.exec(request.pathname)?.[1] : undefined;
+  if (helpId) {
+    const reply = helpAnswerRoute(help, { id: helpId, body: request.body, session: request.session });
+    return reply.status === 200 ? { status: 200, body: { ...(reply.body as object), platformId: request.platformId } } : reply;
   }
   return { status: 404, body: { error: 'not found', code: 'NOT_FOUND' } };
 };

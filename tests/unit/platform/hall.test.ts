@@ -22,6 +22,69 @@ const hallAt = (clock: { now: number }) => {
 };
 
 describe('the hall’s wallboard, kept per event', () => {
+  it('keeps 在线解答率 and 按时办结率 and the agents by state from counts, never a scan (hand-computed)', () => {
+    const clock = { now: s(0) };
+    const { hall, deltas } = hallAt(clock);
+    expect(hall.snapshot().queue).toMatchObject({ onlineResolutionRate: null, onTimeResolutionRate: null });
+    hall.agentState('A0001', { state: 'ready', reason: null, phoneRegistered: true, at: s(0), extension: '1001', team: '一组' });
+    hall.agentState('A0002', {
+      state: 'not-ready',
+      reason: '小休',
+      phoneRegistered: true,
+      at: s(0),
+      extension: '1002',
+      team: '一组',
+    });
+    for (const id of ['c1', 'c2', 'c3', 'c4']) {
+      hall.queueEvent(event('entered', id, s(1)));
+      hall.queueEvent(event('answered', id, s(5), '1001'));
+    }
+    // One of four answered calls closed during the call.
+    hall.orderClosedDirectly('A0001', s(60));
+    // Three orders resolved: by the deadline, a second late, with no deadline.
+    hall.orderResolved({ resolvedAt: new Date(s(100)).toISOString(), deadlineAt: new Date(s(200)).toISOString() });
+    hall.orderResolved({ resolvedAt: new Date(s(101)).toISOString(), deadlineAt: new Date(s(100)).toISOString() });
+    hall.orderResolved({ resolvedAt: new Date(s(102)).toISOString(), deadlineAt: null });
+    hall.agentState('A0002', {
+      state: 'ready',
+      reason: null,
+      phoneRegistered: true,
+      at: s(103),
+      extension: '1002',
+      team: '一组',
+    });
+    expect(deltas.at(-1)?.queue).toMatchObject({
+      onlineResolutionRate: 0.25,
+      onTimeResolutionRate: 2 / 3,
+      agentsByState: { ready: 2, 'not-ready': 0, 'on-call': 0, 'wrap-up': 0, 'signed-out': 0 },
+    });
+    // A call going bad, then over: the MOS is shown while the agent is on it, and gone after.
+    hall.agentState('A0001', {
+      state: 'on-call',
+      reason: null,
+      phoneRegistered: true,
+      at: s(110),
+      extension: '1001',
+      team: '一组',
+    });
+    hall.callQuality('A0001', 2.8);
+    expect(deltas.at(-1)?.agents?.[0]).toMatchObject({ agentId: 'A0001', callMos: 2.8 });
+    hall.agentState('A0001', {
+      state: 'wrap-up',
+      reason: null,
+      phoneRegistered: true,
+      at: s(140),
+      extension: '1001',
+      team: '一组',
+    });
+    expect(deltas.at(-1)?.agents?.[0]).toMatchObject({ agentId: 'A0001', callMos: null });
+    hall.callQuality('A0001', 2.5); // a late report after the call: not shown
+    expect(deltas.at(-1)?.agents?.[0]).toMatchObject({ callMos: null });
+    // 13 hours on, the window has moved past all of it.
+    clock.now = s(13 * 3600);
+    expect(hall.snapshot().queue).toMatchObject({ onlineResolutionRate: null, onTimeResolutionRate: null });
+  });
+
   it('counts waiting, answered, abandoned and short abandons as the KPI formulas define them (hand-computed)', () => {
     const clock = { now: s(0) };
     const { hall, deltas } = hallAt(clock);

@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { measureGridPainted } from '../../../shared/perf-marks';
 import type { HallAgent } from '../../../../preload/contract';
 import { t } from '../../../shared/i18n/t';
 import { agentAlerts } from '../domain/agent-alerts';
@@ -59,6 +60,7 @@ export const AgentGrid = ({ agents, now }: { agents: readonly HallAgent[]; now: 
   const rows = gridRows(agents, { sort, filter, now });
   const height = 8 * ROW_HEIGHT;
   const { first, last } = visibleRange({ scrollTop, height, rowHeight: ROW_HEIGHT, count: rows.length });
+  useEffect(measureGridPainted, [agents]);
   return (
     <section
       className="lead-grid"

@@ -21,7 +21,11 @@ export const HallChart = ({ buckets, settings }: { buckets: readonly HallBucket[
     .join(' ');
   return (
     <figure className="lead-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + 16}`} role="img" aria-label={t('lead.chart')}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT + 16}`}
+        role="img"
+        aria-label={t('lead.chart', { seconds: settings.answerWithinSeconds })}
+      >
         <line
           className="lead-chart__target"
           x1={0}
@@ -63,7 +67,12 @@ export const HallChart = ({ buckets, settings }: { buckets: readonly HallBucket[
         ))}
         {line ? <polyline className="lead-chart__level" points={line} /> : null}
       </svg>
-      <figcaption>{t('lead.chart.caption', { target: Math.round(settings.serviceLevelTarget * 100) })}</figcaption>
+      <figcaption>
+        {t('lead.chart.caption', {
+          target: Math.round(settings.serviceLevelTarget * 100),
+          seconds: settings.answerWithinSeconds,
+        })}
+      </figcaption>
     </figure>
   );
 };

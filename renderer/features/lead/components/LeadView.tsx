@@ -3,6 +3,7 @@ import { useNow } from '../../../shared/use-now';
 import { useLeadStore, wallboardRequested } from '../lead-store';
 import { AgentGrid } from './AgentGrid';
 import { HallChart } from './HallChart';
+import { HelpRequests } from './HelpRequests';
 import { QueueTiles } from './QueueTiles';
 
 /** The team lead's hall: the wallboard's tiles, the shift's chart, the team's agents. */
@@ -37,6 +38,7 @@ export const LeadView = ({ fullScreen = false }: { fullScreen?: boolean }) => {
           </button>
         )}
       </header>
+      {fullScreen ? null : <HelpRequests requests={board.help} agents={board.agents} now={now} />}
       <QueueTiles board={board} definitions={definitions} now={now} />
       <HallChart buckets={board.buckets} settings={board.settings} />
       {fullScreen ? null : <AgentGrid agents={board.agents} now={now} />}

@@ -1,7 +1,8 @@
+import { useEffect } from 'react';
 import type { LiveWallboard } from '../domain/wallboard-state';
+import { markTilesPainted } from '../../../shared/perf-marks';
 import { countLevel, serviceLevel } from '../domain/tile-levels';
 import { t } from '../../../shared/i18n/t';
-import type { MessageKey } from '../../../shared/i18n/t';
 
 const percent = (rate: number | null): string => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 const seconds = (value: number | null): string => (value === null ? '—' : `${value.toFixed(1)} 秒`);
@@ -15,14 +16,14 @@ const Tile = ({
   definition,
   testId,
 }: {
-  label: MessageKey;
+  label: string;
   value: string;
   level?: 'ok' | 'warn' | 'bad';
   definition?: string | undefined;
   testId: string;
 }) => (
-  <div className={`lead-tile lead-tile--${level}`} title={definition} data-testid={testId} aria-label={`${t(label)} ${value}`}>
-    <span className="lead-tile__label">{t(label)}</span>
+  <div className={`lead-tile lead-tile--${level}`} title={definition} data-testid={testId} aria-label={`${label} ${value}`}>
+    <span className="lead-tile__label">{label}</span>
     <span className="lead-tile__value">{value}</span>
   </div>
 );
@@ -38,48 +39,66 @@ export const QueueTiles = ({
   now: number;
 }) => {
   const { queue, settings } = board;
+  useEffect(() => markTilesPainted({ offered: queue.offered, waiting: queue.waiting }), [queue]);
   const longest = waitFor(queue.oldestWaitingSince, now);
   return (
     <section className="lead-tiles" aria-label={t('lead.tiles', { hours: settings.windowHours })}>
-      <Tile testId="tile-waiting" label="lead.waiting" value={String(queue.waiting)} level={countLevel(queue.waiting, [3, 10])} />
+      <Tile
+        testId="tile-waiting"
+        label={t('lead.waiting')}
+        value={String(queue.waiting)}
+        level={countLevel(queue.waiting, [3, 10])}
+      />
       <Tile
         testId="tile-longest"
-        label="lead.longest"
+        label={t('lead.longest')}
         value={`${longest} 秒`}
         level={countLevel(longest, [20, settings.answerWithinSeconds])}
       />
-      <Tile testId="tile-offered" label="lead.offered" value={String(queue.offered)} />
-      <Tile testId="tile-answered" label="lead.answered" value={String(queue.answered)} />
+      <Tile testId="tile-offered" label={t('lead.offered')} value={String(queue.offered)} />
+      <Tile testId="tile-answered" label={t('lead.answered')} value={String(queue.answered)} />
       <Tile
         testId="tile-abandoned"
-        label="lead.abandoned"
+        label={t('lead.abandoned')}
         value={t('lead.abandoned.value', { all: queue.abandoned, short: queue.shortAbandoned })}
         definition={t('lead.abandoned.definition', { seconds: settings.shortAbandonSeconds })}
       />
       <Tile
         testId="tile-answer-rate"
-        label="lead.answerRate"
+        label={t('lead.answerRate')}
         value={percent(queue.answerRate)}
         definition={definitions.answerRate}
       />
       <Tile
         testId="tile-service-level"
-        label="lead.serviceLevel"
+        label={t('lead.serviceLevel', { seconds: settings.answerWithinSeconds })}
         value={`${percent(queue.answeredWithinRate)} / ${Math.round(settings.serviceLevelTarget * 100)}%`}
         level={serviceLevel(queue.answeredWithinRate, settings)}
         definition={definitions.answeredWithinRate}
       />
       <Tile
         testId="tile-wait"
-        label="lead.averageWait"
+        label={t('lead.averageWait')}
         value={seconds(queue.averageWaitSeconds)}
         definition={definitions.averageWaitSeconds}
       />
       <Tile
         testId="tile-handling"
-        label="lead.averageHandling"
+        label={t('lead.averageHandling')}
         value={seconds(queue.averageHandlingSeconds)}
         definition={definitions.averageHandlingSeconds}
+      />
+      <Tile
+        testId="tile-online"
+        label={t('lead.onlineResolution')}
+        value={percent(queue.onlineResolutionRate)}
+        definition={definitions.onlineResolutionRate}
+      />
+      <Tile
+        testId="tile-on-time"
+        label={t('lead.onTime')}
+        value={percent(queue.onTimeResolutionRate)}
+        definition={definitions.onTimeResolutionRate}
       />
       <div className="lead-tile lead-tile--states" data-testid="tile-states">
         <span className="lead-tile__label">{t('lead.agentsByState')}</span>

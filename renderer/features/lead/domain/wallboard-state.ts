@@ -1,4 +1,4 @@
-import type { HallAgent, HallBucket, WallboardDelta, WallboardSnapshot } from '../../../../preload/contract';
+import type { HallAgent, HallBucket, HelpRequest, WallboardDelta, WallboardSnapshot } from '../../../../preload/contract';
 
 export type LiveWallboard = WallboardSnapshot & { readonly seq: number };
 
@@ -27,5 +27,9 @@ export const applyWallboardDelta = (board: LiveWallboard, delta: WallboardDelta)
       (a, b) => a.start - b.start,
     ),
     agents: mergeBy<HallAgent, string>(board.agents, delta.agents, (agent) => agent.agentId),
+    // A resolved request is done: it leaves the lead's list.
+    help: mergeBy<HelpRequest, string>(board.help, delta.help, (request) => request.id).filter(
+      (request) => request.status !== 'resolved',
+    ),
   };
 };

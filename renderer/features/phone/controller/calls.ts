@@ -46,6 +46,7 @@ const callAppeared = (call: EngineCall, state: CallState, purpose: CallPurpose):
     endCause: null,
     transferTarget: null,
     trainingScenarioId: call.trainingScenarioId,
+    mos: null,
   });
   const view: CallView = {
     id: call.id,
@@ -202,5 +203,11 @@ export const sampleQuality = async (): Promise<void> => {
     const quality = callQuality(rt.lastSample.get(call.id) ?? null, sample);
     rt.lastSample.set(call.id, sample);
     updateCall(call.id, (view) => ({ ...view, quality }));
+    // Into or out of 差: the record carries the MOS, so the lead's grid flags the call while it is bad.
+    const base = rt.records.get(call.id);
+    if (base && (quality.grade === 'poor') !== (call.quality?.grade === 'poor')) {
+      rt.records.set(call.id, { ...base, mos: Math.round(quality.mos * 10) / 10 });
+      saveRecord(call.id, call.state);
+    }
   }
 };

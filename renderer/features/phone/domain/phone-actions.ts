@@ -14,4 +14,5 @@ export const PHONE_ACTIONS_FOR_FORM: readonly { action: PhoneAction; label: Mess
   { action: 'focusIntake', label: 'shortcut.focusIntake' },
   { action: 'focusKb', label: 'shortcut.focusKb' },
   { action: 'help', label: 'shortcut.help' },
+  { action: 'askLead', label: 'shortcut.askLead' },
 ];

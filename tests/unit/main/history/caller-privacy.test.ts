@@ -15,6 +15,7 @@ const context: CallContext = { transport: 'test', origin: 'test://' };
 const ringRecord = (overrides: Partial<CallRecord> & Pick<CallRecord, 'id'>): CallRecord => ({
   purpose: 'citizen',
   trainingScenarioId: null,
+  mos: null,
   sipCallId: 'abc@pbx',
   direction: 'inbound',
   from: '<sip:13812345678@carrier.example>;tag=1',

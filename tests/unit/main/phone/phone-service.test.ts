@@ -15,6 +15,7 @@ const ring: CallRecord = {
   id: '0192f0e4-6a1b-7c3d-8e4f-5a6b7c8d9e0f',
   purpose: 'citizen',
   trainingScenarioId: null,
+  mos: null,
   sipCallId: 'abc@pbx',
   direction: 'inbound',
   from: '"王芳" <sip:13812345678@carrier.example>;tag=9',

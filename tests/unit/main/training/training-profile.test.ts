@@ -15,6 +15,7 @@ const unwrap = <T>(result: Result<unknown>): T => {
 };
 
 const trainingCall = (overrides: Partial<CallRecord> = {}): CallRecord => ({
+  mos: null,
   id: '0192f0e4-6a1b-7c3d-8e4f-5a6b7c8d9e01',
   purpose: 'training',
   trainingScenarioId: 'noise-night-construction',

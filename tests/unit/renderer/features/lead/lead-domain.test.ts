@@ -15,6 +15,7 @@ const agent = (agentId: string, change: Partial<HallAgent> = {}): HallAgent => (
   phoneRegistered: true,
   callSince: null,
   callerMasked: null,
+  callMos: null,
   handled: 0,
   handlingSeconds: 0,
   answeredCitizenCalls: 0,
@@ -32,6 +33,8 @@ const queue = {
   answeredWithinRate: null,
   averageWaitSeconds: null,
   averageHandlingSeconds: null,
+  onlineResolutionRate: null,
+  onTimeResolutionRate: null,
   agentsByState: { ready: 1, 'on-call': 0, 'wrap-up': 0, 'not-ready': 0, 'signed-out': 0 },
 };
 const board: LiveWallboard = {
@@ -42,6 +45,7 @@ const board: LiveWallboard = {
   queue,
   buckets: [],
   agents: [agent('A0001'), agent('A0002')],
+  help: [],
 };
 
 describe('the lead’s wallboard in the console', () => {
@@ -68,6 +72,9 @@ describe('the lead’s wallboard in the console', () => {
     expect(agentAlerts(agent('A', { state: 'not-ready', since: NOW - 30 * 60_000 }), NOW)).toEqual([]);
     expect(agentAlerts(agent('A', { phoneRegistered: false }), NOW)).toEqual(['unregistered']);
     expect(agentAlerts(agent('A', { state: 'signed-out', phoneRegistered: false }), NOW)).toEqual([]);
+    // The console's 差 grade (MOS under 3.4) while on the call; a recovered 4.1 is no alert.
+    expect(agentAlerts(agent('A', { state: 'on-call', callSince: NOW - 60_000, callMos: 2.9 }), NOW)).toEqual(['poor-quality']);
+    expect(agentAlerts(agent('A', { state: 'on-call', callSince: NOW - 60_000, callMos: 4.1 }), NOW)).toEqual([]);
   });
 
   it('sorts alerts first and filters by id or reason; a scrolled grid of 300 renders only what is in view', () => {

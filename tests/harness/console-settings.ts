@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { type Page, expect } from '@playwright/test';
 
 /** 设置 as an agent or IT fills it in on a new PC: the centre code and agent id typed, a choice picked, saved, closed. */
 export const saveSettingsInDialog = async (
@@ -25,10 +24,15 @@ export const signedInConsole = async (
 ): Promise<void> => {
   await page.goto(url);
   await saveSettingsInDialog(page, { centreCode: '320505', agentId: agent.agentId, platformUrl: agent.platformUrl });
+  await signInToPlatform(page, agent.password);
+};
+
+/** The platform password typed in the sync panel (opened from the status bar), until 在线 shows. */
+export const signInToPlatform = async (page: Page, password: string): Promise<void> => {
   const indicator = page.getByTestId('status-platform');
   await indicator.click();
   const panel = page.getByRole('dialog', { name: '平台同步' });
-  await panel.getByLabel('平台登录密码').fill(agent.password);
+  await panel.getByLabel('平台登录密码').fill(password);
   await panel.getByRole('button', { name: '登录平台' }).click();
   await expect(indicator).toContainText('在线', { timeout: 20_000 });
   await page.keyboard.press('Escape');

@@ -1,0 +1,3 @@
+import './figures.css';
+export { MyFigures } from './components/MyFigures';
+export { myFiguresRequested } from './figures-store';
