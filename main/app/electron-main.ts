@@ -67,8 +67,13 @@ const start = async (): Promise<void> => {
   });
   guardSession();
   serveRenderer(join(__dirname, '..', 'renderer'), services);
-  mainWindow = createMainWindow(join(__dirname, '..', 'preload', 'preload.cjs'));
-  connectIpc(services, () => mainWindow?.webContents ?? null, log);
+  const walls = new Set<Electron.BrowserWindow>();
+  mainWindow = createMainWindow(join(__dirname, '..', 'preload', 'preload.cjs'), (wall) => {
+    walls.add(wall);
+    wall.on('closed', () => walls.delete(wall));
+  });
+  // The console and its 大屏 windows: the only senders the bridge answers, the only receivers of events.
+  connectIpc(services, () => [mainWindow, ...walls].flatMap((window) => (window ? [window.webContents] : [])), log);
   mainWindow.on('closed', () => (mainWindow = null));
 };
 

@@ -7,12 +7,12 @@ import { APP_ORIGIN, isAppUrl } from './app-origin';
 
 /**
  * Electron transport for the contract: one invoke channel, one event channel. A call is answered only
- * when it comes from the main frame of our own window showing our own origin.
+ * when it comes from the main frame of one of our own windows (the console, its 大屏) showing our own origin.
  */
-export const connectIpc = (services: DeskServices, window: () => WebContents | null, log: Logger): void => {
+export const connectIpc = (services: DeskServices, windows: () => readonly WebContents[], log: Logger): void => {
   ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
     const frame = event.senderFrame;
-    const trusted = event.sender === window() && frame !== null && frame.parent === null && isAppUrl(frame.url);
+    const trusted = windows().includes(event.sender) && frame !== null && frame.parent === null && isAppUrl(frame.url);
     if (!trusted) {
       log.warn('ipc.sender-refused');
       return fail('FORBIDDEN_SENDER', '拒绝来自未知页面的调用');
@@ -20,7 +20,6 @@ export const connectIpc = (services: DeskServices, window: () => WebContents | n
     return services.dispatch(method, input, { transport: 'electron', origin: APP_ORIGIN });
   });
   services.events.subscribe((event, payload) => {
-    const target = window();
-    if (target && !target.isDestroyed()) target.send(EVENT_CHANNEL, { event, payload });
+    for (const target of windows()) if (!target.isDestroyed()) target.send(EVENT_CHANNEL, { event, payload });
   });
 };

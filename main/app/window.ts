@@ -1,6 +1,7 @@
 import { BrowserWindow, session, shell } from 'electron';
 import { decidePermission } from '../security/permissions';
 import { APP_ENTRY_URL, APP_ORIGIN, isAppUrl } from './app-origin';
+import { windowOpenDecision } from './window-open';
 
 const originOf = (url: string): string => {
   try {
@@ -24,7 +25,19 @@ export const guardSession = (): void => {
   ses.setDevicePermissionHandler((details) => details.deviceType === 'hid' && details.origin === APP_ORIGIN);
 };
 
-export const createMainWindow = (preloadPath: string): BrowserWindow => {
+/** Our own page only, no webviews, no further windows: the same for the console and its 大屏. */
+const guardContents = (contents: Electron.WebContents): void => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+};
+
+/**
+ * The console's window. `onWallWindow` hears of each 大屏 it opens (the hall's wall display, the same
+ * page at ?view=wallboard): the IPC bridge must answer it, and nothing else it could open.
+ */
+export const createMainWindow = (preloadPath: string, onWallWindow: (wall: BrowserWindow) => void): BrowserWindow => {
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -46,14 +59,28 @@ export const createMainWindow = (preloadPath: string): BrowserWindow => {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  guardContents(window.webContents);
   window.webContents.setWindowOpenHandler(({ url }) => {
+    const decision = windowOpenDecision(url);
     // Links to official https pages (policy sources) open in the system browser, never inside the console.
-    if (/^https:\/\//i.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
+    if (decision === 'external') void shell.openExternal(url);
+    if (decision !== 'wallboard') return { action: 'deny' };
+    return {
+      action: 'allow',
+      overrideBrowserWindowOptions: {
+        title: '12345 话务大屏',
+        width: 1920,
+        height: 1080,
+        autoHideMenuBar: true,
+        // webPreferences are the console's own (Electron gives an opened window its opener's): the same
+        // preload, sandbox and isolation, and the same sender checks in the IPC bridge.
+      },
+    };
+  });
+  window.webContents.on('did-create-window', (wall) => {
+    guardContents(wall.webContents);
+    wall.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    onWallWindow(wall);
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);

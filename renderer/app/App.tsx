@@ -34,6 +34,7 @@ import { t } from '../shared/i18n/t';
 import { useAppStore } from './app-store';
 import { usePhoneShortcuts } from './phone-shortcuts';
 import { ShortcutHelp } from './ShortcutHelp';
+import { isWallDisplay } from './wall-display';
 
 const REGISTRATION_FOR: Record<PbxReadiness, RegistrationDisplay> = {
   unconfigured: 'unconfigured',
@@ -41,7 +42,7 @@ const REGISTRATION_FOR: Record<PbxReadiness, RegistrationDisplay> = {
   ready: 'offline',
 };
 
-const WALL_DISPLAY = new URLSearchParams(window.location.search).get('view') === 'wallboard';
+const WALL_DISPLAY = isWallDisplay();
 
 export const App = () => {
   const info = useAppStore((state) => state.info);

@@ -2,7 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './base.css';
-import { startConsole } from './start';
+import { startConsole, startWallDisplay } from './start';
+import { isWallDisplay } from './wall-display';
 
 const root = document.getElementById('root');
 if (root) {
@@ -11,5 +12,5 @@ if (root) {
       <App />
     </StrictMode>,
   );
-  void startConsole();
+  void (isWallDisplay() ? startWallDisplay() : startConsole());
 }

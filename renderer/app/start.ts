@@ -217,6 +217,32 @@ const startPhone = async (): Promise<void> => {
   });
 };
 
+/**
+ * 大屏: the wallboard alone, fed by the same services. No phone, headset, lock or intake: a second
+ * registration of the lead's extension from the wall would split their calls between two screens.
+ */
+export const startWallDisplay = async (): Promise<void> => {
+  connectSyncToLead();
+  try {
+    const { desk, transport } = connectDesk((status) => {
+      linkChanged(status);
+      if (status === 'open') void wallboardRequested();
+    });
+    if (transport === 'electron') linkChanged('electron');
+    desk.on('sync.status', syncStatusChanged);
+    desk.on('lead.wallboard', wallboardDeltaReceived);
+    const info = await desk.app.info();
+    if (!info.ok) {
+      startFailed(info.error.message);
+      return;
+    }
+    appInfoLoaded(info.value);
+    await Promise.all([syncStarted(), wallboardRequested()]);
+  } catch (error) {
+    startFailed(error instanceof Error ? error.message : String(error));
+  }
+};
+
 /** Wires the transport to the stores; the only place that knows every feature's start-up action. */
 export const startConsole = async (): Promise<void> => {
   connectRingToScreenPop();

@@ -26,7 +26,7 @@ export const REVIEWED_FINDINGS: readonly ReviewedFinding[] = [
     id: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'main/app/window.ts',
     reason:
-      'Only https: URLs reach shell.openExternal (policy sources linked from the encyclopedia); every other scheme and every new window is denied.',
+      'Only https: URLs reach shell.openExternal (policy sources linked from the encyclopedia, main/app/window-open.ts); every other scheme and every new window but the console’s own 大屏 (our page at ?view=wallboard, with the opener’s webPreferences) is denied.',
   },
   {
     id: 'CUSTOM_ARGUMENTS_JS_CHECK',

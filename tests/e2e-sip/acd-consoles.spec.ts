@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './lab-fixtures';
-import { runQueueCallers } from '../pbx-lab/sipp-queue';
+import { runQueueCallers, sippQueueTally } from '../pbx-lab/sipp-queue';
 import { startPlatformProcess } from '../harness/platform-process';
 import { startShellProcess } from '../harness/shell-process';
 import { signedInConsole } from '../harness/console-settings';
-import { tallyOf } from '../../main/lead/domain/kpi';
+import { platformSignIn } from '../harness/platform-sign-in';
 import type { LabConsole } from '../pbx-lab/lab-console';
 
 const PASSWORD = 'demo1234';
@@ -118,15 +118,7 @@ test('a SIPp burst to 12345 against three consoles that answer, refuse and go �
     expect(result.calls, result.output).toHaveLength(8);
 
     // Independently of the PBX and the platform: SIPp's own log, through the same formulas.
-    const fromSipp = tallyOf(
-      result.calls.map((call) => ({
-        offeredAt: new Date(call.enteredAt).toISOString(),
-        answeredAt: call.answeredAt === null ? null : new Date(call.answeredAt).toISOString(),
-        abandonedAt: call.abandonedAt === null ? null : new Date(call.abandonedAt).toISOString(),
-        endedAt: null,
-      })),
-      { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() },
-    );
+    const fromSipp = sippQueueTally(result.calls);
     // ... and the consoles' own call records: what each agent answered and refused.
     const records = consoles.map((agent) => agent.calls());
     // A 200 that crossed the caller's CANCEL: the console answered, SIPp had given up and hung up at once.
@@ -156,13 +148,7 @@ test('a SIPp burst to 12345 against three consoles that answer, refuse and go �
     await expect(hall.getByTestId('tile-abandoned')).toContainText(String(fromSipp.abandoned));
     await expect(hall.getByTestId('tile-waiting')).toHaveAttribute('aria-label', '排队中 0');
     await expect(hall.getByTestId('tile-states')).toContainText('示忙 1');
-    const token = (await (
-      await fetch(`${platform.url}/v1/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ agentId: 'L0001', password: PASSWORD, centreCode: '320505', consoleId: crypto.randomUUID() }),
-      })
-    ).json()) as { token: string };
+    const token = await platformSignIn(platform.url, 'L0001', PASSWORD);
     const board = (await (
       await fetch(`${platform.url}/v1/lead/wallboard`, { headers: { authorization: `Bearer ${token.token}` } })
     ).json()) as {

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { test, expect } from './lab-fixtures';
 import { kamailioAcd } from '../platform/acd/kamailio-acd';
 import { LAB_ACD_EVENTS_PORT, LAB_HOST, LAB_RPC_URL } from '../pbx-lab/lab';
-import { runQueueCallers } from '../pbx-lab/sipp-queue';
+import { runQueueCallers, sippQueueTally } from '../pbx-lab/sipp-queue';
 import type { QueueEvent } from '../platform/acd/acd';
 import { startPlatformProcess } from '../harness/platform-process';
-import { tallyOf } from '../../main/lead/domain/kpi';
+import { platformSignIn } from '../harness/platform-sign-in';
 
 /**
  * The lab's ACD end to end: SIPp citizens call 12345 in a burst; two agent phones (baresip) are made
@@ -29,16 +29,7 @@ test('a burst to 12345 queues, goes to the longest-idle ready agent, and the wal
   const platform = await startPlatformProcess(join(dir, 'platform.sqlite'), 5741, ['--acd', 'kamailio']);
   try {
     await expect.poll(() => acd.connected()).toBe(true);
-    const session = async (agentId: string) =>
-      (
-        (await (
-          await fetch(`${platform.url}/v1/auth/sign-in`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ agentId, password: 'demo1234', centreCode: '320505', consoleId: randomUUID() }),
-          })
-        ).json()) as { token: string }
-      ).token;
+    const session = async (agentId: string) => (await platformSignIn(platform.url, agentId)).token;
     const agents = {
       A0001: { extension: '2001', token: await session('A0001') },
       A0002: { extension: '2002', token: await session('A0002') },
@@ -97,15 +88,7 @@ test('a burst to 12345 queues, goes to the longest-idle ready agent, and the wal
     expect(result.calls, result.output).toHaveLength(6);
 
     // The figures from SIPp's side, through the same KPI formulas the wallboard uses.
-    const fromSipp = tallyOf(
-      result.calls.map((call) => ({
-        offeredAt: new Date(call.enteredAt).toISOString(),
-        answeredAt: call.answeredAt === null ? null : new Date(call.answeredAt).toISOString(),
-        abandonedAt: call.abandonedAt === null ? null : new Date(call.abandonedAt).toISOString(),
-        endedAt: null,
-      })),
-      { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() },
-    );
+    const fromSipp = sippQueueTally(result.calls);
     expect(fromSipp.answered + fromSipp.abandoned).toBe(6);
     expect(fromSipp.answered).toBeGreaterThanOrEqual(4);
 

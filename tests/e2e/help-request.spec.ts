@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startPlatformProcess } from '../harness/platform-process';
-import { startShellProcess } from '../harness/shell-process';
+import { platformWithSecondConsole } from './second-console';
 import { expect, test } from './fixtures';
 import { signedInConsole } from '../harness/console-settings';
 
@@ -14,16 +10,11 @@ test('求助: the agent raises a hand, the lead sees it at once and answers, the
   browser,
 }) => {
   test.setTimeout(150_000);
-  const port = 21_000 + Math.floor(Math.random() * 10_000);
-  const platformDb = join(shell.profileDir, 'platform.sqlite');
-  let platform = await startPlatformProcess(platformDb, port);
-  const agentProfile = mkdtempSync(join(tmpdir(), 'minsheng-e2e-help-'));
-  const agentShell = await startShellProcess(agentProfile);
-  const agentContext = await browser.newContext();
+  const agentDesk = await platformWithSecondConsole(browser, shell.profileDir);
+  const { platformUrl, page: agent } = agentDesk;
   try {
-    await signedInConsole(page, shell.current().url, { agentId: 'L0001', platformUrl: platform.url, password: PASSWORD });
-    const agent = await agentContext.newPage();
-    await signedInConsole(agent, agentShell.url, { agentId: 'A0003', platformUrl: platform.url, password: PASSWORD });
+    await signedInConsole(page, shell.current().url, { agentId: 'L0001', platformUrl, password: PASSWORD });
+    await signedInConsole(agent, agentDesk.shellUrl, { agentId: 'A0003', platformUrl, password: PASSWORD });
     const tabs = page.getByRole('navigation', { name: '视图' });
     await expect(tabs.getByRole('button', { name: '班长台' })).toBeVisible();
 
@@ -66,13 +57,13 @@ test('求助: the agent raises a hand, the lead sees it at once and answers, the
 
     // The platform dies: a hand raised now is kept and queued, and reaches the lead when it is back;
     // the one acknowledged before is still on the lead's list (kept by the platform, not in its memory).
-    await platform.kill();
+    await agentDesk.killPlatform();
     await expect(agent.getByTestId('status-platform')).not.toContainText('在线', { timeout: 15_000 });
     await agent.getByRole('button', { name: '求助', exact: true }).click();
     await agent.keyboard.type('平台断了还能求助吗', { delay: 30 });
     await agent.keyboard.press('Enter');
     await expect(chip).toHaveText('已求助，等待班长');
-    platform = await startPlatformProcess(platformDb, port);
+    await agentDesk.restartPlatform();
     await expect(help.locator('[data-help="A0003"]').first()).toContainText('平台断了还能求助吗', { timeout: 30_000 });
     await expect(help.locator('[data-help="A0003"]').nth(1)).toContainText('市民要求投诉街道');
     await help.locator('[data-help="A0003"]').first().getByRole('button', { name: '已收到' }).click();
@@ -98,9 +89,6 @@ test('求助: the agent raises a hand, the lead sees it at once and answers, the
     }
     test.info().annotations.push({ type: 'help-shown-ms', description: String(shownIn) });
   } finally {
-    await agentContext.close();
-    await agentShell.kill();
-    await platform.kill();
-    rmSync(agentProfile, { recursive: true, force: true });
+    await agentDesk.close();
   }
 });

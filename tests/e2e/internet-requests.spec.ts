@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { startPlatformProcess } from '../harness/platform-process';
-import { startShellProcess } from '../harness/shell-process';
+import { platformWithSecondConsole } from './second-console';
 import { expect, test } from './fixtures';
 import { signedInConsole } from '../harness/console-settings';
 import { trainingRing } from './training-ring';
@@ -32,16 +28,13 @@ test('internet requests: refused incomplete on the citizen page, in the 网络�
   browser,
 }) => {
   test.setTimeout(120_000);
-  const port = 21_000 + Math.floor(Math.random() * 10_000);
-  const platform = await startPlatformProcess(join(shell.profileDir, 'platform.sqlite'), port);
-  const otherProfile = mkdtempSync(join(tmpdir(), 'minsheng-e2e-second-'));
-  const other = await startShellProcess(otherProfile);
-  const secondContext = await browser.newContext();
+  const colleague = await platformWithSecondConsole(browser, shell.profileDir);
+  const platform = { url: colleague.platformUrl };
   const citizenContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   try {
     await signedInConsole(page, shell.current().url, { agentId: 'A0007', platformUrl: platform.url, password: PASSWORD });
-    const second = await secondContext.newPage();
-    await signedInConsole(second, other.url, { agentId: 'A0008', platformUrl: platform.url, password: PASSWORD });
+    const second = colleague.page;
+    await signedInConsole(second, colleague.shellUrl, { agentId: 'A0008', platformUrl: platform.url, password: PASSWORD });
     const queueOf = (console: Page) => console.getByRole('region', { name: '网络诉求' });
     await expect(queueOf(page)).toContainText('暂无待受理的网络诉求');
 
@@ -150,11 +143,7 @@ test('internet requests: refused incomplete on the citizen page, in the 网络�
     await page.screenshot({ path: test.info().outputPath('internet-1366.png') });
     await citizen.screenshot({ path: test.info().outputPath('citizen-page.png') });
   } finally {
-    await secondContext.close();
     await citizenContext.close();
-    await other.stop();
-    rmSync(otherProfile, { recursive: true, force: true });
-    rmSync(`${otherProfile}.db-key`, { force: true });
-    await platform.kill();
+    await colleague.close();
   }
 });

@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startPlatformProcess } from '../harness/platform-process';
-import { startShellProcess } from '../harness/shell-process';
+import { platformWithSecondConsole } from './second-console';
 import { expect, test } from './fixtures';
 import { signedInConsole } from '../harness/console-settings';
 
@@ -14,16 +10,12 @@ test('team lead: only a lead gets 班长台; an agent’s 签入 and 示忙 reac
   browser,
 }) => {
   test.setTimeout(120_000);
-  const port = 21_000 + Math.floor(Math.random() * 10_000);
-  const platform = await startPlatformProcess(join(shell.profileDir, 'platform.sqlite'), port);
-  const agentProfile = mkdtempSync(join(tmpdir(), 'minsheng-e2e-agent-'));
-  const agentShell = await startShellProcess(agentProfile);
-  const agentContext = await browser.newContext();
+  const second = await platformWithSecondConsole(browser, shell.profileDir);
+  const { platformUrl, page: agent } = second;
   try {
     // From empty profiles, typed in 设置 and the sync panel as each person would.
-    await signedInConsole(page, shell.current().url, { agentId: 'L0001', platformUrl: platform.url, password: PASSWORD });
-    const agent = await agentContext.newPage();
-    await signedInConsole(agent, agentShell.url, { agentId: 'A0003', platformUrl: platform.url, password: PASSWORD });
+    await signedInConsole(page, shell.current().url, { agentId: 'L0001', platformUrl, password: PASSWORD });
+    await signedInConsole(agent, second.shellUrl, { agentId: 'A0003', platformUrl, password: PASSWORD });
     // An agent has no 班长台 at all.
     await expect(agent.getByRole('navigation', { name: '视图' })).toHaveCount(0);
 
@@ -81,9 +73,6 @@ test('team lead: only a lead gets 班长台; an agent’s 签入 and 示忙 reac
       await page.screenshot({ path: test.info().outputPath(`lead-${size.width}.png`) });
     }
   } finally {
-    await agentContext.close();
-    await agentShell.kill();
-    await platform.kill();
-    rmSync(agentProfile, { recursive: true, force: true });
+    await second.close();
   }
 });

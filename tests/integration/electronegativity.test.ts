@@ -53,7 +53,7 @@ describe('the Electronegativity gate', { timeout: 120_000 }, () => {
     );
 
     const withoutOpenExternal = treeWith('no-open-external', (source) =>
-      source.replace('if (/^https:\\/\\//i.test(url)) void shell.openExternal(url);', ''),
+      source.replace("if (decision === 'external') void shell.openExternal(url);", ''),
     );
     const { stale } = unreviewed(runElectronegativity(withoutOpenExternal, join(scratch, 'stale.sarif')));
     expect(stale.map((entry) => entry.id)).toEqual(['OPEN_EXTERNAL_JS_CHECK']);

@@ -4,17 +4,11 @@ import WebSocket from 'ws';
 import type { CallRecord, HelpRequest } from '../../preload/contract';
 import { context, startSyncedConsole, startTestPlatform, waitFor } from '../harness/sync-fixtures';
 import { useTempDirs } from '../harness/temp-dir';
+import { platformSignIn } from '../harness/platform-sign-in';
 
 const tempDir = useTempDirs();
 
-const signIn = async (url: string, agentId: string) => {
-  const response = await fetch(`${url}/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ agentId, password: 'demo1234', centreCode: '320505', consoleId: randomUUID() }),
-  });
-  return ((await response.json()) as { token: string }).token;
-};
+const signIn = async (url: string, agentId: string) => (await platformSignIn(url, agentId)).token;
 const answer = (url: string, token: string, id: string, action: string) =>
   fetch(`${url}/v1/lead/help/${id}`, {
     method: 'POST',

@@ -3,17 +3,11 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { context, startSyncedConsole, startTestPlatform, waitFor } from '../harness/sync-fixtures';
 import { useTempDirs } from '../harness/temp-dir';
+import { platformSignIn } from '../harness/platform-sign-in';
 
 const tempDir = useTempDirs();
 
-const signIn = async (url: string, agentId: string) => {
-  const response = await fetch(`${url}/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ agentId, password: 'demo1234', centreCode: '320505', consoleId: randomUUID() }),
-  });
-  return (await response.json()) as { token: string; role: string; team: string | null };
-};
+const signIn = platformSignIn;
 const wallboard = (url: string, token: string) =>
   fetch(`${url}/v1/lead/wallboard`, { headers: { authorization: `Bearer ${token}` } });
 

@@ -9,6 +9,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAB_HOST, LAB_UDP_PORT } from './lab';
 import { trunkInvite } from './sipp';
+import { tallyOf } from '../../main/lead/domain/kpi';
+import type { QueueTally } from '../../main/lead/domain/queue-tally';
 
 export interface QueueCallerPlan {
   readonly name: string;
@@ -163,6 +165,18 @@ const readSippLog = (file: string): SippCallRecord[] => {
   }
   return [...calls.values()];
 };
+
+/** The queue's figures from SIPp's side alone, through the same formulas the wallboard uses. */
+export const sippQueueTally = (calls: readonly SippCallRecord[]): QueueTally =>
+  tallyOf(
+    calls.map((call) => ({
+      offeredAt: new Date(call.enteredAt).toISOString(),
+      answeredAt: call.answeredAt === null ? null : new Date(call.answeredAt).toISOString(),
+      abandonedAt: call.abandonedAt === null ? null : new Date(call.abandonedAt).toISOString(),
+      endedAt: null,
+    })),
+    { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() },
+  );
 
 /** Runs the plan to its end; resolves with SIPp's exit code, its output and its per-call log. */
 export const runQueueCallers = (

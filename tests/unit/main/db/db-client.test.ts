@@ -99,6 +99,7 @@ describe('database worker client', () => {
     const calls: Record<string, () => unknown> = {
       'screenPop.lookup': () => repos.screenPop.lookup(reader, { numberKey: '1', since: '2026-01-01', limit: 5 }),
       'screenPop.trainingCallers': () => repos.screenPop.trainingCallers(reader),
+      'agentFigures.rows': () => repos.agentFigures.rows(reader, 'A0001', '2026-12-01T16:00:00.000Z'),
       'kb.search': () =>
         repos.kb.search(reader, {
           expression: '社保',
