@@ -3,8 +3,8 @@
  * without them: each signs in once, then on "go <count> <perSecond>" from stdin pushes that many
  * agent_state changes spread over the agents, and prints "done <ms>".
  */
-import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import { platformSignIn, pushAgentState } from '../harness/platform-http';
 
 const [url, countText] = process.argv.slice(2);
 const agents = Array.from({ length: Number(countText) }, (_, index) => `B${String(index + 1).padStart(4, '0')}`);
@@ -16,37 +16,17 @@ const STATES = [
 ] as const;
 
 const tokens: string[] = [];
-for (const agentId of agents) {
-  const response = await fetch(`${url}/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ agentId, password: 'bench1234', centreCode: '320505', consoleId: randomUUID() }),
-  });
-  if (!response.ok) throw new Error(`sign-in ${agentId}: ${response.status}`);
-  tokens.push(((await response.json()) as { token: string }).token);
-}
+for (const agentId of agents) tokens.push((await platformSignIn(url!, agentId, 'bench1234')).token);
 console.log('ready');
 
 const push = async (index: number, step: number): Promise<void> => {
   const agent = index % agents.length;
-  const id = randomUUID();
-  const at = new Date().toISOString();
   const { state, reason } = STATES[(step + agent) % STATES.length]!;
-  const response = await fetch(`${url}/v1/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[agent]}` },
-    body: JSON.stringify({
-      items: [
-        {
-          itemId: randomUUID(),
-          stream: 'agent_state',
-          recordId: id,
-          op: 'create',
-          payload: { id, agentId: agents[agent], state, reason, phoneRegistered: true, at, extension: String(5000 + agent) },
-          createdAt: at,
-        },
-      ],
-    }),
+  const response = await pushAgentState(url!, tokens[agent]!, {
+    agentId: agents[agent]!,
+    state,
+    reason,
+    extension: String(5000 + agent),
   });
   if (!response.ok) throw new Error(`push: ${response.status}`);
 };

@@ -58,8 +58,13 @@ try {
     }).observe({ entryTypes: ['mark', 'measure'] });
   });
   await page.goto(shell.url);
-  await page.getByTestId('status-platform').click();
-  await page.getByLabel('平台登录密码').fill(DEMO_PASSWORD);
+  // On a loaded machine the first click can land before the status bar is wired: click until the panel opens.
+  const password = page.getByLabel('平台登录密码');
+  for (let attempt = 0; !(await password.isVisible()) && attempt < 5; attempt += 1) {
+    await page.getByTestId('status-platform').click();
+    await password.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  }
+  await password.fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录平台' }).click();
   await page.getByTestId('status-platform').filter({ hasText: '在线' }).waitFor({ timeout: 30_000 });
   await page.keyboard.press('Escape');

@@ -7,7 +7,7 @@ import { runQueueCallers, sippQueueTally } from '../pbx-lab/sipp-queue';
 import { startPlatformProcess } from '../harness/platform-process';
 import { startShellProcess } from '../harness/shell-process';
 import { signedInConsole } from '../harness/console-settings';
-import { platformSignIn } from '../harness/platform-sign-in';
+import { platformSignIn } from '../harness/platform-http';
 import type { LabConsole } from '../pbx-lab/lab-console';
 
 const PASSWORD = 'demo1234';

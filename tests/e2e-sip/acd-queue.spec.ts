@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { LAB_ACD_EVENTS_PORT, LAB_HOST, LAB_RPC_URL } from '../pbx-lab/lab';
 import { runQueueCallers, sippQueueTally } from '../pbx-lab/sipp-queue';
 import type { QueueEvent } from '../platform/acd/acd';
 import { startPlatformProcess } from '../harness/platform-process';
-import { platformSignIn } from '../harness/platform-sign-in';
+import { platformSignIn, pushAgentState } from '../harness/platform-http';
 
 /**
  * The lab's ACD end to end: SIPp citizens call 12345 in a burst; two agent phones (baresip) are made
@@ -36,31 +35,10 @@ test('a burst to 12345 queues, goes to the longest-idle ready agent, and the wal
       A0003: { extension: '1003', token: await session('A0003') },
     };
     const state = async (agentId: keyof typeof agents, name: string) => {
-      const id = randomUUID();
-      const at = new Date().toISOString();
-      const response = await fetch(`${platform.url}/v1/push`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${agents[agentId].token}` },
-        body: JSON.stringify({
-          items: [
-            {
-              itemId: randomUUID(),
-              stream: 'agent_state',
-              recordId: id,
-              op: 'create',
-              payload: {
-                id,
-                agentId,
-                state: name,
-                reason: null,
-                phoneRegistered: true,
-                at,
-                extension: agents[agentId].extension,
-              },
-              createdAt: at,
-            },
-          ],
-        }),
+      const response = await pushAgentState(platform.url, agents[agentId].token, {
+        agentId,
+        state: name,
+        extension: agents[agentId].extension,
       });
       expect(response.status).toBe(200);
     };

@@ -4,7 +4,8 @@ import WebSocket from 'ws';
 import type { CallRecord, HelpRequest } from '../../preload/contract';
 import { context, startSyncedConsole, startTestPlatform, waitFor } from '../harness/sync-fixtures';
 import { useTempDirs } from '../harness/temp-dir';
-import { platformSignIn } from '../harness/platform-sign-in';
+import { citizenCallRecord } from '../harness/call-record';
+import { platformSignIn } from '../harness/platform-http';
 
 const tempDir = useTempDirs();
 
@@ -23,26 +24,13 @@ const liveFrames = async (url: string, token: string) => {
   return { frames, close: () => socket.close() };
 };
 
-const onCall = (id: string, remoteNumber: string): CallRecord => {
-  const ringAt = new Date(Date.now() - 95_000).toISOString();
-  return {
+/** On the phone for a minute and a half already. */
+const onCall = (id: string, remoteNumber: string): CallRecord =>
+  citizenCallRecord(remoteNumber, {
     id,
-    purpose: 'citizen',
-    trainingScenarioId: null,
-    mos: null,
-    sipCallId: `${id}@pbx`,
-    direction: 'inbound',
-    from: `<sip:${remoteNumber}@carrier.example>;tag=1`,
-    pAssertedIdentity: null,
-    privacy: null,
-    remoteNumber,
-    ringAt,
+    ringAt: new Date(Date.now() - 95_000).toISOString(),
     answerAt: new Date(Date.now() - 90_000).toISOString(),
-    endAt: null,
-    endCause: null,
-    transferTarget: null,
-  };
-};
+  });
 
 describe('help requests (求助) between a console and the platform', () => {
   it('carries the call and the masked caller to the team’s lead, and brings the lead’s answer back to the console', async () => {

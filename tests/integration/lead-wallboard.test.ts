@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { context, startSyncedConsole, startTestPlatform, waitFor } from '../harness/sync-fixtures';
 import { useTempDirs } from '../harness/temp-dir';
-import { platformSignIn } from '../harness/platform-sign-in';
+import { citizenCallRecord } from '../harness/call-record';
+import { platformSignIn, pushAgentState } from '../harness/platform-http';
 
 const tempDir = useTempDirs();
 
@@ -47,27 +47,8 @@ describe('the team-lead routes of the reference platform', () => {
       agentLive.on('message', (data) => agentFrames.push(JSON.parse(data.toString()) as { type: string }));
       await Promise.all([live, agentLive].map((socket) => new Promise((resolve) => socket.once('open', resolve))));
 
-      // An agent_state item as a console pushes it (payload id = record id).
       const push = (token: string, agentId: string, state: string, extension: string) =>
-        fetch(`${platform.url}/v1/push`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({
-            items: [
-              (() => {
-                const id = randomUUID();
-                return {
-                  itemId: randomUUID(),
-                  stream: 'agent_state',
-                  recordId: id,
-                  op: 'create',
-                  payload: { id, agentId, state, reason: null, phoneRegistered: true, at: new Date().toISOString(), extension },
-                  createdAt: new Date().toISOString(),
-                };
-              })(),
-            ],
-          }),
-        });
+        pushAgentState(platform.url, token, { agentId, state, extension });
       expect((await push(agent.token, 'A0001', 'ready', '1001')).status).toBe(200);
       expect((await push(otherTeam.token, 'A0021', 'not-ready', '1021')).status).toBe(200);
       await expect.poll(() => frames.filter((frame) => frame.type === 'wallboard').length).toBe(2);
@@ -99,23 +80,7 @@ describe('the team-lead routes of the reference platform', () => {
       const lead = await signIn(platform.url, 'L0001');
       const at = new Date().toISOString();
       await agent.dispatch('phone.agentStateChanged', { state: 'on-call', reason: null, phoneRegistered: true, at }, context);
-      const call = {
-        id: randomUUID(),
-        purpose: 'citizen',
-        trainingScenarioId: null,
-        sipCallId: 'poor@pbx',
-        direction: 'inbound',
-        from: '<sip:13912345678@carrier.example>;tag=1',
-        pAssertedIdentity: null,
-        privacy: null,
-        remoteNumber: '13912345678',
-        ringAt: at,
-        answerAt: at,
-        endAt: null,
-        endCause: null,
-        transferTarget: null,
-        mos: 2.7,
-      };
+      const call = citizenCallRecord('13912345678', { ringAt: at, answerAt: at, mos: 2.7 });
       expect((await agent.dispatch('phone.recordCall', call, context)).ok).toBe(true);
       const row = await waitFor(
         async () =>
