@@ -1,4 +1,5 @@
-// The reference platform as a process: `npm run platform [-- --port 5740 --db FILE --no-demo]`.
+// The reference platform as a process: `npm run platform [-- --port 5740 --db FILE --no-demo]`; the
+// wallboard's settings: --answer-within 15 --short-abandon 5 --window-hours 12 --service-level-target 0.95.
 // Prints `MINSHENG_PLATFORM_URL <url>` once listening, so scripts and tests can find it.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,6 +8,7 @@ import { DEMO_CENTRE, DEMO_DEPARTMENT, DEMO_PASSWORD, seedPlatformDemo } from '.
 import { startPlatformServer } from './platform-server';
 import { openPlatformStore } from './platform-store';
 import { kamailioAcd } from './acd/kamailio-acd';
+import { hallSettingsFromArgs } from './hall/hall-settings-args';
 import { LAB_ACD_EVENTS_PORT, LAB_HOST, LAB_RPC_URL } from '../pbx-lab/lab';
 
 const args = process.argv.slice(2);
@@ -30,7 +32,12 @@ const acd =
   option('acd') === 'kamailio'
     ? { centre: DEMO_CENTRE, acd: kamailioAcd({ rpcUrl: LAB_RPC_URL, events: { host: LAB_HOST, port: LAB_ACD_EVENTS_PORT } }) }
     : undefined;
-const server = await startPlatformServer(store, { port: Number(option('port') ?? 5740), ...(acd ? { acd } : {}) });
+const hallSettings = hallSettingsFromArgs(option);
+if ('error' in hallSettings) {
+  console.error(hallSettings.error);
+  process.exit(2);
+}
+const server = await startPlatformServer(store, { port: Number(option('port') ?? 5740), hallSettings, ...(acd ? { acd } : {}) });
 console.log(`MINSHENG_PLATFORM_URL ${server.url}`);
 const stop = (): void => {
   void server.close().then(() => {

@@ -3,6 +3,7 @@ import type { WallboardDelta } from '../../../preload/contract/lead-contract';
 import { netstringReader, parseKamailioEvent } from '../../platform/acd/kamailio-events';
 import type { QueueEvent } from '../../platform/acd/acd';
 import { createHall } from '../../platform/hall/hall';
+import { hallSettingsFromArgs } from '../../platform/hall/hall-settings-args';
 
 const T0 = Date.parse('2026-12-07T01:00:00.000Z'); // 09:00 China time, a half hour's start
 const s = (seconds: number) => T0 + seconds * 1000;
@@ -182,5 +183,23 @@ describe('the lab ACD’s event feed', () => {
     expect(read(Buffer.from('bc,'))).toEqual(['abc']);
     expect(() => netstringReader()(Buffer.from('5:hello;'))).toThrow(/comma/);
     expect(() => netstringReader()(Buffer.from('x:'))).toThrow(/number/);
+  });
+});
+
+describe('the wallboard’s settings from the platform’s options', () => {
+  const args = (values: Record<string, string>) => (name: string) => values[name];
+  it('takes a centre’s 15 s threshold and keeps the rest, and refuses a setting that is not one', () => {
+    expect(hallSettingsFromArgs(args({ 'answer-within': '15' }))).toEqual({
+      answerWithinSeconds: 15,
+      shortAbandonSeconds: 5,
+      windowHours: 12,
+      serviceLevelTarget: 0.95,
+    });
+    expect(hallSettingsFromArgs(args({ 'answer-within': 'soon' }))).toMatchObject({
+      error: expect.stringContaining('answerWithinSeconds'),
+    });
+    expect(hallSettingsFromArgs(args({ 'service-level-target': '95' }))).toMatchObject({
+      error: expect.stringContaining('serviceLevelTarget'),
+    });
   });
 });
