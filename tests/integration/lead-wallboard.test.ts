@@ -3,6 +3,8 @@ import WebSocket from 'ws';
 import { context, startSyncedConsole, startTestPlatform, waitFor } from '../harness/sync-fixtures';
 import { useTempDirs } from '../harness/temp-dir';
 import { citizenCallRecord } from '../harness/call-record';
+import { createPublicKey } from 'node:crypto';
+import { verifyMonitorToken } from '../../main/monitor/domain/monitor-token';
 import { platformSignIn, pushAgentState } from '../harness/platform-http';
 
 const tempDir = useTempDirs();
@@ -94,6 +96,66 @@ describe('the team-lead routes of the reference platform', () => {
       expect(row).toMatchObject({ state: 'on-call', callMos: 2.7 });
       // Kept with the console's call record too, and sent with it.
       expect(((await agent.db.repos.phone.recentCalls(1))[0] as { mos: number | null }).mos).toBe(2.7);
+    } finally {
+      await agent.close();
+      await platform.close();
+    }
+  });
+
+  it('gives a lead a monitoring permission for an agent’s live call, and nobody else one', async () => {
+    const platform = await startTestPlatform(tempDir());
+    const agent = await startSyncedConsole(tempDir(), platform.url, 'A0003');
+    try {
+      const call = citizenCallRecord('13912345678');
+      expect((await agent.dispatch('phone.recordCall', call, context)).ok).toBe(true);
+      await waitFor(
+        () => agent.db.repos.outbox.stats(),
+        (stats) => stats.pending === 0,
+      );
+      const grant = async (who: string, body: unknown) =>
+        fetch(`${platform.url}/v1/lead/monitor-token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${(await signIn(platform.url, who)).token}` },
+          body: JSON.stringify(body),
+        });
+      const wanted = { agentId: 'A0003', callId: call.sipCallId, modes: ['listen'] };
+      expect((await grant('A0004', wanted)).status).toBe(403);
+      expect((await grant('L0002', wanted)).status).toBe(404);
+      expect((await grant('L0001', { ...wanted, callId: 'not-this-call@pbx' })).status).toBe(409);
+      expect((await grant('L0001', { ...wanted, modes: ['eavesdrop'] })).status).toBe(400);
+      const granted = await grant('L0001', wanted);
+      expect(granted.status).toBe(200);
+      const { token } = (await granted.json()) as { token: string };
+      // The console checks it with the platform's public key alone.
+      const { publicKey } = (await (
+        await fetch(`${platform.url}/v1/monitor/key`, {
+          headers: { authorization: `Bearer ${(await signIn(platform.url, 'A0003')).token}` },
+        })
+      ).json()) as { publicKey: string };
+      const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
+      const verdict = verifyMonitorToken(token, {
+        publicKey: key,
+        agent: 'A0003',
+        callId: call.sipCallId!,
+        now: Date.now(),
+        seen: () => false,
+      });
+      expect(verdict).toMatchObject({ ok: true, claims: { lead: 'L0001', modes: ['listen'] } });
+      // The call ends: no permission for it any more.
+      expect(
+        (
+          await agent.dispatch(
+            'phone.recordCall',
+            { ...call, endAt: new Date().toISOString(), endCause: 'caller_hangup' },
+            context,
+          )
+        ).ok,
+      ).toBe(true);
+      await waitFor(
+        () => agent.db.repos.outbox.stats(),
+        (stats) => stats.pending === 0,
+      );
+      expect((await grant('M0001', wanted)).status).toBe(409);
     } finally {
       await agent.close();
       await platform.close();

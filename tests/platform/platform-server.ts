@@ -223,6 +223,12 @@ export const startPlatformServer = async (
           hallOf,
           { method: request.method ?? 'GET', pathname: url.pathname, session, platformId: store.platformId, body },
           { find: (id) => store.helpRequest(id), answered: helpAnswered },
+          {
+            privateKey: store.monitorKey.privateKey,
+            agentTeam: (agentId, centre) => store.agentTeam(agentId, centre),
+            activeCall: (agentId, callId) => store.activeCall(agentId, callId),
+            now: Date.now,
+          },
         );
         return send(response, reply.status, reply.body);
       }
@@ -276,6 +282,12 @@ export const startPlatformServer = async (
         return send(response, 200, { platformId: store.platformId, results: outcome.results });
       }
 
+      // The key every console checks a lead's monitoring permission with (issue #16).
+      if (request.method === 'GET' && url.pathname === '/v1/monitor/key')
+        return send(response, 200, {
+          platformId: store.platformId,
+          publicKey: store.monitorKey.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+        });
       if (request.method === 'GET' && url.pathname === '/v1/help/mine')
         return send(response, 200, { platformId: store.platformId, requests: store.helpRequestsOf(session.agentId, 20) });
 

@@ -1,4 +1,13 @@
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import {
+  type KeyObject,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  scryptSync,
+  timingSafeEqual,
+} from 'node:crypto';
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import type { PullItem, PullStream, PushItem, PushResult } from '../../main/sync/protocol/sync-protocol';
 import { type ChainProblem, type ChainedAuditEntry, verifyReceivedChain } from '../../main/audit/domain/audit-chain';
@@ -26,6 +35,7 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS platform_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
   CREATE TABLE IF NOT EXISTS stations (centre_code TEXT NOT NULL, console_id TEXT NOT NULL, station TEXT NOT NULL, PRIMARY KEY (centre_code, console_id), UNIQUE (centre_code, station)) STRICT;
   CREATE INDEX IF NOT EXISTS events_by_order ON records (json_extract(data_json, '$.workOrderId')) WHERE stream = 'work_order_event';
+  CREATE INDEX IF NOT EXISTS calls_by_sip_call_id ON records (json_extract(data_json, '$.sipCallId')) WHERE stream = 'call';
 `;
 
 const hashPayload = (item: PushItem): string =>
@@ -109,6 +119,12 @@ export interface PlatformStore {
   recordIds(stream: string): string[];
   recordData(stream: string, id: string): Record<string, unknown> | null;
   helpRequest(id: string): HelpRequest | null;
+  /** The Ed25519 key monitoring permissions are signed with (made once per platform database). */
+  readonly monitorKey: { privateKey: KeyObject; publicKey: KeyObject };
+  /** An account's team in a centre, or undefined when the centre has no such account. */
+  agentTeam(agentId: string, centreCode: string): string | null | undefined;
+  /** The agent's call with this SIP Call-ID as its console last pushed it, when it has not ended. */
+  activeCall(agentId: string, sipCallId: string): boolean;
   /** A lead's answer to a help request, kept with the request. */
   saveHelpRequest(request: HelpRequest, centreCode: string): void;
   /** A centre's requests not resolved yet: a restarted platform's hall starts with them. */
@@ -130,6 +146,15 @@ export const openPlatformStore = (file: string): PlatformStore => {
     randomBytes(12).toString('base64url'),
   );
   const platformId = db.prepare("SELECT value FROM platform_meta WHERE key = 'platform_id'").pluck().get() as string;
+  const storedMonitorKey = db.prepare("SELECT value FROM platform_meta WHERE key = 'monitor_key'").pluck().get() as
+    string | undefined;
+  const monitorPrivate = storedMonitorKey ? createPrivateKey(storedMonitorKey) : generateKeyPairSync('ed25519').privateKey;
+  if (!storedMonitorKey)
+    db.prepare('INSERT INTO platform_meta (key, value) VALUES (?, ?)').run(
+      'monitor_key',
+      monitorPrivate.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    );
+  const monitorKey = { privateKey: monitorPrivate, publicKey: createPublicKey(monitorPrivate) };
 
   /** The console keeps its station across sign-ins; a new console gets the lowest free one of its centre. */
   const stationFor = db.transaction((centreCode: string, consoleId: string): string | null => {
@@ -548,6 +573,24 @@ export const openPlatformStore = (file: string): PlatformStore => {
     recordIds: (stream: string): string[] =>
       db.prepare('SELECT id FROM records WHERE stream = ? ORDER BY rowid').pluck().all(stream) as string[],
     recordData: (stream: string, id: string) => record(stream, id),
+    monitorKey,
+    agentTeam: (agentId, centreCode) => {
+      const row = db.prepare('SELECT team FROM agents WHERE agent_id = ? AND centre_code = ?').get(agentId, centreCode) as
+        { team: string | null } | undefined;
+      return row ? row.team : undefined;
+    },
+    activeCall: (agentId, sipCallId) =>
+      (
+        db
+          .prepare(
+            "SELECT data_json FROM records WHERE stream = 'call' AND json_extract(data_json, '$.sipCallId') = ? ORDER BY rowid DESC",
+          )
+          .pluck()
+          .all(sipCallId) as string[]
+      ).some((json) => {
+        const call = JSON.parse(json) as { agentId?: string | null; answerAt?: string | null; endAt?: string | null };
+        return call.agentId === agentId && !!call.answerAt && !call.endAt;
+      }),
     helpRequest: (id) => {
       const data = record('help_request', id);
       return data ? helpRequestSchema.parse(data) : null;

@@ -3,6 +3,7 @@ import type { HelpRequest } from '../../../preload/contract/help-contract';
 import type { Session } from '../platform-store';
 import type { Hall } from './hall';
 import { HELP_PATH, helpAnswerRoute } from './help-desk';
+import { MONITOR_TOKEN_PATH, monitorGrantRoute } from './monitor-grant';
 
 export const isLeadPath = (pathname: string): boolean => pathname.startsWith('/v1/lead/');
 
@@ -30,6 +31,7 @@ export const leadRoute = (
   hallOf: (centre: string) => Hall,
   request: { method: string; pathname: string; session: Session | null; platformId: string; body: unknown },
   help: Parameters<typeof helpAnswerRoute>[0],
+  monitor: Parameters<typeof monitorGrantRoute>[0],
 ): { status: number; body: unknown } => {
   if (!request.session) return { status: 401, body: { error: 'not signed in', code: 'UNAUTHORIZED' } };
   if (!isLead(request.session))
@@ -45,6 +47,10 @@ export const leadRoute = (
         platformId: request.platformId,
       },
     };
+  }
+  if (request.method === 'POST' && request.pathname === MONITOR_TOKEN_PATH) {
+    const reply = monitorGrantRoute(monitor, { body: request.body, session: request.session });
+    return reply.status === 200 ? { status: 200, body: { ...(reply.body as object), platformId: request.platformId } } : reply;
   }
   const helpId = request.method === 'POST' ? HELP_PATH.exec(request.pathname)?.[1] : undefined;
   if (helpId) {
