@@ -12,6 +12,7 @@ import { createRetentionService } from './retention/retention-service';
 import { createSealingService } from './fields/sealing-service';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service';
 import { createLockService } from './lock/lock-service';
+import { createMonitorService } from './monitor/monitor-service';
 import { type Dispatch, createDispatcher } from './ipc/dispatcher';
 import { createPhoneService } from './phone/phone-service';
 import { type SyncService, createSyncService } from './sync/sync-service';
@@ -200,6 +201,7 @@ export const createDeskServices = async (options: DeskServicesOptions): Promise<
     kb,
     lead: createLeadService({ sync, db, settings, log }),
     lock,
+    monitor: createMonitorService({ db, settings, sync, log }),
     phone: createPhoneService({ db, settings, secrets, log }),
     sync,
     settings,

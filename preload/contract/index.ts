@@ -13,6 +13,7 @@ import { internetChangedSchema, internetContract } from './internet-contract';
 import { kbContract, kbImportProgressSchema } from './kb-contract';
 import { leadContract, wallboardDeltaSchema } from './lead-contract';
 import { lockContract } from './lock-contract';
+import { monitorContract } from './monitor-contract';
 import type { ContractSpec, DeskApiOf, EventsSpec, HandlersOf, MethodPath } from './define';
 import { phoneContract } from './phone-contract';
 import { settingsContract, settingsViewSchema } from './settings-contract';
@@ -30,6 +31,7 @@ export const contract = {
   kb: kbContract,
   lead: leadContract,
   lock: lockContract,
+  monitor: monitorContract,
   phone: phoneContract,
   settings: settingsContract,
   sync: syncContract,

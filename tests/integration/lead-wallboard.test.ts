@@ -3,8 +3,6 @@ import WebSocket from 'ws';
 import { context, startSyncedConsole, startTestPlatform, waitFor } from '../harness/sync-fixtures';
 import { useTempDirs } from '../harness/temp-dir';
 import { citizenCallRecord } from '../harness/call-record';
-import { createPublicKey } from 'node:crypto';
-import { verifyMonitorToken } from '../../main/monitor/domain/monitor-token';
 import { platformSignIn, pushAgentState } from '../harness/platform-http';
 
 const tempDir = useTempDirs();
@@ -126,21 +124,29 @@ describe('the team-lead routes of the reference platform', () => {
       const granted = await grant('L0001', wanted);
       expect(granted.status).toBe(200);
       const { token } = (await granted.json()) as { token: string };
-      // The console checks it with the platform's public key alone.
-      const { publicKey } = (await (
-        await fetch(`${platform.url}/v1/monitor/key`, {
-          headers: { authorization: `Bearer ${(await signIn(platform.url, 'A0003')).token}` },
-        })
-      ).json()) as { publicKey: string };
-      const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
-      const verdict = verifyMonitorToken(token, {
-        publicKey: key,
-        agent: 'A0003',
-        callId: call.sipCallId!,
-        now: Date.now(),
-        seen: () => false,
+      // The agent's console checks it with the platform's public key alone: once, for this call.
+      const check = async (candidate: string, callId = call.sipCallId!) => {
+        const result = await agent.dispatch('monitor.checkInvite', { token: candidate, callId }, context);
+        if (!result.ok) throw new Error(result.error.message);
+        return result.value;
+      };
+      expect(await check(token, 'another-call@pbx')).toEqual({ accepted: false, reason: 'foreign-call' });
+      expect(await check(token)).toEqual({ accepted: true, lead: 'L0001', modes: ['listen'] });
+      expect(await check(token)).toEqual({ accepted: false, reason: 'replayed' });
+      const [body] = token.split('.');
+      expect(await check(`${body}.${Buffer.from('forged').toString('base64url')}`)).toEqual({
+        accepted: false,
+        reason: 'signature',
       });
-      expect(verdict).toMatchObject({ ok: true, claims: { lead: 'L0001', modes: ['listen'] } });
+      // Every check is in the console's audit log, and reaches the platform with it.
+      await waitFor(
+        async () =>
+          platform.store
+            .recordIds('audit')
+            .map((id) => platform.store.recordData('audit', id)?.action)
+            .filter((action) => String(action).startsWith('monitor_')),
+        (actions) => actions.length === 4,
+      );
       // The call ends: no permission for it any more.
       expect(
         (

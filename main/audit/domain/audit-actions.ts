@@ -10,6 +10,9 @@ export const AUDIT_ACTIONS = [
   'screen_locked',
   'screen_unlocked',
   'unlock_refused',
+  // A lead's monitoring INVITE checked by this console (issue #16): who, which modes, or why refused.
+  'monitor_accepted',
+  'monitor_refused',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
