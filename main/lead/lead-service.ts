@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DeskHandlers } from '../../preload/contract';
-import { wallboardDeltaSchema, wallboardResponseSchema } from '../../preload/contract/lead-contract';
+import { monitorGrantSchema, wallboardDeltaSchema, wallboardResponseSchema } from '../../preload/contract/lead-contract';
 import { helpRequestSchema } from '../../preload/contract/help-contract';
 import type { Logger } from '../log/logger';
 import type { EventBus } from '../shared/event-bus';
@@ -11,6 +11,7 @@ import { agentFigures, chinaDayStart } from './domain/agent-figures';
 import type { DbClient } from '../db/db-client';
 import type { SettingsService } from '../settings/settings-service';
 
+const grantResponseSchema = monitorGrantSchema.extend({ platformId: z.string() });
 const helpAnswerResponseSchema = z.object({ platformId: z.string(), request: helpRequestSchema });
 
 /**
@@ -64,6 +65,22 @@ export const createLeadService = (deps: {
         if (!(error instanceof PlatformError)) throw error;
         deps.log.warn('lead.help-answer-failed', { kind: error.kind });
         return { error: error.message };
+      }
+    },
+    monitorGrant: async ({ agentId }) => {
+      const client = deps.sync.platform();
+      if (!client) return { grant: null, error: '尚未连接平台' };
+      try {
+        const { platformId: _platform, ...grant } = await client.call(
+          '/v1/lead/monitor-token',
+          { method: 'POST', body: { agentId, modes: ['listen', 'whisper', 'barge'] } },
+          grantResponseSchema,
+        );
+        return { grant, error: null };
+      } catch (error) {
+        if (!(error instanceof PlatformError)) throw error;
+        deps.log.warn('lead.monitor-grant-failed', { kind: error.kind });
+        return { grant: null, error: error.message };
       }
     },
   };

@@ -68,15 +68,26 @@ export const createMonitorService = (deps: {
         deps.log.warn('monitor.refused', { reason: verdict.reason });
         return { accepted: false, reason: verdict.reason };
       }
-      const { lead, modes } = verdict.claims;
+      const { lead, modes, agentNotice } = verdict.claims;
       await deps.db.repos.audit.append({
         actor: agentId,
         action: 'monitor_accepted',
         screen: 'phone',
-        detail: `lead ${lead}; modes ${modes.join(',')}`,
+        detail: `lead ${lead}; call ${callId}; modes ${modes.join(',')}`,
         at,
       });
-      return { accepted: true, lead, modes };
+      return { accepted: true, lead, modes, agentNotice };
+    },
+    segmentEnded: async ({ lead, callId, mode, startedAt, endedAt, sessionEnded }) => {
+      const agentId = (await deps.settings.current()).agentId;
+      const seconds = Math.max(0, Math.round((Date.parse(endedAt) - Date.parse(startedAt)) / 1000));
+      await deps.db.repos.audit.append({
+        actor: agentId || 'unconfigured',
+        action: sessionEnded ? 'monitor_ended' : 'monitor_mode',
+        screen: 'phone',
+        detail: `lead ${lead}; call ${callId}; ${mode} ${startedAt} – ${endedAt} (${seconds} s)`,
+        at: endedAt,
+      });
     },
   };
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MONITOR_MODES } from './monitor-contract';
 import { method } from './define';
 import { helpAnswerSchema, helpRequestSchema } from './help-contract';
 
@@ -126,6 +127,16 @@ export const agentFiguresSchema = z.object({
 });
 export type AgentFigures = z.output<typeof agentFiguresSchema>;
 
+/** The platform's permission for one monitoring session, and where the lead's console sends its INVITE. */
+export const monitorGrantSchema = z.object({
+  token: z.string().min(1).max(2000),
+  expiresAt: z.number().int(),
+  callId: z.string().min(1).max(300),
+  extension: z.string().regex(/^[0-9A-Za-z*#+_.-]{1,32}$/),
+  modes: z.array(z.enum(MONITOR_MODES)).min(1),
+});
+export type MonitorGrant = z.output<typeof monitorGrantSchema>;
+
 export const leadContract = {
   access: method({
     input: z.undefined(),
@@ -146,5 +157,10 @@ export const leadContract = {
     input: helpAnswerSchema,
     output: z.object({ error: z.string().nullable() }),
     summary: 'The lead acknowledges (班长已收到) or resolves an agent’s help request; the agent sees it at once.',
+  }),
+  monitorGrant: method({
+    input: z.object({ agentId: z.string().min(1).max(32) }),
+    output: z.object({ grant: monitorGrantSchema.nullable(), error: z.string().nullable() }),
+    summary: 'Asks the platform for permission to monitor the agent’s current call (all three modes), for 30 s.',
   }),
 } as const;

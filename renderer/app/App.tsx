@@ -18,6 +18,7 @@ import {
 import { CallerPanel } from '../features/screen-pop';
 import { InternetQueue } from '../features/internet';
 import { LeadTabs, LeadView, useLeadStore } from '../features/lead';
+import { useLeadMonitor } from './lead-monitor';
 import {
   type PbxReadiness,
   SettingsDialog,
@@ -56,6 +57,7 @@ export const App = () => {
   // Locked, keys belong to the PIN field: 接听 then comes from the headset's button, as at a desk phone.
   usePhoneShortcuts(locked ? undefined : shortcuts);
   const hall = useLeadStore((state) => state.tab === 'hall');
+  const leadMonitor = useLeadMonitor();
   const mainCall = usePhoneStore(selectMainCall);
   const helpCall =
     mainCall && (mainCall.purpose === 'citizen' || mainCall.purpose === 'outbound')
@@ -96,7 +98,7 @@ export const App = () => {
       ) : null}
       {training ? null : <LeadTabs />}
       {/* The desk stays mounted under the hall view: a draft being typed is not lost by a look at the hall. */}
-      {hall && !training ? <LeadView /> : null}
+      {hall && !training ? <LeadView monitor={leadMonitor} /> : null}
       <div className="workspace" hidden={hall && !training}>
         <div className="workspace__left">
           <CallerPanel onCallBack={(number) => void dialRequested(number)} />

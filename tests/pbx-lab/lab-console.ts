@@ -33,6 +33,8 @@ export interface LabConsoleOptions {
   readonly agentId?: string;
   /** Typed in 设置, then signed in to from the status bar before 签入 (the queue learns who is ready from it). */
   readonly platform?: { url: string; password: string };
+  /** A browser of the test's own (one whose fake microphone speaks a given tone); default the shared one. */
+  readonly browser?: Browser;
 }
 
 export interface CallRow {
@@ -65,6 +67,14 @@ const COLLECT_PEERS = `(() => {
   window.RTCPeerConnection = class extends Original {
     constructor(...args) { super(...args); peers.push(this); }
   };
+  // Every media element the console plays a stream through: what reaches the headset.
+  const players = (window.__minshengPlayers = new Set());
+  const source = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
+  Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+    configurable: true,
+    get() { return source.get.call(this); },
+    set(value) { players.add(this); source.set.call(this, value); },
+  });
 })();`;
 
 const READ_RTP_BYTES = `(async () => {
@@ -156,6 +166,48 @@ export const receivedAudio = (
     return best;
   })()`);
 
+/**
+ * Share (0..1) of the sound at each of `hzs`, at its loudest over about a second, in what the page
+ * plays to the headset (every media element playing a live stream, unmuted) or, with `peer`, in
+ * what that peer connection receives before anything is played. An FFT of the real audio: which
+ * party's tone reached whom, not what the call state says.
+ */
+export const toneShares = (page: Page, hzs: readonly number[], from: { peer?: number } = {}): Promise<Record<number, number>> =>
+  page.evaluate(`(async () => {
+    const context = new AudioContext();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 8192;
+    const streams = [];
+    if (${from.peer === undefined ? 'true' : 'false'}) {
+      for (const player of window.__minshengPlayers || [])
+        if (!player.paused && !player.muted && player.srcObject && player.srcObject.getAudioTracks().some((t) => t.readyState === 'live'))
+          streams.push(player.srcObject);
+    } else {
+      const peer = (window.__minshengPeers || []).filter((p) => p.connectionState !== 'closed')[${from.peer ?? 0}];
+      const track = peer && peer.getReceivers().map((r) => r.track).find((t) => t && t.kind === 'audio');
+      if (track) streams.push(new MediaStream([track]));
+    }
+    for (const stream of streams) context.createMediaStreamSource(stream).connect(analyser);
+    const hzs = ${JSON.stringify(hzs)};
+    const best = Object.fromEntries(hzs.map((hz) => [hz, 0]));
+    const bins = new Float32Array(analyser.frequencyBinCount);
+    for (let round = 0; round < 8; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      analyser.getFloatFrequencyData(bins);
+      const power = Array.from(bins, (db) => Math.pow(10, db / 10));
+      const total = power.reduce((sum, p) => sum + p, 0);
+      if (!(total > 1e-9)) continue;
+      for (const hz of hzs) {
+        const centre = Math.round(hz / (context.sampleRate / analyser.fftSize));
+        let near = 0;
+        for (let bin = centre - 3; bin <= centre + 3; bin += 1) near += power[bin] || 0;
+        best[hz] = Math.max(best[hz], near / total);
+      }
+    }
+    await context.close();
+    return best;
+  })()`);
+
 /** inbound-rtp / outbound-rtp audio bytes of the page's open peer connections, as getStats reports them. */
 export const rtpBytes = (page: Page): Promise<{ received: number; sent: number }> => page.evaluate(READ_RTP_BYTES);
 
@@ -199,7 +251,7 @@ export const openLabConsole = async (
       ...(options.preferences ? { phonePreferences: options.preferences } : {}),
     });
   const shell = await startShellProcess(profileDir, options.training ? { MINSHENG_TRAINING: '1' } : {});
-  const page = await newPage(browser, options.viewport);
+  const page = await newPage(options.browser ?? browser, options.viewport);
   let closed = false;
   const close = async () => {
     if (closed) return;

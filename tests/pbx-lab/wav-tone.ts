@@ -2,7 +2,7 @@
  * How much of a recording is one pure tone: what baresip decoded (its sndfile dump) tells which
  * party's voice reached it, since each lab phone "speaks" its own sine frequency.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 export interface Pcm {
   readonly rate: number;
@@ -68,4 +68,26 @@ export const bestToneShare = (pcm: Pcm, hz: number, windowSeconds = 1): number =
     best = Math.max(best, toneShare(pcm, hz, from, from + windowSeconds));
   }
   return best;
+};
+
+/** A mono 16-bit 48 kHz WAV of one sine: a Chromium's fake microphone (--use-file-for-fake-audio-capture) speaks it. */
+export const writeToneWav = (file: string, hz: number, seconds = 4): void => {
+  const rate = 48_000;
+  const frames = rate * seconds;
+  const bytes = Buffer.alloc(44 + frames * 2);
+  bytes.write('RIFF', 0, 'ascii');
+  bytes.writeUInt32LE(36 + frames * 2, 4);
+  bytes.write('WAVEfmt ', 8, 'ascii');
+  bytes.writeUInt32LE(16, 16);
+  bytes.writeUInt16LE(1, 20);
+  bytes.writeUInt16LE(1, 22);
+  bytes.writeUInt32LE(rate, 24);
+  bytes.writeUInt32LE(rate * 2, 28);
+  bytes.writeUInt16LE(2, 32);
+  bytes.writeUInt16LE(16, 34);
+  bytes.write('data', 36, 'ascii');
+  bytes.writeUInt32LE(frames * 2, 40);
+  for (let frame = 0; frame < frames; frame += 1)
+    bytes.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * frame) / rate) * 0.4 * 32767), 44 + frame * 2);
+  writeFileSync(file, bytes);
 };

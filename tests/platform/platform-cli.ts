@@ -37,7 +37,18 @@ if ('error' in hallSettings) {
   console.error(hallSettings.error);
   process.exit(2);
 }
-const server = await startPlatformServer(store, { port: Number(option('port') ?? 5740), hallSettings, ...(acd ? { acd } : {}) });
+// --monitor-notice hidden: agents are not shown that a lead listens (whisper still shows 班长指导中).
+const monitorNotice = option('monitor-notice') ?? 'discreet';
+if (monitorNotice !== 'discreet' && monitorNotice !== 'hidden') {
+  console.error(`invalid --monitor-notice ${monitorNotice}: discreet or hidden`);
+  process.exit(2);
+}
+const server = await startPlatformServer(store, {
+  port: Number(option('port') ?? 5740),
+  hallSettings,
+  monitorNotice,
+  ...(acd ? { acd } : {}),
+});
 console.log(`MINSHENG_PLATFORM_URL ${server.url}`);
 const stop = (): void => {
   void server.close().then(() => {

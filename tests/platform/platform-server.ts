@@ -18,6 +18,7 @@ import { type Hall, createHall } from './hall/hall';
 import { deltaFor, isLeadPath, leadRoute } from './hall/lead-routes';
 import type { HallSettings } from '../../preload/contract/lead-contract';
 import type { HelpRequest } from '../../preload/contract/help-contract';
+import type { MonitorNotice } from '../../preload/contract/monitor-contract';
 import { pushPayloadSchemas } from '../../main/sync/protocol/stream-records';
 
 /**
@@ -89,6 +90,8 @@ export const startPlatformServer = async (
     /** The centre's ACD: its queue feeds the centre's wallboard, and it hears which agents are ready. */
     acd?: { centre: string; acd: Acd };
     hallSettings?: HallSettings;
+    /** The centre's setting: do agents see a discreet 班长监听中 while a lead listens? */
+    monitorNotice?: MonitorNotice;
   } = {},
 ): Promise<PlatformServer> => {
   const faults: PlatformFaults = {};
@@ -227,6 +230,9 @@ export const startPlatformServer = async (
             privateKey: store.monitorKey.privateKey,
             agentTeam: (agentId, centre) => store.agentTeam(agentId, centre),
             activeCall: (agentId, callId) => store.activeCall(agentId, callId),
+            currentCall: (agentId) => store.currentCall(agentId),
+            extensionOf: (agentId, centre) => hallOf(centre).extensionOf(agentId),
+            agentNotice: options.monitorNotice ?? 'discreet',
             now: Date.now,
           },
         );

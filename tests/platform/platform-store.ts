@@ -36,6 +36,7 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS stations (centre_code TEXT NOT NULL, console_id TEXT NOT NULL, station TEXT NOT NULL, PRIMARY KEY (centre_code, console_id), UNIQUE (centre_code, station)) STRICT;
   CREATE INDEX IF NOT EXISTS events_by_order ON records (json_extract(data_json, '$.workOrderId')) WHERE stream = 'work_order_event';
   CREATE INDEX IF NOT EXISTS calls_by_sip_call_id ON records (json_extract(data_json, '$.sipCallId')) WHERE stream = 'call';
+  CREATE INDEX IF NOT EXISTS calls_by_agent ON records (json_extract(data_json, '$.agentId'), json_extract(data_json, '$.answerAt')) WHERE stream = 'call';
 `;
 
 const hashPayload = (item: PushItem): string =>
@@ -125,6 +126,8 @@ export interface PlatformStore {
   agentTeam(agentId: string, centreCode: string): string | null | undefined;
   /** The agent's call with this SIP Call-ID as its console last pushed it, when it has not ended. */
   activeCall(agentId: string, sipCallId: string): boolean;
+  /** The SIP Call-ID of the agent's latest call answered and not ended, as its console pushed it. */
+  currentCall(agentId: string): string | null;
   /** A lead's answer to a help request, kept with the request. */
   saveHelpRequest(request: HelpRequest, centreCode: string): void;
   /** A centre's requests not resolved yet: a restarted platform's hall starts with them. */
@@ -591,6 +594,16 @@ export const openPlatformStore = (file: string): PlatformStore => {
         const call = JSON.parse(json) as { agentId?: string | null; answerAt?: string | null; endAt?: string | null };
         return call.agentId === agentId && !!call.answerAt && !call.endAt;
       }),
+    currentCall: (agentId) =>
+      (db
+        .prepare(
+          `SELECT json_extract(data_json, '$.sipCallId') FROM records
+            WHERE stream = 'call' AND json_extract(data_json, '$.agentId') = ?
+              AND json_extract(data_json, '$.answerAt') IS NOT NULL AND json_extract(data_json, '$.endAt') IS NULL
+            ORDER BY json_extract(data_json, '$.answerAt') DESC LIMIT 1`,
+        )
+        .pluck()
+        .get(agentId) as string | null | undefined) ?? null,
     helpRequest: (id) => {
       const data = record('help_request', id);
       return data ? helpRequestSchema.parse(data) : null;

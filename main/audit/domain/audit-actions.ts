@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   // A lead's monitoring INVITE checked by this console (issue #16): who, which modes, or why refused.
   'monitor_accepted',
   'monitor_refused',
+  'monitor_mode',
+  'monitor_ended',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,13 +1,13 @@
 import { type KeyObject, randomUUID, sign, verify } from 'node:crypto';
 import { z } from 'zod';
+import { MONITOR_MODES, MONITOR_NOTICES } from '../../../preload/contract/monitor-contract';
 
 /**
  * The platform's permission for one lead to monitor one agent's call (issue #16): signed by the
  * platform (Ed25519), checked by the agent's console before it answers the lead's INVITE. Short-
  * lived and single-use; the console needs only the platform's public key.
  */
-export const MONITOR_MODES = ['listen', 'whisper', 'barge'] as const;
-export type MonitorMode = (typeof MONITOR_MODES)[number];
+export { MONITOR_MODES, type MonitorMode } from '../../../preload/contract/monitor-contract';
 /** Long enough for the lead's INVITE to reach the agent's console, short enough that a leaked token is dead. */
 export const MONITOR_TOKEN_TTL_MS = 30_000;
 
@@ -20,6 +20,8 @@ const claimsSchema = z.object({
   /** The agent's call as SIP names it (its Call-ID): the Join must name the same dialog. */
   callId: z.string().min(1).max(300),
   modes: z.array(z.enum(MONITOR_MODES)).min(1).max(3),
+  /** The centre's choice: does the agent see a discreet 班长监听中 (whisper always shows 班长指导中)? */
+  agentNotice: z.enum(MONITOR_NOTICES).default('discreet'),
   iat: z.number().int(),
   exp: z.number().int(),
 });
@@ -28,11 +30,18 @@ export type MonitorClaims = z.output<typeof claimsSchema>;
 const encode = (value: Buffer | string): string => Buffer.from(value).toString('base64url');
 
 export const signMonitorToken = (
-  grant: Omit<MonitorClaims, 'v' | 'jti' | 'iat' | 'exp'>,
+  grant: Omit<MonitorClaims, 'v' | 'jti' | 'iat' | 'exp' | 'agentNotice'> & Partial<Pick<MonitorClaims, 'agentNotice'>>,
   privateKey: KeyObject,
   now: number,
 ): { token: string; claims: MonitorClaims } => {
-  const claims: MonitorClaims = { v: 1, jti: randomUUID(), ...grant, iat: now, exp: now + MONITOR_TOKEN_TTL_MS };
+  const claims: MonitorClaims = {
+    v: 1,
+    jti: randomUUID(),
+    agentNotice: 'discreet',
+    ...grant,
+    iat: now,
+    exp: now + MONITOR_TOKEN_TTL_MS,
+  };
   const body = encode(JSON.stringify(claims));
   return { token: `${body}.${encode(sign(null, Buffer.from(body), privateKey))}`, claims };
 };

@@ -10,6 +10,8 @@ export {
   dialRequested,
   hangupClicked,
   holdToggled,
+  monitorRequested,
+  monitorStopped,
   muteToggled,
   phoneStarted,
   type AgentGate,

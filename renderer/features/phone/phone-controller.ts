@@ -27,6 +27,14 @@ import { createTrainingEngine } from './engine/training-engine';
 import { registrationEvent, restoreMedia } from './controller/registration-runner';
 import { devicesChanged } from './controller/devices';
 import { prepareRinger } from './media/ringer';
+import {
+  isMonitorLeg,
+  monitorLegEnded,
+  monitorLegEstablished,
+  monitorModeChanged,
+  monitorOffered,
+  monitoredCallEnded,
+} from './controller/monitoring';
 
 export {
   answerClicked,
@@ -47,6 +55,13 @@ export {
   trainingCallPlaced,
 } from './controller/actions';
 export { conferenceStarted } from './controller/conference';
+export {
+  MARK_MONITOR_CLICK,
+  MEASURE_MONITOR_AUDIO,
+  monitorModeRequested,
+  monitorRequested,
+  monitorStopped,
+} from './controller/monitoring';
 export { audioDevices } from './controller/devices';
 export {
   type AgentGate,
@@ -93,9 +108,16 @@ const onEngineEvent = (event: EngineEvent): void => {
       return onOutgoing(event.call);
     case 'progress':
       return;
+    case 'monitorOffered':
+      return void monitorOffered(event.offer).catch(failure);
+    case 'monitorModeChanged':
+      return monitorModeChanged(event.callId, event.mode);
     case 'established':
+      if (isMonitorLeg(event.callId)) return monitorLegEstablished(event.callId);
       return established(event.callId);
     case 'ended':
+      if (isMonitorLeg(event.callId)) return monitorLegEnded(event.callId, event.status);
+      monitoredCallEnded(event.callId);
       return stepAndSave(event.callId, endEvent(event.reason, event.status));
     case 'transferResult':
       if (!event.ok) notice(`转接失败（${event.detail}）：通话仍在继续`);
@@ -119,6 +141,8 @@ export const phoneStopped = async (): Promise<void> => {
   if (rt.retryTimer) clearTimeout(rt.retryTimer);
   rt.ringing?.stop();
   rt.conference?.stop();
+  if (rt.monitor?.role === 'agent') void rt.monitor.mix.stop();
+  rt.monitor = null;
   rt.players.forEach((player) => player.pause());
   rt.disposables.dispose();
   await rt.effects.catch(() => undefined);
@@ -132,6 +156,7 @@ export const phoneStopped = async (): Promise<void> => {
     panel: 'none',
     incoming: null,
     conference: false,
+    monitor: null,
   });
 };
 
@@ -154,6 +179,7 @@ export const phoneStarted = async (sipEngine: CallEngine, gate: AgentGate): Prom
       lastSample: new Map(),
       players: new Map(),
       conference: null,
+      monitor: null,
       devices: [],
       effects: Promise.resolve(),
       mediaToRestore: new Set(),

@@ -5,6 +5,21 @@ import type { CallPurpose } from './domain/call-purpose';
 import type { CallQuality } from './domain/call-quality';
 import type { CallState } from './domain/call-state';
 import type { RegistrationState } from './domain/registration';
+import type { MonitorMode, MonitorNotice } from '../../../preload/contract/monitor-contract';
+
+/**
+ * A monitoring session this console is part of. As the lead: whom, in which mode, whether the
+ * agent's console has answered. As the agent: which lead, in which mode, and whether the centre
+ * lets the agent see a silent listener.
+ */
+export type MonitorView =
+  | {
+      readonly role: 'lead';
+      readonly agentId: string;
+      readonly mode: MonitorMode;
+      readonly phase: 'connecting' | 'active' | 'switching';
+    }
+  | { readonly role: 'agent'; readonly lead: string; readonly mode: MonitorMode; readonly notice: MonitorNotice };
 
 /** The identity headers of an INVITE, passed on raw: main parses and normalises them. */
 export interface IncomingCall {
@@ -48,6 +63,7 @@ export interface PhoneState {
   readonly preferencesOpen: boolean;
   /** 三方通话: the two live calls are mixed together in the console. */
   readonly conference: boolean;
+  readonly monitor: MonitorView | null;
   /** A server the page's security policy refused to connect to (the policy was loaded before it was configured). */
   readonly blockedOrigin: { readonly origin: string; readonly afterReload: boolean } | null;
 }
@@ -65,6 +81,7 @@ export const usePhoneStore = create<PhoneState>()(() => ({
   revealedNumbers: {},
   preferencesOpen: false,
   conference: false,
+  monitor: null,
   blockedOrigin: null,
 }));
 

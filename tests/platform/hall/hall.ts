@@ -308,6 +308,8 @@ export const createHall = (options: {
       return row;
     },
 
+    extensionOf: (agentId: string): string | null => agents.get(agentId)?.extension ?? null,
+
     orderClosedDirectly: (agentId: string, at: number): void => {
       const row = rowFor(agentId);
       agentCounts(row, at).direct += 1;

@@ -12,6 +12,7 @@ import {
   visibleRange,
 } from '../domain/agent-grid';
 import { gridFiltered, gridSorted, useLeadStore } from '../lead-store';
+import { type LeadMonitorControls, MonitorButtons } from './MonitorBar';
 
 const ROW_HEIGHT = 32;
 const clock = (ms: number): string => {
@@ -21,7 +22,17 @@ const clock = (ms: number): string => {
 };
 const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 
-const Row = ({ agent, now, top }: { agent: HallAgent; now: number; top: number }) => {
+const Row = ({
+  agent,
+  now,
+  top,
+  monitor,
+}: {
+  agent: HallAgent;
+  now: number;
+  top: number;
+  monitor: LeadMonitorControls | undefined;
+}) => {
   const alerts = agentAlerts(agent, now);
   const handling = averageHandlingSeconds(agent);
   return (
@@ -44,6 +55,7 @@ const Row = ({ agent, now, top }: { agent: HallAgent; now: number; top: number }
       <span role="cell" className="lead-grid__alerts">
         {alerts.map((alert) => t(`lead.alert.${alert}`)).join('、')}
       </span>
+      <span role="cell">{monitor ? <MonitorButtons agent={agent} monitor={monitor} /> : null}</span>
     </div>
   );
 };
@@ -52,7 +64,15 @@ const Row = ({ agent, now, top }: { agent: HallAgent; now: number; top: number }
  * Every agent of the team, virtualised (a provincial hall has hundreds): only the rows in view are
  * in the page. Keyboard: S cycles the sort, / jumps to the filter.
  */
-export const AgentGrid = ({ agents, now }: { agents: readonly HallAgent[]; now: number }) => {
+export const AgentGrid = ({
+  agents,
+  now,
+  monitor,
+}: {
+  agents: readonly HallAgent[];
+  now: number;
+  monitor?: LeadMonitorControls | undefined;
+}) => {
   const sort = useLeadStore((state) => state.sort);
   const filter = useLeadStore((state) => state.filter);
   const [scrollTop, setScrollTop] = useState(0);
@@ -98,7 +118,7 @@ export const AgentGrid = ({ agents, now }: { agents: readonly HallAgent[]; now: 
         </label>
       </div>
       <div className="lead-grid__head" role="row">
-        {(['agent', 'state', 'inState', 'call', 'handled', 'handling', 'online', 'alerts'] as const).map((column) => (
+        {(['agent', 'state', 'inState', 'call', 'handled', 'handling', 'online', 'alerts', 'monitor'] as const).map((column) => (
           <span key={column} role="columnheader">
             {t(`lead.grid.column.${column}`)}
           </span>
@@ -113,7 +133,7 @@ export const AgentGrid = ({ agents, now }: { agents: readonly HallAgent[]; now: 
       >
         <div className="lead-grid__spacer" style={{ height: rows.length * ROW_HEIGHT }}>
           {rows.slice(first, last).map((agent, index) => (
-            <Row key={agent.agentId} agent={agent} now={now} top={(first + index) * ROW_HEIGHT} />
+            <Row key={agent.agentId} agent={agent} now={now} top={(first + index) * ROW_HEIGHT} monitor={monitor} />
           ))}
         </div>
       </div>

@@ -2,6 +2,7 @@ import type { HallAgent, HelpRequest } from '../../../../preload/contract';
 import { t } from '../../../shared/i18n/t';
 import { helpQueue } from '../domain/help-queue';
 import { helpAnswered, useLeadStore } from '../lead-store';
+import { type LeadMonitorControls, MonitorButtons } from './MonitorBar';
 
 const clock = (ms: number): string => {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -25,11 +26,14 @@ export const HelpRequests = ({
   requests,
   agents,
   now,
+  monitor,
 }: {
   requests: readonly HelpRequest[];
   agents: readonly HallAgent[];
   now: number;
+  monitor?: LeadMonitorControls | undefined;
 }) => {
+  const byId = new Map(agents.map((agent) => [agent.agentId, agent]));
   const onCall = new Set(agents.filter((agent) => agent.state === 'on-call').map((agent) => agent.agentId));
   const answering = useLeadStore((state) => state.helpAnswering);
   const error = useLeadStore((state) => state.helpError);
@@ -51,6 +55,9 @@ export const HelpRequests = ({
             <span>{callLine(request, onCall.has(request.agentId), now)}</span>
             <span className="lead-help__note">{request.note ?? t('lead.help.noNote')}</span>
             {request.status === 'acknowledged' ? <span className="badge">{t('lead.help.acknowledged')}</span> : null}
+            {monitor && byId.get(request.agentId) ? (
+              <MonitorButtons agent={byId.get(request.agentId)!} monitor={monitor} />
+            ) : null}
             {request.status === 'raised' ? (
               <button
                 type="button"

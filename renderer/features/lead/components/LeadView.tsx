@@ -4,10 +4,11 @@ import { useLeadStore, wallboardRequested } from '../lead-store';
 import { AgentGrid } from './AgentGrid';
 import { HallChart } from './HallChart';
 import { HelpRequests } from './HelpRequests';
+import { type LeadMonitorControls, MonitorBar } from './MonitorBar';
 import { QueueTiles } from './QueueTiles';
 
 /** The team lead's hall: the wallboard's tiles, the shift's chart, the team's agents. */
-export const LeadView = ({ fullScreen = false }: { fullScreen?: boolean }) => {
+export const LeadView = ({ fullScreen = false, monitor }: { fullScreen?: boolean; monitor?: LeadMonitorControls }) => {
   const board = useLeadStore((state) => state.board);
   const error = useLeadStore((state) => state.error);
   const definitions = useLeadStore((state) => state.definitions);
@@ -38,10 +39,11 @@ export const LeadView = ({ fullScreen = false }: { fullScreen?: boolean }) => {
           </button>
         )}
       </header>
-      {fullScreen ? null : <HelpRequests requests={board.help} agents={board.agents} now={now} />}
+      {monitor ? <MonitorBar monitor={monitor} /> : null}
+      {fullScreen ? null : <HelpRequests requests={board.help} agents={board.agents} now={now} monitor={monitor} />}
       <QueueTiles board={board} definitions={definitions} now={now} />
       <HallChart buckets={board.buckets} settings={board.settings} />
-      {fullScreen ? null : <AgentGrid agents={board.agents} now={now} />}
+      {fullScreen ? null : <AgentGrid agents={board.agents} now={now} monitor={monitor} />}
     </section>
   );
 };

@@ -5,6 +5,7 @@ import { trainingCallEnded } from '../phone-controller';
 import { usePhoneStore } from '../phone-store';
 import { CallControls, PhoneNotice } from './CallControls';
 import { CallStatus } from './CallStatus';
+import { MonitorIndicator } from './MonitorIndicator';
 import { MoreMenu } from './MoreMenu';
 import { PhonePanels } from './PhonePanels';
 import { PhonePreferencesDialog } from './PhonePreferencesDialog';
@@ -44,6 +45,7 @@ export const SoftphoneBar = ({
         </div>
         {agentControl}
         <CallStatus />
+        <MonitorIndicator />
         {training ? (
           <button type="button" onClick={trainingCallEnded}>
             {t('phone.training.end')}

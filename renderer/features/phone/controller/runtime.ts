@@ -3,6 +3,7 @@ import type { CallRecord, PhoneAccount } from '../../../../preload/contract';
 import type { CallEngine, EngineCall, MediaSample } from '../engine/call-engine';
 import type { TrainingEngine } from '../engine/training-engine';
 import { type Conference } from '../media/conference';
+import type { MonitorSession } from './monitoring';
 import { type Ringing } from '../media/ringer';
 import { usePhoneStore } from '../phone-store';
 import type { Disposables } from './disposables';
@@ -37,6 +38,8 @@ export interface Runtime {
   /** One audio element per call: a held call and a consultation are heard separately, both in 三方通话. */
   readonly players: Map<string, HTMLAudioElement>;
   conference: Conference | null;
+  /** A monitoring session this console is in, as the lead or as the monitored agent. */
+  monitor: MonitorSession | null;
   devices: MediaDeviceInfo[];
   effects: Promise<void>;
   /** Listeners, timers and waits of this run; phoneStopped disposes them all at once. */

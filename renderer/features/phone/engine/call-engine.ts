@@ -4,6 +4,7 @@
  * controller with a fake. Nothing outside `engine/` ever sees a sip.js type.
  */
 import type { CallPurpose } from '../../../../preload/contract';
+import type { MonitorMode } from '../../../../preload/contract/monitor-contract';
 
 export interface EngineAccount {
   readonly server: string;
@@ -42,6 +43,26 @@ export interface EngineCall {
   readonly receivedAt: number;
 }
 
+/**
+ * A lead's INVITE joining one of our calls (RFC 3911 Join, docs/monitoring.md). The engine has
+ * matched the Join to a live call of ours; the token is unchecked: the controller asks main first.
+ */
+export interface MonitorOffer {
+  readonly id: string;
+  readonly joinsCallId: string;
+  readonly sipCallId: string;
+  readonly token: string;
+  readonly mode: MonitorMode;
+}
+
+/** What the lead's console asks for: the agent's call it joins, the platform's permission, the first mode. */
+export interface MonitorDial {
+  readonly joinSipCallId: string;
+  readonly token: string;
+  readonly mode: MonitorMode;
+  readonly microphoneId: string | null;
+}
+
 export type EngineEndReason = 'local' | 'remote' | 'cancelled' | 'rejected' | 'failed' | 'replaced';
 
 export type EngineEvent =
@@ -56,6 +77,10 @@ export type EngineEvent =
    */
   | { readonly type: 'registrationFailed'; readonly status: number | null; readonly retryAfterS: number | null }
   | { readonly type: 'incoming'; readonly call: EngineCall }
+  /** Never announced as `incoming`: a monitoring leg is no call of the agent's (it gets its `ended`). */
+  | { readonly type: 'monitorOffered'; readonly offer: MonitorOffer }
+  /** The lead switched mode in the session, and the permission allowed it (answered 200). */
+  | { readonly type: 'monitorModeChanged'; readonly callId: string; readonly mode: MonitorMode }
   | { readonly type: 'outgoing'; readonly call: EngineCall }
   | { readonly type: 'progress'; readonly callId: string }
   | { readonly type: 'established'; readonly callId: string }
@@ -93,7 +118,16 @@ export interface CallEngine {
    */
   dispose(options?: { endCalls: boolean }): Promise<void>;
   answer(callId: string, microphoneId: string | null): Promise<void>;
-  reject(callId: string, status: 480 | 486 | 603): Promise<void>;
+  reject(callId: string, status: 403 | 480 | 486 | 603): Promise<void>;
+  /**
+   * Answers a lead's monitoring INVITE at once with `outgoing` as our media (the mix of caller and
+   * agent); a mode switch to anything outside `allowedModes` is answered 403.
+   */
+  acceptMonitor(callId: string, outgoing: MediaStream, allowedModes: readonly MonitorMode[]): Promise<void>;
+  /** The lead's side: an INVITE joining the agent's call; no `outgoing` event, its `established` and `ended` come. */
+  dialMonitor(target: string, request: MonitorDial): Promise<string>;
+  /** The lead's side: asks the agent's console to switch mode (an in-dialog INFO); rejects when refused. */
+  setMonitorMode(callId: string, mode: MonitorMode): Promise<void>;
   hangup(callId: string): Promise<void>;
   setHeld(callId: string, held: boolean): Promise<void>;
   setMuted(callId: string, muted: boolean): void;
@@ -105,6 +139,8 @@ export interface CallEngine {
   restartMedia(callId: string): Promise<void>;
   replaceMicrophone(callId: string, track: MediaStreamTrack): Promise<void>;
   remoteStream(callId: string): MediaStream | null;
+  /** The track the call sends now (the agent's microphone, or a mix put in its place). */
+  sentTrack(callId: string): MediaStreamTrack | null;
   sample(callId: string): Promise<MediaSample | null>;
   on(listener: (event: EngineEvent) => void): () => void;
 }

@@ -31,8 +31,13 @@ export const combineEngines = (primary: CallEngine, others: readonly CallEngine[
     blindTransfer: (callId, target) => ownerOf(callId).blindTransfer(callId, target),
     attendedTransfer: (callId, consultCallId) => ownerOf(callId).attendedTransfer(callId, consultCallId),
     restartMedia: (callId) => ownerOf(callId).restartMedia(callId),
+    // Monitoring joins real calls only: the SIP engine's.
+    acceptMonitor: (callId, outgoing, modes) => primary.acceptMonitor(callId, outgoing, modes),
+    dialMonitor: (target, request) => primary.dialMonitor(target, request),
+    setMonitorMode: (callId, mode) => primary.setMonitorMode(callId, mode),
     replaceMicrophone: (callId, track) => ownerOf(callId).replaceMicrophone(callId, track),
     remoteStream: (callId) => ownerOf(callId).remoteStream(callId),
+    sentTrack: (callId) => ownerOf(callId).sentTrack(callId),
     sample: (callId) => ownerOf(callId).sample(callId),
     on: (listener) => {
       const offs = all.map((engine) => engine.on(listener));

@@ -17,11 +17,28 @@ import {
   UserAgent,
   type UserAgentOptions,
 } from 'sip.js';
+import type { Info } from 'sip.js';
 import { SIPExtension } from 'sip.js/lib/api/user-agent-options';
-import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
+import {
+  type MediaStreamFactory,
+  type SessionDescriptionHandler,
+  defaultMediaStreamFactory,
+  defaultSessionDescriptionHandlerFactory,
+} from 'sip.js/lib/platform/web';
+import type { MonitorMode } from '../../../../preload/contract/monitor-contract';
 import { clipIdentityHeader, clipText } from '../domain/identity-limits';
 import { mediaSampleFromStats } from '../domain/media-sample';
 import { guardIncoming } from '../domain/sip-guard';
+import {
+  JOIN_HEADER,
+  MONITOR_MODE_CONTENT_TYPE,
+  MONITOR_MODE_HEADER,
+  MONITOR_TOKEN_HEADER,
+  joinMatches,
+  monitorInviteHeaders,
+  parseJoin,
+  parseMonitorMode,
+} from '../domain/sip-join';
 import type { CallEngine, EngineAccount, EngineCall, EngineEndReason, EngineEvent } from './call-engine';
 import { BracketedUri, ObservedRegisterer, randomToken, settle, sipDebug, sipFragStatus, userOf } from './sipjs-parts';
 
@@ -46,6 +63,8 @@ interface Leg {
    */
   readonly confirmed: Promise<void>;
   confirm(): void;
+  /** A lead's monitoring leg we answered: the modes its permission allows a switch to. */
+  monitorModes: readonly MonitorMode[] | null;
 }
 
 const markEnd = (entry: Leg, reason: EndReason, status: number | null): void => {
@@ -55,7 +74,7 @@ const markEnd = (entry: Leg, reason: EndReason, status: number | null): void => 
 
 const REGISTER_EXPIRES_S = 300;
 /** Require option tags we implement (sip.js answers 420 for 100rel itself when it is not enabled). */
-const SUPPORTED_OPTIONS = ['replaces'];
+const SUPPORTED_OPTIONS = ['replaces', 'join'];
 /** A registrar's Min-Expires is followed up to an hour: beyond that a lost binding would go unnoticed too long. */
 const MAX_EXPIRES_S = 3_600;
 
@@ -76,6 +95,24 @@ export interface SipPlatform {
 }
 
 const SCENARIO_HEADER = 'X-Minsheng-Scenario';
+
+/** What the engine may add to sip.js's media options: a stream made by the console, or a muted start. */
+interface ConsoleMediaOptions {
+  readonly localStream?: MediaStream;
+  readonly startMuted?: boolean;
+}
+
+/**
+ * sip.js's getUserMedia, except for a monitoring leg: the agent's console sends the lead its own
+ * mix (not a microphone), and the lead's microphone starts disabled when only listening.
+ */
+const consoleMediaStreams: MediaStreamFactory = async (constraints, handler, options) => {
+  const extra = (options ?? {}) as ConsoleMediaOptions;
+  if (extra.localStream) return extra.localStream;
+  const stream = await defaultMediaStreamFactory()(constraints, handler);
+  if (extra.startMuted) stream.getAudioTracks().forEach((track) => (track.enabled = false));
+  return stream;
+};
 
 export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
   const listeners = new Set<(event: EngineEvent) => void>();
@@ -120,6 +157,7 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
       held: false,
       confirmed,
       confirm,
+      monitorModes: null,
     };
     legs.set(id, entry);
     legIdBySession.set(session.id, id);
@@ -140,7 +178,7 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
         void bye.accept().catch(() => undefined);
       },
       onRefer: (referral) => void followReferral(entry, referral),
-      onInfo: (info) => void info.accept(),
+      onInfo: (info) => void answerInfo(entry, info),
       onAck: () => entry.confirm(),
     };
     return entry;
@@ -177,6 +215,7 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
 
   const onInvite = (invitation: Invitation) => {
     const request = invitation.request;
+    if (request.hasHeader(JOIN_HEADER)) return onJoin(invitation);
     const replacee = invitation.replacee ? legIdBySession.get(invitation.replacee.id) : undefined;
     const training = platform.inboundPurpose === 'training';
     const entry = track(invitation, {
@@ -195,6 +234,66 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
     });
     if (replacee) markEnd(legs.get(replacee) ?? entry, 'replaced', null);
     emit({ type: 'incoming', call: entry.call });
+  };
+
+  /**
+   * A lead's INVITE joining one of our calls: matched to the dialog first (481 when it names none,
+   * 400 when it cannot be read); the token is the controller's to check before anything is answered.
+   */
+  const onJoin = (invitation: Invitation): void => {
+    const request = invitation.request;
+    const target = parseJoin(request.getHeader(JOIN_HEADER));
+    const mode = request.hasHeader(MONITOR_MODE_HEADER) ? parseMonitorMode(request.getHeader(MONITOR_MODE_HEADER)) : 'listen';
+    if (!target || !mode) {
+      emit({ type: 'protocolError', detail: 'join unreadable' });
+      void invitation.reject({ statusCode: 400 }).catch(() => undefined);
+      return;
+    }
+    const joined = [...legs.values()].find(
+      (candidate) =>
+        !candidate.ended &&
+        candidate.call.purpose !== 'monitor' &&
+        candidate.session.state === SessionState.Established &&
+        candidate.session.dialog !== undefined &&
+        joinMatches(target, candidate.session.dialog),
+    );
+    if (!joined) {
+      void invitation.reject({ statusCode: 481 }).catch(() => undefined);
+      return;
+    }
+    const entry = track(invitation, {
+      purpose: 'monitor',
+      direction: 'inbound',
+      sipCallId: clipText(request.callId, 200) ?? '',
+      from: null,
+      pAssertedIdentity: null,
+      privacy: null,
+      remoteUser: clipText(userOf(invitation.remoteIdentity.uri), 64) ?? '',
+      replacesCallId: null,
+      trainingScenarioId: null,
+      receivedAt: lastMessageAt,
+    });
+    emit({
+      type: 'monitorOffered',
+      offer: {
+        id: entry.id,
+        joinsCallId: joined.id,
+        sipCallId: target.callId,
+        token: clipText(request.getHeader(MONITOR_TOKEN_HEADER)?.trim(), 2000) ?? '',
+        mode,
+      },
+    });
+  };
+
+  /** INFO in a call: DTMF relay and the like are taken; a mode switch on a monitoring leg only if allowed. */
+  const answerInfo = async (entry: Leg, info: Info): Promise<void> => {
+    const type = info.request.getHeader('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+    if (type !== MONITOR_MODE_CONTENT_TYPE) return info.accept().catch(() => undefined);
+    const mode = parseMonitorMode(info.request.body);
+    if (!entry.monitorModes || !mode) return info.reject({ statusCode: 400 }).catch(() => undefined);
+    if (!entry.monitorModes.includes(mode)) return info.reject({ statusCode: 403 }).catch(() => undefined);
+    await info.accept().catch(() => undefined);
+    emit({ type: 'monitorModeChanged', callId: entry.id, mode });
   };
 
   // The Call-ID sip.js gives this console's REGISTERs: an answer to one of them that cannot even be
@@ -257,9 +356,8 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
       peerConnectionConfiguration: { iceServers: [] },
     },
     ...(platform.transportConstructor ? { transportConstructor: platform.transportConstructor } : {}),
-    ...(platform.sessionDescriptionHandlerFactory
-      ? { sessionDescriptionHandlerFactory: platform.sessionDescriptionHandlerFactory }
-      : {}),
+    sessionDescriptionHandlerFactory:
+      platform.sessionDescriptionHandlerFactory ?? defaultSessionDescriptionHandlerFactory(consoleMediaStreams),
     delegate: {
       onInvite,
       onDisconnect: (error) => {
@@ -268,7 +366,8 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
     },
   });
 
-  const mediaOptions = (microphoneId: string | null) => ({
+  const mediaOptions = (microphoneId: string | null, extra: ConsoleMediaOptions = {}) => ({
+    ...extra,
     constraints: {
       audio: {
         ...(microphoneId ? { deviceId: { exact: microphoneId } } : {}),
@@ -365,6 +464,68 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
       } finally {
         entry.answering = false;
       }
+    },
+
+    acceptMonitor: async (callId, outgoing, allowedModes) => {
+      const entry = leg(callId);
+      if (!(entry.session instanceof Invitation) || entry.call.purpose !== 'monitor') throw new Error('不是监听请求');
+      entry.monitorModes = [...allowedModes];
+      entry.answering = true;
+      try {
+        await entry.session.accept({
+          sessionDescriptionHandlerOptions: mediaOptions(null, { localStream: outgoing }) as object,
+        });
+      } finally {
+        entry.answering = false;
+      }
+    },
+
+    dialMonitor: async (target, request) => {
+      if (!ua || !account) throw new Error('未注册，不能监听');
+      const uri = UserAgent.makeURI(`sip:${target}@${account.domain}`);
+      if (!uri) throw new Error('坐席分机无效');
+      const inviter = new Inviter(ua, uri, {
+        extraHeaders: monitorInviteHeaders(request),
+        // In listen mode the lead's leg carries nothing toward the call: the microphone starts disabled.
+        sessionDescriptionHandlerOptions: mediaOptions(request.microphoneId, {
+          startMuted: request.mode === 'listen',
+        }) as object,
+      });
+      const entry = track(inviter, {
+        purpose: 'monitor',
+        direction: 'outbound',
+        sipCallId: inviter.request.callId,
+        from: null,
+        pAssertedIdentity: null,
+        privacy: null,
+        remoteUser: target,
+        replacesCallId: null,
+        trainingScenarioId: null,
+        receivedAt: performance.now(),
+      });
+      await inviter.invite({
+        requestDelegate: { onReject: (response) => markEnd(entry, 'rejected', response.message.statusCode ?? null) },
+      });
+      return entry.id;
+    },
+
+    setMonitorMode: async (callId, mode) => {
+      const entry = leg(callId);
+      await new Promise<void>((resolve, reject) => {
+        void entry.session
+          .info({
+            requestOptions: {
+              body: { contentDisposition: 'render', contentType: MONITOR_MODE_CONTENT_TYPE, content: mode },
+            },
+            requestDelegate: {
+              onAccept: () => resolve(),
+              onReject: (response) =>
+                reject(new Error(response.message.statusCode === 403 ? '平台许可不含此模式' : '坐席未能切换模式')),
+            },
+          })
+          .catch(reject);
+      });
+      sdh(entry)?.enableSenderTracks(mode !== 'listen');
     },
 
     reject: async (callId, status) => {
@@ -480,6 +641,12 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
     remoteStream: (callId) => {
       const entry = legs.get(callId);
       return entry ? (sdh(entry)?.remoteMediaStream ?? null) : null;
+    },
+
+    sentTrack: (callId) => {
+      const entry = legs.get(callId);
+      const senders = entry ? (sdh(entry)?.peerConnection?.getSenders() ?? []) : [];
+      return senders.map((sender) => sender.track).find((candidate) => candidate?.kind === 'audio') ?? null;
     },
 
     sample: async (callId) => {

@@ -93,8 +93,18 @@ export const createTrainingEngine = (): TrainingEngine => {
       throw new Error('模拟来电不能咨询转接');
     },
     restartMedia: async () => undefined,
+    acceptMonitor: async () => {
+      throw new Error('模拟来电不能被监听');
+    },
+    dialMonitor: async () => {
+      throw new Error('培训中不能监听');
+    },
+    setMonitorMode: async () => {
+      throw new Error('培训中不能监听');
+    },
     replaceMicrophone: async () => undefined,
     remoteStream: () => null,
+    sentTrack: () => null,
     sample: async () => null,
     on: (listener) => {
       listeners.add(listener);

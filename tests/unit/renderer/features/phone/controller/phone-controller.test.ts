@@ -49,8 +49,12 @@ class FakeEngine implements CallEngine {
   blindTransfer = (callId: string, target: string) => this.track(`refer ${callId} ${target}`, undefined);
   attendedTransfer = (callId: string, consult: string) => this.track(`refer-replaces ${callId} ${consult}`, undefined);
   restartMedia = (callId: string) => this.track(`ice-restart ${callId}`, undefined);
+  acceptMonitor = (callId: string) => this.track(`accept-monitor ${callId}`, undefined);
+  dialMonitor = (target: string) => this.track(`dial-monitor ${target}`, 'monitor-1');
+  setMonitorMode = (callId: string, mode: string) => this.track(`monitor-mode ${callId} ${mode}`, undefined);
   replaceMicrophone = () => Promise.resolve();
   remoteStream = () => null;
+  sentTrack = () => null;
   sample = () => Promise.resolve(null);
   on = (listener: (event: EngineEvent) => void) => {
     this.listeners.add(listener);
