@@ -23,9 +23,10 @@ if (wanted && !suites.includes(wanted)) {
   console.error(`unknown suite '${wanted}'; suites: ${suites.join(', ')}`);
   process.exit(2);
 }
+const LAB_SUITES = new Set(['sip', 'lead']);
 async function runInLabNamespace(command) {
   if (!canIsolateLab()) {
-    console.error('bench sip: needs root for the lab’s network namespace');
+    console.error('bench: the sip and lead suites need root for the PBX lab’s network namespace');
     return 1;
   }
   await ensurePbxLab();
@@ -37,8 +38,9 @@ let failed = 0;
 for (const suite of wanted ? [wanted] : suites) {
   console.log(`▶ bench ${suite}`);
   const command = [process.execPath, '--import', 'tsx', `tests/bench/${suite}.bench.ts`, ...(wanted ? args : [])];
-  // The PBX lab runs only in its own network (and PID) namespace, as under `npm test`.
-  const code = suite === 'sip' ? await runInLabNamespace(command) : await run(command[0], command.slice(1));
+  // The PBX lab runs only in its own network (and PID) namespace, as under `npm test`; the lead
+  // suite measures monitoring on it.
+  const code = LAB_SUITES.has(suite) ? await runInLabNamespace(command) : await run(command[0], command.slice(1));
   if (code !== 0) failed += 1;
 }
 process.exit(failed === 0 ? 0 : 1);

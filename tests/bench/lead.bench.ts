@@ -2,6 +2,7 @@
 //   lead.wallboard_latency.p95_ms — a queue event at the platform → the tiles repainted in the lead's page
 //   lead.grid_update.p95_ms       — a wallboard delta in the page → the 300-agent grid repainted
 //   lead.platform_cpu.*           — the platform's CPU per 1,000 events (agents elsewhere, in a child)
+//   lead.monitor_setup.p95_ms     — 监听 clicked → the first audio at the lead, on the PBX lab (lead-monitor.ts)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ import { DEMO_CENTRE, DEMO_PASSWORD, seedPlatformDemo } from '../platform/platfo
 import { startPlatformServer } from '../platform/platform-server';
 import { openPlatformStore } from '../platform/platform-store';
 import { percentile, report } from './bench-output';
+import { measureMonitorSetup } from './lead-monitor';
+import { labUnavailableReason } from '../pbx-lab/lab';
 
 const AGENTS = 300;
 const QUEUE_EVENTS = 200;
@@ -145,4 +148,17 @@ try {
   await platform.close();
   store.close();
   rmSync(dir, { recursive: true, force: true });
+}
+
+// Needs the PBX lab (root, its own network namespace: bench.mjs runs this suite there).
+const noLab = labUnavailableReason();
+if (noLab) {
+  console.error(`lead.monitor_setup not measured: ${noLab}`);
+  process.exitCode = 1;
+} else {
+  const setups = await measureMonitorSetup(Number(process.argv[2] ?? 20));
+  report('lead.monitor_setup.p50_ms', percentile(setups, 50), 'ms');
+  report('lead.monitor_setup.p95_ms', percentile(setups, 95), 'ms');
+  report('lead.monitor_setup.max_ms', Math.max(...setups), 'ms');
+  report('lead.monitor_setup.samples', setups.length, 'sessions');
 }

@@ -7,6 +7,7 @@ import { chromiumArgs, chromiumPath } from '../harness/chromium';
 import { startPlatformProcess } from '../harness/platform-process';
 import { type LabConsole, toneShares } from '../pbx-lab/lab-console';
 import { writeToneWav } from '../pbx-lab/wav-tone';
+import { monitorScene } from '../pbx-lab/monitor-scene';
 import { expect, test } from './lab-fixtures';
 
 const PASSWORD = 'demo1234';
@@ -54,42 +55,13 @@ test('a lead listens, whispers and barges in on an agent’s call, mixed in the 
   const [callerBrowser, agentBrowser, leadBrowser] = browsers as [Browser, Browser, Browser];
   const consoles: LabConsole[] = [];
   try {
-    // All three set up from empty profiles through 设置, typed a key at a time.
-    const setup = { setupThroughUi: true, centreCode: '320505' } as const;
-    const signedIn = { url: platform.url, password: PASSWORD };
-    const agent = await openConsole('1001', { ...setup, agentId: 'A0001', platform: signedIn, browser: agentBrowser });
-    const lead = await openConsole('1003', {
-      ...setup,
-      agentId: 'L0001',
-      platform: signedIn,
-      ready: false,
-      browser: leadBrowser,
-      viewport: { width: 1366, height: 768 },
-    });
-    const caller = await openConsole('1002', { ...setup, agentId: 'A0002', browser: callerBrowser });
+    // All three set up from empty profiles through 设置, typed a key at a time; the caller's call answered.
+    const { agent, lead, caller, row, bar, callOnce } = await monitorScene(
+      openConsole,
+      { url: platform.url, password: PASSWORD },
+      { caller: callerBrowser, agent: agentBrowser, lead: leadBrowser },
+    );
     consoles.push(agent, lead, caller);
-
-    const callOnce = async () => {
-      await caller.page.getByRole('button', { name: '外呼' }).click();
-      // The field keeps the last number dialled: cleared first, as a person selects it and types over.
-      await caller.page.getByLabel('外呼号码').fill('');
-      await caller.page.getByLabel('外呼号码').pressSequentially('1001', { delay: 40 });
-      await caller.page.getByRole('button', { name: '呼叫' }).click();
-      await expect(agent.page.getByRole('status').filter({ hasText: '来电振铃' })).toBeVisible();
-      await agent.page.keyboard.press('F2');
-      await expect(agent.page.getByTestId('agent-state')).toContainText('通话中');
-      await expect(caller.page.getByTestId('main-call').getByRole('status')).toHaveText('通话中');
-    };
-    await callOnce();
-
-    await lead.page
-      .getByRole('navigation', { name: '视图' })
-      .getByRole('button', { name: /班长台/ })
-      .click();
-    const hall = lead.page.getByRole('region', { name: '班长台' });
-    const row = hall.locator('[data-agent="A0001"]');
-    // The buttons show for an agent on a call only.
-    await expect(row.getByRole('button', { name: '监听' })).toBeVisible({ timeout: 15_000 });
 
     // Before: caller and agent hear each other, nobody hears the lead.
     let caller_ = await heard(caller.page);
@@ -99,7 +71,6 @@ test('a lead listens, whispers and barges in on an agent’s call, mixed in the 
 
     // 监听: the lead hears caller and agent; nothing of the lead reaches the call.
     await row.getByRole('button', { name: '监听' }).click();
-    const bar = hall.getByTestId('monitor-bar');
     await expect(bar.getByRole('status')).toHaveText('A0001 · 当前：监听', { timeout: 10_000 });
     await expect(agent.page.getByTestId('monitor-indicator')).toHaveText('班长监听中');
     await lead.page.waitForTimeout(800);

@@ -117,10 +117,19 @@ describe('the team-lead routes of the reference platform', () => {
           body: JSON.stringify(body),
         });
       const wanted = { agentId: 'A0003', callId: call.sipCallId, modes: ['listen'] };
+      // The lead's INVITE goes to the extension the agent's console last reported: none yet, none given.
+      expect(await (await grant('L0001', wanted)).json()).toMatchObject({ code: 'NO_EXTENSION' });
+      const agentToken = await signIn(platform.url, 'A0003');
+      expect(
+        (await pushAgentState(platform.url, agentToken.token, { agentId: 'A0003', state: 'on-call', extension: '8003' })).status,
+      ).toBe(200);
       expect((await grant('A0004', wanted)).status).toBe(403);
       expect((await grant('L0002', wanted)).status).toBe(404);
       expect((await grant('L0001', { ...wanted, callId: 'not-this-call@pbx' })).status).toBe(409);
       expect((await grant('L0001', { ...wanted, modes: ['eavesdrop'] })).status).toBe(400);
+      // Clicked on the agent, not on a call: the permission names the agent's call that is up.
+      const forAgent = await grant('L0001', { agentId: 'A0003', modes: ['listen', 'whisper', 'barge'] });
+      expect(await forAgent.json()).toMatchObject({ callId: call.sipCallId, extension: '8003' });
       const granted = await grant('L0001', wanted);
       expect(granted.status).toBe(200);
       const { token } = (await granted.json()) as { token: string };
@@ -131,7 +140,7 @@ describe('the team-lead routes of the reference platform', () => {
         return result.value;
       };
       expect(await check(token, 'another-call@pbx')).toEqual({ accepted: false, reason: 'foreign-call' });
-      expect(await check(token)).toEqual({ accepted: true, lead: 'L0001', modes: ['listen'] });
+      expect(await check(token)).toEqual({ accepted: true, lead: 'L0001', modes: ['listen'], agentNotice: 'discreet' });
       expect(await check(token)).toEqual({ accepted: false, reason: 'replayed' });
       const [body] = token.split('.');
       expect(await check(`${body}.${Buffer.from('forged').toString('base64url')}`)).toEqual({

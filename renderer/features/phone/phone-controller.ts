@@ -58,6 +58,7 @@ export { conferenceStarted } from './controller/conference';
 export {
   MARK_MONITOR_CLICK,
   MEASURE_MONITOR_AUDIO,
+  consoleBridge,
   monitorModeRequested,
   monitorRequested,
   monitorStopped,

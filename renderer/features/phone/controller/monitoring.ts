@@ -7,6 +7,7 @@
  */
 import type { MonitorMode } from '../../../../preload/contract/monitor-contract';
 import { desk } from '../../../shared/desk/desk-client';
+import type { MonitorAdapter } from '../domain/monitor-adapter';
 import type { MonitorOffer } from '../engine/call-engine';
 import { routeTo } from '../media/audio-devices';
 import { type MonitorMix, startMonitorMix } from '../media/monitor-mix';
@@ -191,6 +192,13 @@ export const monitorStopped = async (): Promise<void> => {
   await need()
     .engine.hangup(session.legId)
     .catch(() => undefined);
+};
+
+/** The lead's buttons through the adapter interface: the console bridge, the only one built. */
+export const consoleBridge: MonitorAdapter = {
+  start: (agentId, mode) => monitorRequested(agentId, mode),
+  switchMode: (mode) => monitorModeRequested(mode),
+  stop: () => monitorStopped(),
 };
 
 // ── both sides: the leg's own events ─────────────────────────────────────────

@@ -169,6 +169,41 @@ describe('phone controller (fake engine, real state machines)', () => {
     expect(usePhoneStore.getState().registration.kind).toBe('registered');
   });
 
+  it('a lead’s INVITE whose permission main refuses is answered 403 before anything else, and never shows as a call', async () => {
+    const checked: unknown[] = [];
+    provideDeskForTests({
+      phone: { account: async () => ok(ACCOUNT), recordCall: async (record: CallRecord) => ok({ id: record.id }) },
+      monitor: {
+        checkInvite: async (input: unknown) => {
+          checked.push(input);
+          return checked.length === 1
+            ? ok({ accepted: false, reason: 'replayed' })
+            : ok({ accepted: true, lead: 'L0001', modes: ['listen'], agentNotice: 'discreet' });
+        },
+      },
+    } as unknown as DeskApi);
+    await registered();
+    const offer = (id: string, mode: 'listen' | 'barge') =>
+      engine.emit({ type: 'monitorOffered', offer: { id, joinsCallId: 'c1', sipCallId: 'sip-c1', token: 't.s', mode } });
+    offer('m1', 'listen');
+    await settle();
+    await settle();
+    // Accepted, but for listening only: a barge asked for at the start is refused the same way.
+    offer('m2', 'barge');
+    await settle();
+    await settle();
+    expect(checked).toEqual([
+      { token: 't.s', callId: 'sip-c1' },
+      { token: 't.s', callId: 'sip-c1' },
+    ]);
+    expect(engine.log.filter((entry) => entry.startsWith('reject') || entry.startsWith('accept'))).toEqual([
+      'reject m1 403',
+      'reject m2 403',
+    ]);
+    expect(usePhoneStore.getState().calls).toEqual({});
+    expect(usePhoneStore.getState().monitor).toBeNull();
+  });
+
   it('a lost transport shows at once and reconnects, starting again with the first server', async () => {
     await registered();
     engine.log.length = 0;

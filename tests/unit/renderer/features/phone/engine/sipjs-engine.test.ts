@@ -191,3 +191,69 @@ describe('sip.js engine over an in-memory network', { timeout: 15_000 }, () => {
     expect(events.length).toBe(count);
   });
 });
+
+describe('a lead’s monitoring INVITE (RFC 3911 Join)', { timeout: 15_000 }, () => {
+  const leadInvite = async (headers: string[]): Promise<{ lead: Inviter; status: () => number | null }> => {
+    const desk = await peer('8003');
+    let status: number | null = null;
+    const lead = new Inviter(desk, UserAgent.makeURI('sip:8001@lab.test')!, { extraHeaders: headers });
+    await lead.invite({
+      requestDelegate: {
+        onAccept: (response) => (status = response.message.statusCode ?? null),
+        onReject: (response) => (status = response.message.statusCode ?? null),
+      },
+    });
+    return { lead, status: () => status };
+  };
+  const token = 'eyJ2IjoxfQ.c2ln';
+
+  it('is matched to the call it names and offered to the controller, never announced as a call', async () => {
+    const { caller, callId } = await answeredCall();
+    const since = events.length;
+    await leadInvite([`Join: ${caller.request.callId}`, 'Require: join', `X-Minsheng-Monitor-Token: ${token}`]);
+    const offered = await eventOf('monitorOffered', since);
+    expect(offered.offer).toMatchObject({ joinsCallId: callId, sipCallId: caller.request.callId, token, mode: 'listen' });
+    expect(events.slice(since).some((event) => event.type === 'incoming')).toBe(false);
+  });
+
+  it('names no call of ours: 481; cannot be read: 400; the agent’s call is untouched', async () => {
+    const { caller } = await answeredCall();
+    const unknown = await leadInvite(['Join: not-our-call@elsewhere', 'Require: join']);
+    await waitFor(() => unknown.status() === 481, 'a 481');
+    const garbled = await leadInvite([`Join: ${caller.request.callId};to-tag=`, 'Require: join']);
+    await waitFor(() => garbled.status() === 400, 'a 400');
+    const badMode = await leadInvite([`Join: ${caller.request.callId}`, 'X-Minsheng-Monitor-Mode: shout']);
+    await waitFor(() => badMode.status() === 400, 'a 400 for an unknown mode');
+    expect(events.some((event) => event.type === 'monitorOffered')).toBe(false);
+    expect(caller.state).toBe(SessionState.Established);
+  });
+
+  it('refused by the controller: 403; answered: a mode switch outside the permission is 403, inside it 200', async () => {
+    const { caller } = await answeredCall();
+    const first = await leadInvite([`Join: ${caller.request.callId}`, `X-Minsheng-Monitor-Token: ${token}`]);
+    await engine.reject((await eventOf('monitorOffered')).offer.id, 403);
+    await waitFor(() => first.status() === 403, 'a 403');
+
+    const since = events.length;
+    const second = await leadInvite([`Join: ${caller.request.callId}`, 'X-Minsheng-Monitor-Mode: listen']);
+    const offer = (await eventOf('monitorOffered', since)).offer;
+    await engine.acceptMonitor(offer.id, {} as MediaStream, ['listen', 'whisper']);
+    await waitFor(() => second.status() === 200, 'a 200');
+    const switchTo = (mode: string) =>
+      new Promise<number | undefined>((resolve) => {
+        void second.lead.info({
+          requestOptions: {
+            body: { contentDisposition: 'render', contentType: 'application/vnd.minsheng.monitor-mode', content: mode },
+          },
+          requestDelegate: {
+            onAccept: (response) => resolve(response.message.statusCode),
+            onReject: (response) => resolve(response.message.statusCode),
+          },
+        });
+      });
+    expect(await switchTo('barge')).toBe(403);
+    expect(await switchTo('whisper')).toBe(200);
+    expect(await eventOf('monitorModeChanged', since)).toEqual({ type: 'monitorModeChanged', callId: offer.id, mode: 'whisper' });
+    expect(caller.state).toBe(SessionState.Established);
+  });
+});
