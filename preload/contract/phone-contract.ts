@@ -23,6 +23,11 @@ export const PHONE_ACTIONS = [
   'focusKb',
   'help',
   'askLead',
+  // A lead's monitoring session (班长台): switch mode, end it. Letters, not Alt+1–3 (the jump keys).
+  'monitorListen',
+  'monitorWhisper',
+  'monitorBarge',
+  'monitorEnd',
 ] as const;
 export type PhoneAction = (typeof PHONE_ACTIONS)[number];
 
@@ -77,6 +82,10 @@ export const defaultPhonePreferences: PhonePreferences = {
     focusKb: 'Alt+3',
     help: 'F1',
     askLead: 'Alt+Q',
+    monitorListen: 'Alt+L',
+    monitorWhisper: 'Alt+W',
+    monitorBarge: 'Alt+B',
+    monitorEnd: 'Alt+E',
   },
 };
 

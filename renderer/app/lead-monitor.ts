@@ -8,12 +8,19 @@ import { consoleBridge, usePhoneStore } from '../features/phone';
  */
 export const useLeadMonitor = (): LeadMonitorControls => {
   const view = usePhoneStore((store) => (store.monitor?.role === 'lead' ? store.monitor : null));
+  const keys = usePhoneStore((store) => store.preferences?.shortcuts);
   return useMemo(
     () => ({
       session: view ? { agentId: view.agentId, mode: view.mode, phase: view.phase } : null,
+      shortcuts: {
+        listen: keys?.monitorListen ?? '',
+        whisper: keys?.monitorWhisper ?? '',
+        barge: keys?.monitorBarge ?? '',
+        stop: keys?.monitorEnd ?? '',
+      },
       start: (agentId, mode) => void consoleBridge.start(agentId, mode),
       stop: () => void consoleBridge.stop(),
     }),
-    [view],
+    [view, keys],
   );
 };

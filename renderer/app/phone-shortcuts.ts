@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { PhoneAction } from '../../preload/contract';
 import { readySet, reasonPickerToggled } from '../features/agent-state';
-import { answerClicked, hangupClicked, holdToggled, muteToggled, phonePanelOpened } from '../features/phone';
+import { answerClicked, consoleBridge, hangupClicked, holdToggled, muteToggled, phonePanelOpened } from '../features/phone';
 import { helpDialogOpened } from '../features/help';
 import { matchesShortcut } from '../shared/keyboard/shortcut';
 import { focusRegion } from '../shared/ui/focus-region';
@@ -20,6 +20,11 @@ const ACTIONS: Record<PhoneAction, () => void> = {
   focusKb: () => focusRegion('kb'),
   help: () => shortcutHelpToggled(!useAppStore.getState().shortcutHelpOpen),
   askLead: helpDialogOpened,
+  // Only a lead's running session reacts; anyone else's keys do nothing.
+  monitorListen: () => void consoleBridge.switchMode('listen'),
+  monitorWhisper: () => void consoleBridge.switchMode('whisper'),
+  monitorBarge: () => void consoleBridge.switchMode('barge'),
+  monitorEnd: () => void consoleBridge.stop(),
 };
 
 const typingIn = (target: EventTarget | null): boolean =>

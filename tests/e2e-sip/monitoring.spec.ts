@@ -8,6 +8,7 @@ import { startPlatformProcess } from '../harness/platform-process';
 import { type LabConsole, toneShares } from '../pbx-lab/lab-console';
 import { writeToneWav } from '../pbx-lab/wav-tone';
 import { monitorScene } from '../pbx-lab/monitor-scene';
+import { sippCallExpecting } from '../pbx-lab/sipp';
 import { expect, test } from './lab-fixtures';
 
 const PASSWORD = 'demo1234';
@@ -46,6 +47,7 @@ const platformAudit = (file: string): string[] => {
 
 test('a lead listens, whispers and barges in on an agent’s call, mixed in the agent’s console; what each party hears is measured', async ({
   openConsole,
+  lab,
 }) => {
   test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'minsheng-monitor-'));
@@ -86,7 +88,7 @@ test('a lead listens, whispers and barges in on an agent’s call, mixed in the 
     expect(caller_[AGENT_HZ]).toBeGreaterThan(HEARD);
 
     // 耳语 by the shortcut: the agent hears the lead, the caller does not.
-    await lead.page.keyboard.press('Alt+2');
+    await lead.page.keyboard.press('Alt+W');
     await expect(bar.getByRole('button', { name: '耳语' })).toHaveAttribute('aria-pressed', 'true');
     await expect(agent.page.getByTestId('monitor-indicator')).toHaveText('班长指导中');
     await lead.page.waitForTimeout(800);
@@ -96,11 +98,26 @@ test('a lead listens, whispers and barges in on an agent’s call, mixed in the 
     expect(agent_[CALLER_HZ]).toBeGreaterThan(HEARD);
     expect(caller_[LEAD_HZ]).toBeLessThan(SILENT);
     expect(caller_[AGENT_HZ]).toBeGreaterThan(HEARD);
+    // Coached, the agent answers the lead on 静音: the caller hears neither, the lead still hears the agent.
+    await agent.page.getByRole('button', { name: '静音' }).click();
+    await agent.page.waitForTimeout(800);
+    caller_ = await heard(caller.page);
+    expect(caller_[AGENT_HZ]).toBeLessThan(SILENT);
+    expect(caller_[LEAD_HZ]).toBeLessThan(SILENT);
+    expect((await heard(lead.page))[AGENT_HZ]).toBeGreaterThan(HEARD);
+    await agent.page.getByRole('button', { name: '取消静音' }).click();
 
     // 强插: all three hear each other.
     await bar.getByRole('button', { name: '强插' }).click();
     await expect(bar.getByRole('button', { name: '强插' })).toHaveAttribute('aria-pressed', 'true');
     await expect(agent.page.getByTestId('monitor-indicator')).toHaveText('班长已加入通话');
+    // 静音 in barge silences the agent toward the caller, not the lead.
+    await agent.page.getByRole('button', { name: '静音' }).click();
+    await agent.page.waitForTimeout(800);
+    caller_ = await heard(caller.page);
+    expect(caller_[AGENT_HZ]).toBeLessThan(SILENT);
+    expect(caller_[LEAD_HZ]).toBeGreaterThan(HEARD);
+    await agent.page.getByRole('button', { name: '取消静音' }).click();
     await lead.page.waitForTimeout(800);
     caller_ = await heard(caller.page);
     agent_ = await heard(agent.page);
@@ -112,7 +129,12 @@ test('a lead listens, whispers and barges in on an agent’s call, mixed in the 
     expect(barged[CALLER_HZ]).toBeGreaterThan(HEARD);
     expect(barged[AGENT_HZ]).toBeGreaterThan(HEARD);
     await lead.page.screenshot({ path: test.info().outputPath('monitor-lead-1366.png') });
-    await agent.page.screenshot({ path: test.info().outputPath('monitor-agent-1440.png') });
+    // The indicator takes room in the bar: at 1366 px every call control is still on screen.
+    await agent.page.setViewportSize({ width: 1366, height: 768 });
+    for (const control of ['挂断', '保持', '静音', '转接'])
+      await expect(agent.page.getByRole('button', { name: control, exact: true })).toBeInViewport({ ratio: 1 });
+    await expect(agent.page.getByRole('button', { name: '设置', exact: true })).toBeInViewport({ ratio: 1 });
+    await agent.page.screenshot({ path: test.info().outputPath('monitor-agent-1366.png') });
     await lead.page.setViewportSize({ width: 1920, height: 1080 });
     await lead.page.screenshot({ path: test.info().outputPath('monitor-lead-1920.png') });
 
@@ -129,6 +151,27 @@ test('a lead listens, whispers and barges in on an agent’s call, mixed in the 
     expect(agent_[LEAD_HZ]).toBeLessThan(SILENT);
     await expect(agent.page.getByTestId('agent-state')).toContainText('通话中');
     await expect(caller.page.getByTestId('main-call').getByRole('status')).toHaveText('通话中');
+
+    // Someone else's INVITE joining the call: a forged permission is refused with 403 and audited,
+    // a Join naming no call of the agent's gets 481; the call goes on untouched.
+    const joined = agent.calls()[0]!.sip_call_id!;
+    const forged = `${Buffer.from(JSON.stringify({ v: 1, lead: 'X9999', agent: 'A0001', callId: joined })).toString('base64url')}.${Buffer.from('not signed').toString('base64url')}`;
+    const forgedInvite = await sippCallExpecting({
+      runDir: lab.runDir,
+      extension: '1001',
+      status: 403,
+      headers: [`Join: ${joined}`, 'Require: join', `X-Minsheng-Monitor-Token: ${forged}`],
+    });
+    expect(forgedInvite.code, forgedInvite.output).toBe(0);
+    const noSuchCall = await sippCallExpecting({
+      runDir: lab.runDir,
+      extension: '1001',
+      status: 481,
+      headers: ['Join: no-such-call@pbx', 'Require: join', `X-Minsheng-Monitor-Token: ${forged}`],
+    });
+    expect(noSuchCall.code, noSuchCall.output).toBe(0);
+    await expect(agent.page.getByTestId('monitor-indicator')).toBeHidden();
+    expect((await heard(caller.page))[AGENT_HZ]).toBeGreaterThan(HEARD);
 
     // Second call: monitoring ends by itself when the caller hangs up.
     await caller.page.getByRole('button', { name: '挂断' }).click();
@@ -156,6 +199,7 @@ test('a lead listens, whispers and barges in on an agent’s call, mixed in the 
         expect.stringMatching(/^monitor_mode lead L0001; call \S+; listen .+ – .+ \(\d+ s\)$/),
         expect.stringMatching(/^monitor_mode lead L0001; call \S+; whisper /),
         expect.stringMatching(/^monitor_ended lead L0001; call \S+; barge /),
+        'monitor_refused signature',
         expect.stringMatching(/^monitor_accepted lead L0001/),
         expect.stringMatching(/^monitor_ended lead L0001; call \S+; listen /),
       ]);

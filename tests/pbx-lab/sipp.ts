@@ -76,10 +76,10 @@ a=rtpmap:0 PCMU/8000
 ]]></send>`;
 };
 
-const scenario = (status: number) => `<?xml version="1.0" encoding="ISO-8859-1" ?>
+const scenario = (status: number, headers: readonly string[]) => `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <!DOCTYPE scenario SYSTEM "sipp.dtd">
 <scenario name="trunk call expecting ${status}">
-${trunkInvite(TRUNK_FROM, false)}
+${trunkInvite([...TRUNK_FROM, ...headers], false)}
   <recv response="100" optional="true"/>
   <recv response="180" optional="true"/>
   <recv response="${status}"/>
@@ -96,14 +96,18 @@ Content-Length: 0
 </scenario>
 `;
 
-/** Resolves with SIPp's exit code: 0 when the call ended with exactly `status`. */
+/**
+ * Resolves with SIPp's exit code: 0 when the call ended with exactly `status`. `headers` are added
+ * to the INVITE as given (a forged monitoring request, say).
+ */
 export const sippCallExpecting = (options: {
   runDir: string;
   extension: string;
   status: number;
+  headers?: readonly string[];
 }): Promise<{ code: number; output: string }> => {
   const file = join(options.runDir, `sipp-expect-${options.status}.xml`);
-  writeFileSync(file, scenario(options.status));
+  writeFileSync(file, scenario(options.status, options.headers ?? []));
   return runSipp({ file, runDir: options.runDir, extension: options.extension, localPort: 5090, timeout: '15s' });
 };
 

@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
 import type { HallAgent } from '../../../../preload/contract';
 import type { MonitorMode } from '../../../../preload/contract/monitor-contract';
 import { t } from '../../../shared/i18n/t';
-import { MONITOR_MODE_ORDER, monitorShortcut } from '../domain/monitor-keys';
+import { MONITOR_MODE_ORDER } from '../domain/monitor-modes';
 
 /** The lead's monitoring session as the phone runs it; renderer/app hands it in (features meet there). */
 export interface LeadMonitorControls {
@@ -11,6 +10,8 @@ export interface LeadMonitorControls {
     readonly mode: MonitorMode;
     readonly phase: 'connecting' | 'active' | 'switching';
   } | null;
+  /** The keys bound to each mode and to 结束 (phone preferences): shown on the buttons. */
+  readonly shortcuts: Readonly<Record<MonitorMode | 'stop', string>>;
   start(agentId: string, mode: MonitorMode): void;
   stop(): void;
 }
@@ -37,24 +38,9 @@ export const MonitorButtons = ({ agent, monitor }: { agent: HallAgent; monitor: 
   );
 };
 
-/**
- * The session at the top of the hall while it lasts: whom, the mode, the three modes and 结束.
- * Alt+1 / Alt+2 / Alt+3 switch mode, Alt+0 ends it, wherever the focus is in the hall.
- */
+/** The session at the top of the hall while it lasts: whom, the mode, the three modes and 结束, each with its key. */
 export const MonitorBar = ({ monitor }: { monitor: LeadMonitorControls }) => {
   const session = monitor.session;
-  useEffect(() => {
-    if (!session) return undefined;
-    const onKey = (event: KeyboardEvent) => {
-      const action = monitorShortcut(event);
-      if (action === null) return;
-      event.preventDefault();
-      if (action === 'stop') monitor.stop();
-      else monitor.start(session.agentId, action);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [session, monitor]);
   if (!session) return null;
   return (
     <section className="lead-monitor" aria-label={t('lead.monitor.title')} data-testid="monitor-bar">
@@ -63,19 +49,19 @@ export const MonitorBar = ({ monitor }: { monitor: LeadMonitorControls }) => {
           ? t('lead.monitor.connecting', { agent: session.agentId })
           : t('lead.monitor.current', { agent: session.agentId, mode: t(`lead.monitor.mode.${session.mode}`) })}
       </strong>
-      {MONITOR_MODE_ORDER.map((mode, index) => (
+      {MONITOR_MODE_ORDER.map((mode) => (
         <button
           key={mode}
           type="button"
           aria-pressed={session.mode === mode}
           disabled={session.phase !== 'active'}
-          title={`Alt+${index + 1}`}
+          title={monitor.shortcuts[mode]}
           onClick={() => monitor.start(session.agentId, mode)}
         >
           {t(`lead.monitor.mode.${mode}`)}
         </button>
       ))}
-      <button type="button" className="lead-monitor__stop" title="Alt+0" onClick={monitor.stop}>
+      <button type="button" className="lead-monitor__stop" title={monitor.shortcuts.stop} onClick={monitor.stop}>
         {t('lead.monitor.stop')}
       </button>
     </section>

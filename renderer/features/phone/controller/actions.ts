@@ -6,6 +6,7 @@ import { type CallView } from '../phone-store';
 import { MARK_ANSWER_CLICK, failure, get, need, notice, set } from './runtime';
 import { answerCall, stepAndSave } from './call-steps';
 import { devicesChanged, microphoneId } from './devices';
+import { monitoredCallMuted } from './monitoring';
 
 // ── actions (called by components and shortcuts) ────────────────────────────
 
@@ -65,7 +66,7 @@ export const muteToggled = (): void => {
       .forEach((view) => stepAndSave(view.id, { type: muted ? 'mute' : 'unmute' }));
     return;
   }
-  need().engine.setMuted(call.id, muted);
+  if (!monitoredCallMuted(call.id, muted)) need().engine.setMuted(call.id, muted);
   stepAndSave(call.id, { type: muted ? 'mute' : 'unmute' });
 };
 

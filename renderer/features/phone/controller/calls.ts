@@ -1,6 +1,6 @@
 /** The engine's reports about calls, turned into calls on screen: ring, answer, audio, quality. */
 import type { EngineCall, EngineEndReason } from '../engine/call-engine';
-import { callQuality } from '../domain/call-quality';
+import { POOR_MOS, callQuality, flaggedPoor } from '../domain/call-quality';
 import { type CallPurpose, purposeRules } from '../domain/call-purpose';
 import { type CallEvent, type CallState, incomingCall, outgoingCall } from '../domain/call-state';
 import { deviceIdForLabel, routeTo } from '../media/audio-devices';
@@ -205,7 +205,8 @@ export const sampleQuality = async (): Promise<void> => {
     updateCall(call.id, (view) => ({ ...view, quality }));
     // Into or out of 差: the record carries the MOS, so the lead's grid flags the call while it is bad.
     const base = rt.records.get(call.id);
-    if (base && (quality.grade === 'poor') !== (call.quality?.grade === 'poor')) {
+    const wasFlagged = base?.mos !== null && base?.mos !== undefined && base.mos < POOR_MOS;
+    if (base && flaggedPoor(wasFlagged, quality.mos) !== wasFlagged) {
       rt.records.set(call.id, { ...base, mos: Math.round(quality.mos * 10) / 10 });
       saveRecord(call.id, call.state);
     }

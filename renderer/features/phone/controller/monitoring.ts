@@ -120,6 +120,14 @@ export const monitorOffered = async (offer: MonitorOffer): Promise<void> => {
   set({ monitor: { role: 'agent', lead, mode: offer.mode, notice: agentNotice } });
 };
 
+/** 静音 on a call a lead is monitoring: the mix mutes the agent toward the caller only. False: not monitored. */
+export const monitoredCallMuted = (callId: string, muted: boolean): boolean => {
+  const session = currentRuntime()?.monitor;
+  if (session?.role !== 'agent' || session.joinsCallId !== callId) return false;
+  session.mix.setAgentMuted(muted);
+  return true;
+};
+
 export const monitorModeChanged = (callId: string, mode: MonitorMode): void => {
   const session = currentRuntime()?.monitor;
   if (session?.role !== 'agent' || session.legId !== callId) return;
@@ -171,14 +179,14 @@ export const monitorRequested = async (agentId: string, mode: MonitorMode): Prom
 };
 
 export const monitorModeRequested = async (mode: MonitorMode): Promise<void> => {
-  const rt = need();
-  const session = rt.monitor;
+  const rt = currentRuntime();
+  const session = rt?.monitor;
   const view = get().monitor;
   if (session?.role !== 'lead' || !session.legId || view?.role !== 'lead' || view.phase !== 'active') return;
   if (view.mode === mode) return;
   set({ monitor: { ...view, phase: 'switching' } });
   try {
-    await rt.engine.setMonitorMode(session.legId, mode);
+    await need().engine.setMonitorMode(session.legId, mode);
     set({ monitor: { ...view, mode, phase: 'active' } });
   } catch (error) {
     set({ monitor: { ...view, phase: 'active' } });
@@ -188,7 +196,8 @@ export const monitorModeRequested = async (mode: MonitorMode): Promise<void> => 
 
 export const monitorStopped = async (): Promise<void> => {
   const session = currentRuntime()?.monitor;
-  if (!session?.legId) return;
+  // The lead ends a session; the monitored agent cannot put the lead out of it.
+  if (session?.role !== 'lead' || !session.legId) return;
   await need()
     .engine.hangup(session.legId)
     .catch(() => undefined);

@@ -42,6 +42,16 @@ export const callQuality = (previous: MediaReading | null, current: MediaReading
     jitterMs: Math.round(jitterMs),
     rttMs: rttMs === null ? null : Math.round(rttMs),
     mos: Math.round(mos * 10) / 10,
-    grade: mos >= 4 ? 'good' : mos >= 3.4 ? 'fair' : 'poor',
+    grade: mos >= 4 ? 'good' : mos >= POOR_MOS ? 'fair' : 'poor',
   };
 };
+
+/** Below this a call is flagged 差 to the lead; above RECOVERED_MOS it is cleared again. */
+export const POOR_MOS = 3.4;
+const RECOVERED_MOS = 3.7;
+
+/**
+ * Is the call flagged poor to the lead after this reading? A margin between flagging and clearing:
+ * a line hovering at 3.4 would otherwise write and push the call record every 2 s all call long.
+ */
+export const flaggedPoor = (wasFlagged: boolean, mos: number): boolean => (wasFlagged ? mos < RECOVERED_MOS : mos < POOR_MOS);

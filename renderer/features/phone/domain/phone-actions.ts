@@ -15,4 +15,8 @@ export const PHONE_ACTIONS_FOR_FORM: readonly { action: PhoneAction; label: Mess
   { action: 'focusKb', label: 'shortcut.focusKb' },
   { action: 'help', label: 'shortcut.help' },
   { action: 'askLead', label: 'shortcut.askLead' },
+  { action: 'monitorListen', label: 'shortcut.monitorListen' },
+  { action: 'monitorWhisper', label: 'shortcut.monitorWhisper' },
+  { action: 'monitorBarge', label: 'shortcut.monitorBarge' },
+  { action: 'monitorEnd', label: 'shortcut.monitorEnd' },
 ];

@@ -7,6 +7,10 @@
  * echo canceller only sees audio played by media elements, and the lead's voice must be cancelled
  * out of the agent's microphone, which goes to the caller in whisper. The caller's leg is never
  * re-negotiated: barge swaps the track its sender carries (replaceTrack), and swaps it back.
+ *
+ * While monitored, 静音 mutes the agent toward the caller only: the lead still hears the agent, so
+ * an agent being coached can answer the lead without the caller hearing. The lead's mix therefore
+ * takes a clone of the microphone, whose on/off is its own.
  */
 import type { MonitorMode } from '../../../../preload/contract/monitor-contract';
 import { routeTo } from './audio-devices';
@@ -17,6 +21,8 @@ export interface MonitorMix {
   /** The lead's leg is up: their voice is ready to be routed by mode. */
   leadJoined(leadVoice: MediaStream): void;
   setMode(mode: MonitorMode): Promise<void>;
+  /** The agent's 静音 during the session: toward the caller only, in every mode. */
+  setAgentMuted(muted: boolean): void;
   /** The caller's leg gets the agent's microphone back; nothing of the lead stays in the call. */
   stop(): Promise<void>;
 }
@@ -28,14 +34,20 @@ export const startMonitorMix = (parts: {
   readonly sendToCaller: (track: MediaStreamTrack) => Promise<void>;
 }): MonitorMix => {
   const context = new AudioContext();
-  const agent = context.createMediaStreamSource(new MediaStream([parts.agentMicrophone]));
+  const microphoneForLead = parts.agentMicrophone.clone();
+  // Cloned from a muted microphone it starts disabled: the lead hears the agent regardless.
+  microphoneForLead.enabled = true;
+  const agent = context.createMediaStreamSource(new MediaStream([microphoneForLead]));
   const caller = context.createMediaStreamSource(parts.callerVoice);
   const toLead = context.createMediaStreamDestination();
   agent.connect(toLead);
   caller.connect(toLead);
   // Only used in barge: the agent's microphone plus the lead, in place of the microphone alone.
   const toCaller = context.createMediaStreamDestination();
-  agent.connect(toCaller);
+  const agentToCaller = context.createGain();
+  agentToCaller.gain.value = parts.agentMicrophone.enabled ? 1 : 0;
+  agent.connect(agentToCaller);
+  agentToCaller.connect(toCaller);
   const leadToCaller = context.createGain();
   leadToCaller.gain.value = 0;
   leadToCaller.connect(toCaller);
@@ -65,10 +77,16 @@ export const startMonitorMix = (parts: {
       leadToCaller.gain.setValueAtTime(mode === 'barge' ? 1 : 0, context.currentTime);
       await routeCaller(mode === 'barge');
     },
+    setAgentMuted: (muted) => {
+      // Listen and whisper: the caller's leg sends the microphone itself; barge: the mix.
+      parts.agentMicrophone.enabled = !muted;
+      agentToCaller.gain.setValueAtTime(muted ? 0 : 1, context.currentTime);
+    },
     stop: async () => {
       leadPlayer.pause();
       leadPlayer.srcObject = null;
       await routeCaller(false).catch(() => undefined);
+      microphoneForLead.stop();
       await context.close().catch(() => undefined);
     },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { incomingCallAnswer } from '../../../../../../renderer/features/agent-state/domain/agent-state';
-import { callQuality, estimateMos } from '../../../../../../renderer/features/phone/domain/call-quality';
+import { callQuality, estimateMos, flaggedPoor } from '../../../../../../renderer/features/phone/domain/call-quality';
 import { deviceIdForLabel, newlyPlugged } from '../../../../../../renderer/features/phone/media/audio-devices';
 import { matchesShortcut } from '../../../../../../renderer/shared/keyboard/shortcut';
 
@@ -73,5 +73,19 @@ describe('audio devices are remembered by label', () => {
       'audiooutput:Jabra Evolve 40',
     ]);
     expect(newlyPlugged(after, before)).toEqual([]);
+  });
+});
+
+describe('the poor-quality flag the lead sees', () => {
+  it('is raised below 3.4 and cleared only above 3.7: a line hovering at the edge changes nothing', () => {
+    const readings = [4.2, 3.3, 3.5, 3.3, 3.6, 3.4, 3.8, 3.5, 3.3];
+    let flagged = false;
+    const changes: number[] = [];
+    for (const mos of readings) {
+      const next = flaggedPoor(flagged, mos);
+      if (next !== flagged) changes.push(mos);
+      flagged = next;
+    }
+    expect(changes).toEqual([3.3, 3.8, 3.3]);
   });
 });
