@@ -8,7 +8,8 @@ import { startPlatformProcess } from '../harness/platform-process';
 import { type LabConsole, toneShares } from '../pbx-lab/lab-console';
 import { writeToneWav } from '../pbx-lab/wav-tone';
 import { monitorScene } from '../pbx-lab/monitor-scene';
-import { sippCallExpecting } from '../pbx-lab/sipp';
+import { sippAnsweredCall, sippCallExpecting } from '../pbx-lab/sipp';
+import { platformSignIn } from '../harness/platform-http';
 import { expect, test } from './lab-fixtures';
 
 const PASSWORD = 'demo1234';
@@ -29,7 +30,14 @@ const browserSpeaking = async (dir: string, hz: number): Promise<Browser> => {
   });
 };
 
-const heard = (page: Page, from: { peer?: number } = {}) => toneShares(page, [CALLER_HZ, AGENT_HZ, LEAD_HZ], from);
+const parties = new Map<Page, string>();
+/** What the party hears, printed for the record (the shares the assertions read). */
+const heard = async (page: Page, from: { peer?: number } = {}) => {
+  const shares = await toneShares(page, [CALLER_HZ, AGENT_HZ, LEAD_HZ], from);
+  const what = [CALLER_HZ, AGENT_HZ, LEAD_HZ].map((hz) => `${hz} Hz ${shares[hz]!.toFixed(3)}`).join(' · ');
+  console.log(`${parties.get(page) ?? '?'}${from.peer === undefined ? '' : ` (lead's leg, raw)`} hears: ${what}`);
+  return shares;
+};
 
 const platformAudit = (file: string): string[] => {
   const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
@@ -64,14 +72,17 @@ test('a lead listens, whispers and barges in on an agent’s call, mixed in the 
       { caller: callerBrowser, agent: agentBrowser, lead: leadBrowser },
     );
     consoles.push(agent, lead, caller);
+    parties.set(agent.page, 'agent').set(lead.page, 'lead').set(caller.page, 'caller');
 
     // Before: caller and agent hear each other, nobody hears the lead.
+    console.log('— before');
     let caller_ = await heard(caller.page);
     let agent_ = await heard(agent.page);
     expect(caller_[AGENT_HZ]).toBeGreaterThan(HEARD);
     expect(agent_[CALLER_HZ]).toBeGreaterThan(HEARD);
 
     // 监听: the lead hears caller and agent; nothing of the lead reaches the call.
+    console.log('— 监听');
     await row.getByRole('button', { name: '监听' }).click();
     await expect(bar.getByRole('status')).toHaveText('A0001 · 当前：监听', { timeout: 10_000 });
     await expect(agent.page.getByTestId('monitor-indicator')).toHaveText('班长监听中');
@@ -88,6 +99,7 @@ test('a lead listens, whispers and barges in on an agent’s call, mixed in the 
     expect(caller_[AGENT_HZ]).toBeGreaterThan(HEARD);
 
     // 耳语 by the shortcut: the agent hears the lead, the caller does not.
+    console.log('— 耳语');
     await lead.page.keyboard.press('Alt+W');
     await expect(bar.getByRole('button', { name: '耳语' })).toHaveAttribute('aria-pressed', 'true');
     await expect(agent.page.getByTestId('monitor-indicator')).toHaveText('班长指导中');
@@ -108,6 +120,7 @@ test('a lead listens, whispers and barges in on an agent’s call, mixed in the 
     await agent.page.getByRole('button', { name: '取消静音' }).click();
 
     // 强插: all three hear each other.
+    console.log('— 强插');
     await bar.getByRole('button', { name: '强插' }).click();
     await expect(bar.getByRole('button', { name: '强插' })).toHaveAttribute('aria-pressed', 'true');
     await expect(agent.page.getByTestId('monitor-indicator')).toHaveText('班长已加入通话');
@@ -139,6 +152,7 @@ test('a lead listens, whispers and barges in on an agent’s call, mixed in the 
     await lead.page.screenshot({ path: test.info().outputPath('monitor-lead-1920.png') });
 
     // 结束: the agent's call goes on as before, the lead is gone from it.
+    console.log('— after 结束');
     await bar.getByRole('button', { name: '结束' }).click();
     await expect(bar).toBeHidden();
     await expect(agent.page.getByTestId('monitor-indicator')).toBeHidden();
@@ -170,6 +184,33 @@ test('a lead listens, whispers and barges in on an agent’s call, mixed in the 
       headers: ['Join: no-such-call@pbx', 'Require: join', `X-Minsheng-Monitor-Token: ${forged}`],
     });
     expect(noSuchCall.code, noSuchCall.output).toBe(0);
+    // A real permission works once (SIPp as the lead's phone: answered without ringing, then hangs up)
+    // and is refused when sent again.
+    const signedInLead = await platformSignIn(platform.url, 'L0001', PASSWORD);
+    const granted = (await (
+      await fetch(`${platform.url}/v1/lead/monitor-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${signedInLead.token}` },
+        body: JSON.stringify({ agentId: 'A0001', modes: ['listen'] }),
+      })
+    ).json()) as { token: string; callId: string };
+    expect(granted.callId).toBe(joined);
+    const leadPhone = [
+      'From: "Lead" <sip:1003@trunk.invalid>;tag=[pid]SIPpLead[call_number]',
+      `Join: ${joined}`,
+      'Require: join',
+      `X-Minsheng-Monitor-Token: ${granted.token}`,
+    ];
+    const once = await sippAnsweredCall({
+      runDir: lab.runDir,
+      extension: '1001',
+      identity: leadPhone,
+      talkMs: 1000,
+      name: 'monitor-once',
+    });
+    expect(once.code, once.output).toBe(0);
+    const replayed = await sippCallExpecting({ runDir: lab.runDir, extension: '1001', status: 403, headers: leadPhone.slice(1) });
+    expect(replayed.code, replayed.output).toBe(0);
     await expect(agent.page.getByTestId('monitor-indicator')).toBeHidden();
     expect((await heard(caller.page))[AGENT_HZ]).toBeGreaterThan(HEARD);
 
@@ -200,6 +241,9 @@ test('a lead listens, whispers and barges in on an agent’s call, mixed in the 
         expect.stringMatching(/^monitor_mode lead L0001; call \S+; whisper /),
         expect.stringMatching(/^monitor_ended lead L0001; call \S+; barge /),
         'monitor_refused signature',
+        expect.stringMatching(/^monitor_accepted lead L0001; call \S+; modes listen$/),
+        expect.stringMatching(/^monitor_ended lead L0001; call \S+; listen /),
+        'monitor_refused replayed',
         expect.stringMatching(/^monitor_accepted lead L0001/),
         expect.stringMatching(/^monitor_ended lead L0001; call \S+; listen /),
       ]);

@@ -184,6 +184,21 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
     return entry;
   };
 
+  /** A call we place: the far end is the number or extension dialled. */
+  const trackDialled = (inviter: Inviter, purpose: 'outbound' | 'monitor', target: string): Leg =>
+    track(inviter, {
+      purpose,
+      direction: 'outbound',
+      sipCallId: inviter.request.callId,
+      from: null,
+      pAssertedIdentity: null,
+      privacy: null,
+      remoteUser: target,
+      replacesCallId: null,
+      trainingScenarioId: null,
+      receivedAt: performance.now(),
+    });
+
   /** We are the transferee (a console can be the one transferred, e.g. from a supervisor): follow it. */
   const followReferral = async (from: Leg, referral: Referral): Promise<void> => {
     await referral.accept();
@@ -491,18 +506,7 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
           startMuted: request.mode === 'listen',
         }) as object,
       });
-      const entry = track(inviter, {
-        purpose: 'monitor',
-        direction: 'outbound',
-        sipCallId: inviter.request.callId,
-        from: null,
-        pAssertedIdentity: null,
-        privacy: null,
-        remoteUser: target,
-        replacesCallId: null,
-        trainingScenarioId: null,
-        receivedAt: performance.now(),
-      });
+      const entry = trackDialled(inviter, 'monitor', target);
       await inviter.invite({
         requestDelegate: { onReject: (response) => markEnd(entry, 'rejected', response.message.statusCode ?? null) },
       });
@@ -586,18 +590,7 @@ export const createSipJsEngine = (platform: SipPlatform = {}): CallEngine => {
       const uri = UserAgent.makeURI(`sip:${target}@${account.domain}`);
       if (!uri) throw new Error('号码无效');
       const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: mediaOptions(microphoneId) });
-      const entry = track(inviter, {
-        purpose: 'outbound',
-        direction: 'outbound',
-        sipCallId: inviter.request.callId,
-        from: null,
-        pAssertedIdentity: null,
-        privacy: null,
-        remoteUser: target,
-        replacesCallId: null,
-        trainingScenarioId: null,
-        receivedAt: performance.now(),
-      });
+      const entry = trackDialled(inviter, 'outbound', target);
       emit({ type: 'outgoing', call: entry.call });
       await inviter.invite({
         requestDelegate: {
