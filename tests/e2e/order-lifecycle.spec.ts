@@ -15,6 +15,8 @@ test('the platform moves an order through 派单 → 签收 → 延期 → 办�
   page,
   shell,
 }) => {
+  // Three calls and four department steps: 13 s alone, 21–24 s beside CI's other worker, once 32 s.
+  test.setTimeout(60_000);
   const port = 21_000 + Math.floor(Math.random() * 10_000);
   const platform = await startPlatformProcess(join(shell.profileDir, 'platform.sqlite'), port);
   try {
