@@ -127,7 +127,14 @@ describe('the team-lead routes of the reference platform', () => {
       expect((await grant('L0002', wanted)).status).toBe(404);
       expect((await grant('L0001', { ...wanted, callId: 'not-this-call@pbx' })).status).toBe(409);
       expect((await grant('L0001', { ...wanted, modes: ['eavesdrop'] })).status).toBe(400);
-      // Clicked on the agent, not on a call: the permission names the agent's call that is up.
+      // Clicked on the agent, not on a call: the permission names the agent's call that is up — the
+      // caller's, even while the agent consults a department on a newer one.
+      const consult = citizenCallRecord('12319', { purpose: 'consult', direction: 'outbound', from: null });
+      expect((await agent.dispatch('phone.recordCall', consult, context)).ok).toBe(true);
+      await waitFor(
+        () => agent.db.repos.outbox.stats(),
+        (stats) => stats.pending === 0,
+      );
       const forAgent = await grant('L0001', { agentId: 'A0003', modes: ['listen', 'whisper', 'barge'] });
       expect(await forAgent.json()).toMatchObject({ callId: call.sipCallId, extension: '8003' });
       const granted = await grant('L0001', wanted);

@@ -126,7 +126,7 @@ export interface PlatformStore {
   agentTeam(agentId: string, centreCode: string): string | null | undefined;
   /** The agent's call with this SIP Call-ID as its console last pushed it, when it has not ended. */
   activeCall(agentId: string, sipCallId: string): boolean;
-  /** The SIP Call-ID of the agent's latest call answered and not ended, as its console pushed it. */
+  /** The SIP Call-ID of the agent's latest call answered and not ended (not a consultation), as its console pushed it. */
   currentCall(agentId: string): string | null;
   /** A lead's answer to a help request, kept with the request. */
   saveHelpRequest(request: HelpRequest, centreCode: string): void;
@@ -600,6 +600,8 @@ export const openPlatformStore = (file: string): PlatformStore => {
           `SELECT json_extract(data_json, '$.sipCallId') FROM records
             WHERE stream = 'call' AND json_extract(data_json, '$.agentId') = ?
               AND json_extract(data_json, '$.answerAt') IS NOT NULL AND json_extract(data_json, '$.endAt') IS NULL
+              -- A consultation is the agent's call to a colleague or department: the lead joins the caller's.
+              AND json_extract(data_json, '$.purpose') <> 'consult'
             ORDER BY json_extract(data_json, '$.answerAt') DESC LIMIT 1`,
         )
         .pluck()
