@@ -11,6 +11,7 @@ import type { DeskServices } from '../../main/services';
 import { seedCallerHistory } from '../harness/history-fixtures';
 import { decryptedCopy, openProfileDb, profileKey } from '../harness/profile-database';
 import { useTempDirs } from '../harness/temp-dir';
+import { citizenCallRecord } from '../harness/call-record';
 import { configureForOrders, startTestServices } from '../harness/test-services';
 
 const tempDir = useTempDirs();
@@ -18,23 +19,8 @@ const context: CallContext = { transport: 'test', origin: 'test://' };
 const SEEDED = { number: '13812345678', name: '王芳', address: '苏州市虎丘区狮山街道长江路 1 号' };
 const CALLED_LATER = '13900001111';
 
-const call = (id: string, remoteNumber: string, ringAt: string): CallRecord => ({
-  id,
-  purpose: 'citizen',
-  trainingScenarioId: null,
-  mos: null,
-  sipCallId: `${id}@pbx`,
-  direction: 'inbound',
-  from: `<sip:${remoteNumber}@carrier.example>;tag=1`,
-  pAssertedIdentity: null,
-  privacy: null,
-  remoteNumber,
-  ringAt,
-  answerAt: ringAt,
-  endAt: ringAt,
-  endCause: 'caller_hangup',
-  transferTarget: null,
-});
+const call = (id: string, remoteNumber: string, ringAt: string): CallRecord =>
+  citizenCallRecord(remoteNumber, { id, ringAt, answerAt: ringAt, endAt: ringAt, endCause: 'caller_hangup' });
 
 const recordCall = async (services: DeskServices, record: CallRecord): Promise<void> => {
   const result = await services.dispatch('phone.recordCall', record, context);

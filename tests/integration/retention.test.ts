@@ -11,6 +11,7 @@ import { useTempDirs } from '../harness/temp-dir';
 import { seedCallerHistory } from '../harness/history-fixtures';
 import { openDatabase } from '../../main/db/open-database';
 import type { CallRecord, ScreenPop } from '../../preload/contract';
+import { citizenCallRecord } from '../harness/call-record';
 
 const tempDir = useTempDirs();
 const DAY = 24 * 3600 * 1000;
@@ -132,23 +133,8 @@ describe('retention of closed orders', () => {
     }
     const platform = await startTestPlatform(dir);
     const services = await startSyncedConsole(dir, platform.url);
-    const call = (id: string, number: string): CallRecord => ({
-      id,
-      purpose: 'citizen',
-      trainingScenarioId: null,
-      mos: null,
-      sipCallId: `${id}@pbx`,
-      direction: 'inbound',
-      from: `<sip:${number}@carrier.example>;tag=1`,
-      pAssertedIdentity: null,
-      privacy: null,
-      remoteNumber: number,
-      ringAt: new Date().toISOString(),
-      answerAt: null,
-      endAt: new Date().toISOString(),
-      endCause: 'caller_hangup',
-      transferTarget: null,
-    });
+    const call = (id: string, number: string): CallRecord =>
+      citizenCallRecord(number, { id, answerAt: null, endAt: new Date().toISOString(), endCause: 'caller_hangup' });
     const acked = '0192f0e4-6a1b-4c3d-8e4f-5a6b7c8d9e01';
     expect((await services.dispatch('phone.recordCall', call(acked, '13955556666'), context)).ok).toBe(true);
     await waitFor(

@@ -82,7 +82,7 @@ export const monitorOffered = async (offer: MonitorOffer): Promise<void> => {
     void rt.engine.reject(offer.id, 486).catch(() => undefined);
     return;
   }
-  const verdict = await desk().monitor.checkInvite({ token: offer.token.slice(0, 2000), callId: offer.sipCallId });
+  const verdict = await desk().monitor.checkInvite({ token: offer.token, callId: offer.sipCallId });
   if (!verdict.ok || !verdict.value.accepted || !verdict.value.modes.includes(offer.mode)) {
     void rt.engine.reject(offer.id, 403).catch(() => undefined);
     return;
